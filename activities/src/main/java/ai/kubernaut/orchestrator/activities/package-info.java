@@ -1,0 +1,2 @@
+/** Kubernaut orchestrator: activities module. */
+package ai.kubernaut.orchestrator.activities;

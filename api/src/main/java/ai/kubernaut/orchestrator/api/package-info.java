@@ -1,0 +1,2 @@
+/** Kubernaut orchestrator: api module. */
+package ai.kubernaut.orchestrator.api;

@@ -1,0 +1,2 @@
+/** Kubernaut orchestrator: crd-bridge module. */
+package ai.kubernaut.orchestrator.bridge;

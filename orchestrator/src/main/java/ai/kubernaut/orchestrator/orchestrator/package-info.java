@@ -1,0 +1,2 @@
+/** Kubernaut orchestrator: orchestrator module. */
+package ai.kubernaut.orchestrator.orchestrator;

@@ -1,0 +1,2 @@
+/** Kubernaut orchestrator: sandbox module. */
+package ai.kubernaut.orchestrator.sandbox;

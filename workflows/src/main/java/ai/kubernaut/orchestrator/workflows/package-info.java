@@ -1,0 +1,2 @@
+/** Kubernaut orchestrator: workflows module. */
+package ai.kubernaut.orchestrator.workflows;
