@@ -1,2 +1,0 @@
-/** Kubernaut orchestrator: workflows module. */
-package ai.kubernaut.orchestrator.workflows;
