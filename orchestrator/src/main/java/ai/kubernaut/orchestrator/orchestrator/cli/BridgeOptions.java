@@ -45,7 +45,7 @@ public final class BridgeOptions {
   String resyncPeriod;
 
   @Option(
-      names = "--[no-]leader-election",
+      names = LEADER_ELECTION,
       paramLabel = "<bool>",
       negatable = true,
       defaultValue = "${env:KUBERNAUT_LEADER_ELECTION:-true}",

@@ -41,7 +41,7 @@ public final class SandboxOptions {
   int apiPort;
 
   @Option(
-      names = "--[no-]scenarios",
+      names = SCENARIOS,
       negatable = true,
       defaultValue = "true",
       fallbackValue = "true",
