@@ -33,9 +33,16 @@ public final class ConfigurationReference {
       Optional<EnvDefault> env = EnvDefault.of(option);
       String declared = EnvDefault.declaredDefault(option);
       String fallback = env.map(EnvDefault::fallback).orElse(declared);
+      if (fallback == null && (option.type() == boolean.class || option.type() == Boolean.class)) {
+        fallback = "false";
+      }
       sb.append("| `")
-          .append(name(option))
-          .append(option.arity().max() > 0 && !option.negatable() ? " " + option.paramLabel() : "")
+          .append(
+              escape(
+                  name(option)
+                      + (option.arity().max() > 0 && !option.negatable()
+                          ? " " + option.paramLabel()
+                          : "")))
           .append("` | ")
           .append(env.map(e -> "`" + e.variable() + "`").orElse("—"))
           .append(" | ")

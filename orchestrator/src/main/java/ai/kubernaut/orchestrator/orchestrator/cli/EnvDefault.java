@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
  */
 public record EnvDefault(String variable, String fallback) {
 
+  /** What picocli's annotation holds when no default is declared. */
+  private static final String NO_DEFAULT = "__no_default_value__";
+
   private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+):-(.*)}");
 
   /** The declared default of an option, before variable interpolation; null when none. */
@@ -21,9 +24,8 @@ public record EnvDefault(String variable, String fallback) {
     if (option.userObject() instanceof AnnotatedElement element) {
       Option annotation = element.getAnnotation(Option.class);
       if (annotation != null) {
-        return Option.NULL_VALUE.equals(annotation.defaultValue())
-            ? null
-            : annotation.defaultValue();
+        String declared = annotation.defaultValue();
+        return declared.equals(NO_DEFAULT) || declared.equals(Option.NULL_VALUE) ? null : declared;
       }
     }
     return option.defaultValue();
