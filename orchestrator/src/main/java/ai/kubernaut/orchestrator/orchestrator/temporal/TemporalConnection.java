@@ -65,7 +65,7 @@ public final class TemporalConnection implements AutoCloseable {
       stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, connectTimeout);
       OperatorServiceStubs operator =
           OperatorServiceStubs.newServiceStubs(
-              OperatorServiceStubsOptions.newBuilder(options).build());
+              OperatorServiceStubsOptions.newBuilder(options).validateAndBuildWithDefaults());
       WorkflowClient client =
           WorkflowClient.newInstance(
               stubs,
