@@ -36,6 +36,9 @@ public final class SearchAttributeRegistrar {
   public record Registration(Set<String> added, Set<String> alreadyPresent, boolean listed) {}
 
   public Registration registerMissing(String namespace, Map<String, IndexedValueType> wanted) {
+    if (wanted.isEmpty()) {
+      return new Registration(Set.of(), Set.of(), false);
+    }
     Optional<Map<String, IndexedValueType>> existing = list(namespace);
     Map<String, IndexedValueType> missing = new TreeMap<>(wanted);
     TreeSet<String> present = new TreeSet<>();
