@@ -1,6 +1,5 @@
 package ai.kubernaut.orchestrator.orchestrator.cli;
 
-import ai.kubernaut.orchestrator.orchestrator.ExitCodes;
 import ai.kubernaut.orchestrator.orchestrator.config.BridgeConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.ConfigValidator;
 import ai.kubernaut.orchestrator.orchestrator.config.KubernetesConfig;
@@ -9,6 +8,7 @@ import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.SandboxConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
 import ai.kubernaut.orchestrator.orchestrator.logging.LoggingConfigurator;
+import ai.kubernaut.orchestrator.orchestrator.sandbox.SandboxRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,11 +43,7 @@ public final class SandboxCommand implements Callable<Integer> {
   private final ServiceRunner<SandboxConfig> runner;
 
   public SandboxCommand() {
-    this(
-        config -> {
-          System.err.println("sandbox: not wired yet (lands with the sandbox module)");
-          return ExitCodes.RUNTIME_FAILURE;
-        });
+    this(new SandboxRunner());
   }
 
   public SandboxCommand(ServiceRunner<SandboxConfig> runner) {
