@@ -50,6 +50,17 @@ class RemediationDataConverterTest {
   }
 
   @Test
+  void theFiveArgumentSettingsKeepTheirDefaults() {
+    RemediationSettings s =
+        new RemediationSettings(
+            PhaseTimeouts.defaults(), 2, 0.2, java.time.Duration.ofHours(6), null);
+
+    assertThat(s.terminationRateWindow()).hasHours(1);
+    assertThat(s.continueAsNewAfterEvents()).isZero();
+    assertThat(s.defaultMaxRecoveryAttempts()).isEqualTo(2);
+  }
+
+  @Test
   void searchAttributesAreDeclaredInSpecOrder() {
     assertThat(RemediationSearchAttributes.DEFINITIONS.keySet())
         .containsExactly(
