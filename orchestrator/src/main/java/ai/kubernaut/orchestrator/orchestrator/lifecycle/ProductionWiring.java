@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.orchestrator.lifecycle;
 
+import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class ProductionWiring implements Wiring {
 
   @Override
   public Map<String, IndexedValueType> searchAttributes() {
-    return Map.of();
+    return RemediationSearchAttributes.DEFINITIONS;
   }
 
   @Override

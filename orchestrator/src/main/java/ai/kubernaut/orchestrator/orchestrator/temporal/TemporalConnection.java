@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.orchestrator.temporal;
 
 import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
 import ai.kubernaut.orchestrator.orchestrator.http.ReadinessCheck;
+import ai.kubernaut.orchestrator.workflows.RemediationDataConverter;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
@@ -72,6 +73,7 @@ public final class TemporalConnection implements AutoCloseable {
               WorkflowClientOptions.newBuilder()
                   .setNamespace(config.namespace())
                   .setIdentity(identity)
+                  .setDataConverter(RemediationDataConverter.get())
                   .build());
       LOG.info(
           "connected to Temporal at {} (namespace {}, tls {})",
