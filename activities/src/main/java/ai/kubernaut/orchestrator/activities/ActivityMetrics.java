@@ -20,8 +20,7 @@ public final class ActivityMetrics {
   public static final String STATUS_WRITES = PREFIX + "status_writes";
   public static final String EVENTS = PREFIX + "events";
   public static final String CHILDREN_TERMINATED = PREFIX + "children_terminated";
-  public static final String APPROVAL_DECISIONS_RECORDED =
-      PREFIX + "approval_decisions_recorded";
+  public static final String APPROVAL_DECISIONS_RECORDED = PREFIX + "approval_decisions_recorded";
 
   private final MeterRegistry registry;
 

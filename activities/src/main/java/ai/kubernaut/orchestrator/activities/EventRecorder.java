@@ -47,11 +47,15 @@ public final class EventRecorder {
     int created = 0;
     for (int i = 0; i < events.size(); i++) {
       EventRecord record = events.get(i);
-      String name =
-          EventNames.of(involved.getMetadata().getName(), workflowId, runId, sequence, i);
+      String name = EventNames.of(involved.getMetadata().getName(), workflowId, runId, sequence, i);
       Event event = build(involved, record, name);
       try {
-        client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
+        client
+            .v1()
+            .events()
+            .inNamespace(event.getMetadata().getNamespace())
+            .resource(event)
+            .create();
         created++;
         metrics.event(record.type(), record.reason(), "created");
         LOG.debug("emitted event {} {} on {}", record.type(), record.reason(), name);
@@ -98,8 +102,6 @@ public final class EventRecorder {
     if (message == null) {
       return "";
     }
-    return message.length() <= MAX_MESSAGE
-        ? message
-        : message.substring(0, MAX_MESSAGE - 1) + "…";
+    return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
   }
 }

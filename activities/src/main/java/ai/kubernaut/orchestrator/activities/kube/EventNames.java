@@ -17,7 +17,8 @@ public final class EventNames {
 
   private EventNames() {}
 
-  public static String of(String rrName, String workflowId, String runId, long sequence, int index) {
+  public static String of(
+      String rrName, String workflowId, String runId, long sequence, int index) {
     String prefix = rrName.length() > MAX_PREFIX ? rrName.substring(0, MAX_PREFIX) : rrName;
     prefix = prefix.replaceAll("[.-]+$", "");
     String key = workflowId + "\n" + runId + "\n" + sequence + "\n" + index;

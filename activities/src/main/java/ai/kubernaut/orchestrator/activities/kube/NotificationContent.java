@@ -153,7 +153,9 @@ public record NotificationContent(
       case Escalation ->
           "Kubernaut could not remediate " + rr + " and is handing it over to a person.";
       case ManualReview ->
-          "Kubernaut stopped remediating " + rr + ": a person must review it before anything else"
+          "Kubernaut stopped remediating "
+              + rr
+              + ": a person must review it before anything else"
               + " is done.";
       case Approval ->
           "Kubernaut found a remediation for "
