@@ -17,6 +17,12 @@ public final class KubernetesClients {
    * A client from the kubeconfig when one is configured (the first readable entry of a path list),
    * else fabric8's auto-configuration: in-cluster service account, then ~/.kube/config.
    */
+  /**
+   * fabric8 retries 5xx answers itself; keep that to one quick retry so Temporal's activity retry
+   * policy (with its backoff and visibility in history) is what handles an unavailable API server.
+   */
+  public static final int REQUEST_RETRIES = 1;
+
   public static KubernetesClient create(KubernetesConfig config) {
     Config clientConfig;
     if (config.kubeconfig() == null) {
@@ -34,6 +40,7 @@ public final class KubernetesClients {
                           "no readable kubeconfig in " + config.kubeconfig()));
       clientConfig = Config.fromKubeconfig(file);
     }
+    clientConfig.setRequestRetryBackoffLimit(REQUEST_RETRIES);
     return new KubernetesClientBuilder().withConfig(clientConfig).build();
   }
 

@@ -1,27 +1,25 @@
 package ai.kubernaut.orchestrator.orchestrator.lifecycle;
 
+import ai.kubernaut.orchestrator.activities.ActivityMetrics;
+import ai.kubernaut.orchestrator.activities.ChildActivitiesImpl;
+import ai.kubernaut.orchestrator.activities.ClusterActivitiesImpl;
+import ai.kubernaut.orchestrator.activities.NotificationActivitiesImpl;
+import ai.kubernaut.orchestrator.activities.StatusActivitiesImpl;
+import ai.kubernaut.orchestrator.activities.ValidationActivitiesImpl;
+import ai.kubernaut.orchestrator.activities.kube.TemporalUi;
+import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
+import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
+import ai.kubernaut.orchestrator.workflows.RemediationWorkflows;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.temporal.api.enums.v1.IndexedValueType;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The production service: the Temporal worker, then the CRD bridge.
- *
- * <p>Integration points (filled in when the workflows, activities and crd-bridge modules land):
- *
- * <ul>
- *   <li>{@link #searchAttributes()}: return {@code RemediationSearchAttributes} from the workflows
- *       module.
- *   <li>worker registrations: {@code worker.registerWorkflowImplementationTypes(
- *       RemediationWorkflowImpl.class)} and {@code worker.registerActivitiesImplementations(...)}
- *       with the activity impls built from {@code context.kubernetesClient()}, {@code
- *       context.clock()} and {@code OrchestratorMetrics} on {@code context.meterRegistry()}.
- *   <li>the bridge: a {@link ManagedComponent} after the worker, built from {@code
- *       context.workflowClient()}, {@code context.kubernetesClient()}, {@code
- *       context.config().bridge()} / {@code kubernetes()} / {@code remediationSettings()}; its
- *       {@code stop} releases the Lease, its readiness checks report informers synced.
- * </ul>
+ * The production service, wired by hand: the RR cache the termination-rate activity reads, the
+ * Temporal worker (RemediationWorkflow and every activity), then the CRD bridge.
  */
 public final class ProductionWiring implements Wiring {
 
@@ -32,12 +30,29 @@ public final class ProductionWiring implements Wiring {
 
   @Override
   public List<ManagedComponent> components(RuntimeContext context) {
+    OrchestratorConfig config = context.config();
+    KubernetesClient kube = context.kubernetesClient();
+    ActivityMetrics metrics = new ActivityMetrics(context.meterRegistry());
+    SharedIndexInformer<RemediationRequest> remediationCache =
+        ClusterActivitiesImpl.informer(kube, config.bridge().resyncPeriod().toMillis());
+    TemporalUi ui =
+        config.temporal().uiBaseUrl() == null
+            ? TemporalUi.none()
+            : new TemporalUi(config.temporal().uiBaseUrl(), config.temporal().namespace());
     TemporalWorkerComponent worker =
         new TemporalWorkerComponent(
             context.workflowClient(),
-            context.config().temporal().taskQueue(),
-            context.config().worker(),
-            w -> {});
-    return List.of(worker);
+            config.temporal().taskQueue(),
+            config.worker(),
+            w -> {
+              RemediationWorkflows.register(w);
+              w.registerActivitiesImplementations(
+                  new ValidationActivitiesImpl(kube),
+                  new ChildActivitiesImpl(kube, context.clock(), metrics),
+                  new NotificationActivitiesImpl(kube, metrics),
+                  new StatusActivitiesImpl(kube, context.clock(), metrics, ui),
+                  new ClusterActivitiesImpl(remediationCache, context.clock()));
+            });
+    return List.of(new InformerComponent("remediation cache", remediationCache), worker);
   }
 }

@@ -5,6 +5,7 @@ import ai.kubernaut.orchestrator.orchestrator.cli.ServiceRunner;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.SandboxConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
+import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.OrchestratorApp;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.ProductionWiring;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.ShutdownSignals;
@@ -61,7 +62,13 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
                       controllersClient, controllerConfig, NotificationSink.logging())
                   .start();
           OrchestratorApp app =
-              new OrchestratorApp(orchestrator, wiring, k -> api.newClient(), clock)) {
+              new OrchestratorApp(
+                  orchestrator,
+                  wiring,
+                  k ->
+                      api.newClient(
+                          b -> b.withRequestRetryBackoffLimit(KubernetesClients.REQUEST_RETRIES)),
+                  clock)) {
         app.start();
         out.printf(
             "sandbox up: Temporal %s (namespace %s), Kubernetes API %s, metrics http://localhost:%d/metrics%n",
