@@ -1,2 +1,0 @@
-/** Kubernaut orchestrator: api module. */
-package ai.kubernaut.orchestrator.api;

@@ -1,0 +1,49 @@
+package ai.kubernaut.orchestrator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+
+/**
+ * Kind of a NotificationRequest.
+ *
+ * <p>Serialized as the exact Kubernetes string. A string this version does not know (written by a
+ * newer or older controller) reads as {@link #UNKNOWN} instead of failing the whole object.
+ */
+public enum NotificationType {
+  ESCALATION("Escalation"),
+  SIMPLE("Simple"),
+  STATUS_UPDATE("StatusUpdate"),
+  APPROVAL("Approval"),
+  MANUAL_REVIEW("ManualReview"),
+  COMPLETION("Completion"),
+  /** A value this version does not know; never written by the orchestrator. */
+  @JsonIgnore
+  UNKNOWN("Unknown");
+
+  private final String value;
+
+  NotificationType(String value) {
+    this.value = value;
+  }
+
+  @JsonValue
+  public String value() {
+    return value;
+  }
+
+  /** The constant for {@code value}, or {@link #UNKNOWN} when the value is not known. */
+  @JsonCreator
+  public static NotificationType fromValue(String value) {
+    return Arrays.stream(values())
+        .filter(candidate -> candidate != UNKNOWN && candidate.value.equals(value))
+        .findFirst()
+        .orElse(UNKNOWN);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

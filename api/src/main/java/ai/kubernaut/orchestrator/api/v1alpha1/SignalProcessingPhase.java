@@ -1,0 +1,56 @@
+package ai.kubernaut.orchestrator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+
+/**
+ * Phase of a SignalProcessing.
+ *
+ * <p>Serialized as the exact Kubernetes string. A string this version does not know (written by a
+ * newer or older controller) reads as {@link #UNKNOWN} instead of failing the whole object.
+ */
+public enum SignalProcessingPhase {
+  PENDING("Pending"),
+  ENRICHING("Enriching"),
+  CLASSIFYING("Classifying"),
+  COMPLETED("Completed"),
+  FAILED("Failed"),
+  /** A value this version does not know; never written by the orchestrator. */
+  @JsonIgnore
+  UNKNOWN("Unknown");
+
+  private final String value;
+
+  SignalProcessingPhase(String value) {
+    this.value = value;
+  }
+
+  @JsonValue
+  public String value() {
+    return value;
+  }
+
+  /** The constant for {@code value}, or {@link #UNKNOWN} when the value is not known. */
+  @JsonCreator
+  public static SignalProcessingPhase fromValue(String value) {
+    return Arrays.stream(values())
+        .filter(candidate -> candidate != UNKNOWN && candidate.value.equals(value))
+        .findFirst()
+        .orElse(UNKNOWN);
+  }
+
+  /** Whether no further transition follows this phase. */
+  public boolean isTerminal() {
+    return switch (this) {
+      case COMPLETED, FAILED -> true;
+      default -> false;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}
