@@ -1,0 +1,146 @@
+package ai.kubernaut.orchestrator.sandbox.kubeapi;
+
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The request pipeline in front of the CRUD store: request log, fault rules, discovery, selector
+ * checks, unknown-resource 404s, Table rendering, watch tracking, then {@link
+ * StrictCrudDispatcher}.
+ */
+final class StandInDispatcher extends io.fabric8.mockwebserver.http.Dispatcher {
+
+  private static final Set<String> BUILT_IN_GROUPS =
+      Set.of("", "apps", "batch", "policy", "autoscaling");
+
+  private final StrictCrudDispatcher crud;
+  private final ResourceCatalog catalog;
+  private final ApiDiscovery discovery;
+  private final TableRenderer tables;
+  private final FaultRules faults;
+  private final RequestLog log;
+  private final WatchRegistry watches;
+  private final Runnable afterEachRequest;
+  private final Runnable onShutdown;
+
+  StandInDispatcher(
+      StrictCrudDispatcher crud,
+      ResourceCatalog catalog,
+      ApiDiscovery discovery,
+      TableRenderer tables,
+      FaultRules faults,
+      RequestLog log,
+      WatchRegistry watches,
+      Runnable afterEachRequest,
+      Runnable onShutdown) {
+    this.crud = crud;
+    this.catalog = catalog;
+    this.discovery = discovery;
+    this.tables = tables;
+    this.faults = faults;
+    this.log = log;
+    this.watches = watches;
+    this.afterEachRequest = afterEachRequest;
+    this.onShutdown = onShutdown;
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    try {
+      ApiRequest api = ApiRequest.parse(request.getMethod(), request.getPath());
+      log.record(api);
+      Optional<FaultRule> fault = faults.match(api);
+      if (fault.isPresent() && fault.get().failsRequest()) {
+        return fault.get().failure();
+      }
+      MockResponse response = route(request, api);
+      return fault.map(f -> f.delayed(response)).orElse(response);
+    } finally {
+      afterEachRequest.run();
+    }
+  }
+
+  private MockResponse route(RecordedRequest request, ApiRequest api) {
+    if (!api.resourceRequest()) {
+      return discovery
+          .answer(api)
+          .orElseGet(
+              () ->
+                  StatusResponses.failure(
+                      404, "the server could not find the requested resource " + api.path()));
+    }
+    Optional<ResourceType> type = catalog.find(api.group(), api.version(), api.resource());
+    if (type.isEmpty() && !isBuiltInGroup(api.group())) {
+      return StatusResponses.failure(
+          404,
+          "the server could not find the requested resource (no "
+              + api.resource()
+              + " in "
+              + (api.group().isEmpty() ? api.version() : api.group() + "/" + api.version())
+              + "; is its CustomResourceDefinition installed?)");
+    }
+    if (api.method().equals("GET") || api.method().equals("DELETE")) {
+      Optional<String> rejection = SelectorSupport.rejection(api);
+      if (rejection.isPresent()) {
+        return StatusResponses.failure(400, rejection.get());
+      }
+    }
+    if (!api.method().equals("GET")) {
+      return crud.dispatch(request);
+    }
+    if (api.isWatch()) {
+      MockResponse response = crud.dispatch(request);
+      if (response.getWebSocketListener() != null) {
+        response.withWebSocketUpgrade(watches.track(response.getWebSocketListener()));
+      }
+      return response;
+    }
+    List<SelectorSupport.FieldRequirement> postFilters = SelectorSupport.postFilters(api);
+    MockResponse response =
+        postFilters.isEmpty()
+            ? crud.handleGet(request.getPath())
+            : filtered(crud.handleGet(SelectorSupport.withoutPostFilters(api)), postFilters);
+    if (response.code() == 200
+        && type.isPresent()
+        && TableRenderer.wantsTable(request.getHeader("Accept"))) {
+      String body = response.getBody().readUtf8();
+      return StatusResponses.json(
+          200, tables.render(type.get(), body, api.query().getOrDefault("includeObject", "")));
+    }
+    return response;
+  }
+
+  private static boolean isBuiltInGroup(String group) {
+    return BUILT_IN_GROUPS.contains(group) || group.endsWith("k8s.io");
+  }
+
+  private static MockResponse filtered(
+      MockResponse response, List<SelectorSupport.FieldRequirement> requirements) {
+    if (response.code() != 200) {
+      return response;
+    }
+    ObjectNode list =
+        (ObjectNode) Serialization.jsonMapper().readTree(response.getBody().readUtf8());
+    ArrayNode kept = list.arrayNode();
+    for (JsonNode item : list.path("items")) {
+      if (requirements.stream().allMatch(r -> r.matches(item))) {
+        kept.add(item);
+      }
+    }
+    list.set("items", kept);
+    return StatusResponses.json(200, list.toString());
+  }
+
+  @Override
+  public void shutdown() {
+    onShutdown.run();
+    crud.shutdown();
+  }
+}
