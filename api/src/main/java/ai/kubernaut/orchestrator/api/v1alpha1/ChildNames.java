@@ -3,6 +3,7 @@ package ai.kubernaut.orchestrator.api.v1alpha1;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,8 @@ public final class ChildNames {
 
   private static final Pattern DNS1123_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final Pattern READABLE_SUFFIX =
+      Pattern.compile("(-recovery-\\d+)?(-retry-\\d+)*$");
   private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
   private ChildNames() {}
@@ -81,7 +84,13 @@ public final class ChildNames {
     if (retry < 1) {
       throw new IllegalArgumentException("retry must be at least 1, got " + retry);
     }
-    return compose("", childName, "-retry-" + retry);
+    Objects.requireNonNull(childName, "childName");
+    // keep an existing recovery or retry suffix readable when the name has to be shortened
+    Matcher readable = READABLE_SUFFIX.matcher(childName);
+    readable.find();
+    String body = childName.substring(0, readable.start());
+    String suffix = readable.group() + "-retry-" + retry;
+    return body.isEmpty() ? compose("", childName, "-retry-" + retry) : compose("", body, suffix);
   }
 
   /** Whether {@code name} is a DNS-1123 subdomain of at most 253 characters. */

@@ -1,0 +1,126 @@
+package ai.kubernaut.orchestrator.api.v1alpha1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.Test;
+
+class GeneratedCrdsTest {
+
+  @Test
+  void shipsOneCrdPerKindOnTheClasspath() {
+    assertThat(KubernautCrds.resourcePaths())
+        .containsExactly(
+            "META-INF/fabric8/remediationrequests.kubernaut.ai-v1.yml",
+            "META-INF/fabric8/signalprocessings.kubernaut.ai-v1.yml",
+            "META-INF/fabric8/aianalyses.kubernaut.ai-v1.yml",
+            "META-INF/fabric8/remediationapprovalrequests.kubernaut.ai-v1.yml",
+            "META-INF/fabric8/workflowexecutions.kubernaut.ai-v1.yml",
+            "META-INF/fabric8/notificationrequests.kubernaut.ai-v1.yml");
+    for (Class<? extends CustomResource<?, ?>> kind : KubernautCrds.KINDS) {
+      CustomResourceDefinition crd = crd(kind);
+      CustomResourceDefinitionVersion version = crd.getSpec().getVersions().get(0);
+
+      assertThat(crd.getSpec().getGroup()).isEqualTo("kubernaut.ai");
+      assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
+      assertThat(crd.getSpec().getNames().getCategories()).containsExactly("kubernaut");
+      assertThat(version.getName()).isEqualTo("v1alpha1");
+      assertThat(version.getSubresources().getStatus()).as(kind.getSimpleName()).isNotNull();
+      assertThat(version.getAdditionalPrinterColumns())
+          .extracting(CustomResourceColumnDefinition::getName)
+          .contains("Age");
+    }
+  }
+
+  @Test
+  void givesRemediationRequestsTheShortNameRrAndTheStatusSubresource() {
+    CustomResourceDefinition crd = crd(RemediationRequest.class);
+
+    assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("rr");
+    assertThat(crd.getSpec().getNames().getCategories()).containsExactly("kubernaut");
+    assertThat(version(crd).getSubresources().getStatus()).isNotNull();
+  }
+
+  @Test
+  void showsPhaseOutcomeSignalTargetAttemptsAndAgeAndMoreInWideOutput() {
+    var columns = version(crd(RemediationRequest.class)).getAdditionalPrinterColumns();
+
+    assertThat(columns)
+        .filteredOn(column -> column.getPriority() == null || column.getPriority() == 0)
+        .extracting(
+            CustomResourceColumnDefinition::getName,
+            CustomResourceColumnDefinition::getJsonPath,
+            CustomResourceColumnDefinition::getType)
+        .containsExactlyInAnyOrder(
+            tuple("Phase", ".status.overallPhase", "string"),
+            tuple("Outcome", ".status.outcome", "string"),
+            tuple("Signal", ".spec.signalName", "string"),
+            tuple("Target", ".spec.targetResource.name", "string"),
+            tuple("Attempts", ".status.recoveryAttempts", "integer"),
+            tuple("Age", ".metadata.creationTimestamp", "date"));
+    assertThat(columns)
+        .filteredOn(column -> column.getPriority() != null && column.getPriority() == 1)
+        .extracting(
+            CustomResourceColumnDefinition::getName, CustomResourceColumnDefinition::getJsonPath)
+        .containsExactlyInAnyOrder(
+            tuple("Fingerprint", ".spec.signalFingerprint"),
+            tuple("Workflow ID", ".status.temporal.workflowId"),
+            tuple("Target Kind", ".spec.targetResource.kind"));
+  }
+
+  @Test
+  void makesTheWholeRemediationRequestSpecImmutable() {
+    JSONSchemaProps spec = schema(RemediationRequest.class).getProperties().get("spec");
+
+    assertThat(spec.getXKubernetesValidations())
+        .singleElement()
+        .satisfies(
+            rule -> {
+              assertThat(rule.getRule()).isEqualTo("self == oldSelf");
+              assertThat(rule.getMessage()).isEqualTo("spec is immutable");
+            });
+  }
+
+  @Test
+  void enforcesTheRequiredSignalFieldsAndTheirFormat() {
+    JSONSchemaProps spec = schema(RemediationRequest.class).getProperties().get("spec");
+
+    assertThat(spec.getRequired())
+        .containsExactlyInAnyOrder("signalFingerprint", "signalName", "severity");
+    assertThat(spec.getProperties().get("signalFingerprint").getPattern())
+        .isEqualTo("^[a-f0-9]{64}$");
+    assertThat(spec.getProperties().get("signalName").getMaxLength()).isEqualTo(253L);
+    assertThat(spec.getProperties().get("targetType").getEnum())
+        .extracting(Serialization::asJson)
+        .containsExactlyInAnyOrder(
+            "\"aws\"", "\"azure\"", "\"datadog\"", "\"gcp\"", "\"kubernetes\"");
+  }
+
+  @Test
+  void leavesTheUnknownPlaceholderOutOfEveryEnumInTheSchema() {
+    for (Class<? extends CustomResource<?, ?>> kind : KubernautCrds.KINDS) {
+      assertThat(Fixtures.text(KubernautCrds.resourcePath(kind)))
+          .as(kind.getSimpleName())
+          .doesNotContain("Unknown");
+    }
+  }
+
+  private static CustomResourceDefinition crd(Class<? extends CustomResource<?, ?>> kind) {
+    return Serialization.unmarshal(
+        Fixtures.text(KubernautCrds.resourcePath(kind)), CustomResourceDefinition.class);
+  }
+
+  private static CustomResourceDefinitionVersion version(CustomResourceDefinition crd) {
+    return crd.getSpec().getVersions().get(0);
+  }
+
+  private static JSONSchemaProps schema(Class<? extends CustomResource<?, ?>> kind) {
+    return version(crd(kind)).getSchema().getOpenAPIV3Schema();
+  }
+}
