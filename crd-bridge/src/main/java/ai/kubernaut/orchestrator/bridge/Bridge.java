@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,14 +69,14 @@ public final class Bridge implements AutoCloseable {
             : new LeaderElectedBridge(
                 kube,
                 config.lease(),
-                () -> lifecycle.execute(this::lead),
-                () -> lifecycle.execute(this::stopLeading));
+                () -> onLifecycle(this::lead),
+                () -> onLifecycle(this::stopLeading));
   }
 
   /** Starts leader election, or the bridge itself when no lease is configured. Returns at once. */
   public void start() {
     if (election == null) {
-      lifecycle.execute(this::lead);
+      onLifecycle(this::lead);
     } else {
       election.start();
     }
@@ -98,6 +99,9 @@ public final class Bridge implements AutoCloseable {
   /** Stops the informers and queues cleanly and releases the lease. */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
     if (election != null) {
       election.close();
@@ -110,6 +114,14 @@ public final class Bridge implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void onLifecycle(Runnable action) {
+    try {
+      lifecycle.execute(action);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("bridge closed; ignoring a leadership change");
     }
   }
 

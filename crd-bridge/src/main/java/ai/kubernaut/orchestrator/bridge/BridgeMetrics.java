@@ -134,6 +134,11 @@ public final class BridgeMetrics {
     }
   }
 
+  /** The sum of every counter named {@code name}, whatever its tags (for tests and status). */
+  public double count(String name) {
+    return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+  }
+
   private Counter counter(String name, String... tags) {
     return Counter.builder(name).tags(tags).register(registry);
   }
