@@ -24,8 +24,8 @@ public final class RemediationInputMapper {
 
   public static RemediationInput map(RemediationRequest rr, RemediationSettings settings) {
     ObjectMeta meta = rr.getMetadata();
-    return new RemediationInput(
-        ref(rr), parseInstant(meta.getCreationTimestamp()), snapshot(rr.getSpec()), settings, null);
+    return RemediationInput.start(
+        ref(rr), parseInstant(meta.getCreationTimestamp()), snapshot(rr.getSpec()), settings);
   }
 
   public static RemediationRef ref(RemediationRequest rr) {
@@ -57,16 +57,6 @@ public final class RemediationInputMapper {
                 t.getExecuting(),
                 t.getGlobal()),
         spec.getRecoveryConfig() == null ? null : spec.getRecoveryConfig().getMaxAttempts());
-  }
-
-  /** The Temporal UI summary: {@code "<signalName> on <kind>/<name>"} (SPEC §8). */
-  public static String staticSummary(RemediationRequest rr) {
-    RemediationRequestSpec spec = rr.getSpec();
-    String signal = spec == null || spec.getSignalName() == null ? "signal" : spec.getSignalName();
-    TargetResource target = spec == null ? null : spec.getTargetResource();
-    String on =
-        target == null ? rr.getMetadata().getName() : target.getKind() + "/" + target.getName();
-    return signal + " on " + on;
   }
 
   private static TargetRef target(TargetResource t) {

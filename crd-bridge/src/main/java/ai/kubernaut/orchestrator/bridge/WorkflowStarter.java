@@ -2,14 +2,13 @@ package ai.kubernaut.orchestrator.bridge;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.workflows.RemediationWorkflow;
+import ai.kubernaut.orchestrator.workflows.RemediationWorkflows;
 import ai.kubernaut.orchestrator.workflows.WorkflowIds;
 import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -52,17 +51,8 @@ final class WorkflowStarter {
   /** Starts the RR's workflow, or finds the running one; transient failures are thrown. */
   Started start(RemediationRequest rr) {
     String workflowId = workflowId(rr);
-    WorkflowOptions options =
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId)
-            .setTaskQueue(config.taskQueue())
-            .setWorkflowIdConflictPolicy(
-                WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-            .setWorkflowIdReusePolicy(
-                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .setStaticSummary(RemediationInputMapper.staticSummary(rr))
-            .build();
     RemediationInput input = RemediationInputMapper.map(rr, config.settings());
+    WorkflowOptions options = RemediationWorkflows.startOptions(input, config.taskQueue());
     RemediationWorkflow stub = client.newWorkflowStub(RemediationWorkflow.class, options);
     try {
       WorkflowExecution execution = WorkflowClient.start(stub::run, input);

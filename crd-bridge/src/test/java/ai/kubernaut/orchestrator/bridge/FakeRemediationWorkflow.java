@@ -109,6 +109,8 @@ public class FakeRemediationWorkflow implements RemediationWorkflow, FakeControl
 
   @Override
   public RemediationState state() {
-    return new RemediationState(null, "fake", null, null, 0, 0, List.of(), List.of());
+    return new RemediationState(
+        null, 0, "fake", null, null, null, 0, null, null, null, null, null, null, List.of(),
+        List.of(), List.of(), List.of(), 1);
   }
 }

@@ -47,10 +47,4 @@ class RemediationInputMapperTest {
     assertThat(input.snapshot().target()).isNull();
     assertThat(input.creationTimestamp()).isNull();
   }
-
-  @Test
-  void summarisesSignalAndTarget() {
-    assertThat(RemediationInputMapper.staticSummary(rr("ns", "x")))
-        .isEqualTo("HighMemoryUsage on Deployment/web");
-  }
 }
