@@ -1,46 +1,24 @@
 package ai.kubernaut.orchestrator.sandbox.kubeapi;
 
+import ai.kubernaut.orchestrator.api.v1alpha1.KubernautCrds;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** Loads CustomResourceDefinitions from YAML on the classpath. */
 public final class CrdFiles {
 
-  /** Where fabric8's crd-generator puts CRDs inside a jar. */
-  public static final String GENERATED_DIR = "META-INF/fabric8/";
-
-  /** The file names of the Kubernaut CRDs the api module generates. */
-  public static final Pattern KUBERNAUT = Pattern.compile("[a-z0-9]+\\.kubernaut\\.ai-v1\\.yml");
-
   private CrdFiles() {}
 
-  /** Every Kubernaut CRD generated into {@value #GENERATED_DIR} on the classpath, by file name. */
+  /** The six Kubernaut CRDs generated into the api jar ({@link KubernautCrds#resourcePaths()}). */
   public static List<CustomResourceDefinition> kubernautCrds() {
-    ClassLoader loader = classLoader();
     List<CustomResourceDefinition> crds = new ArrayList<>();
-    for (String name : generatedFileNames(loader)) {
-      if (KUBERNAUT.matcher(name).matches()) {
-        crds.addAll(fromClasspath(GENERATED_DIR + name));
-      }
-    }
+    KubernautCrds.resourcePaths().forEach(path -> crds.addAll(fromClasspath(path)));
     return crds;
   }
 
@@ -71,37 +49,5 @@ public final class CrdFiles {
   private static ClassLoader classLoader() {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
     return context != null ? context : CrdFiles.class.getClassLoader();
-  }
-
-  private static TreeSet<String> generatedFileNames(ClassLoader loader) {
-    TreeSet<String> names = new TreeSet<>();
-    try {
-      for (URL url : Collections.list(loader.getResources(GENERATED_DIR))) {
-        if (url.getProtocol().equals("jar")) {
-          JarURLConnection connection = (JarURLConnection) url.openConnection();
-          connection.setUseCaches(false);
-          try (JarFile jar = connection.getJarFile()) {
-            Enumeration<JarEntry> entries = jar.entries();
-            while (entries.hasMoreElements()) {
-              String entry = entries.nextElement().getName();
-              if (entry.startsWith(GENERATED_DIR)
-                  && entry.indexOf('/', GENERATED_DIR.length()) < 0) {
-                names.add(entry.substring(GENERATED_DIR.length()));
-              }
-            }
-          }
-        } else if (url.getProtocol().equals("file")) {
-          try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-            files.forEach(f -> names.add(f.getFileName().toString()));
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + GENERATED_DIR, e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-    names.remove("");
-    return names;
   }
 }

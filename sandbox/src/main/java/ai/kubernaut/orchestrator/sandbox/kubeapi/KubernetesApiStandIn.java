@@ -50,6 +50,14 @@ public final class KubernetesApiStandIn implements AutoCloseable {
 
   private static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
+  /** MockWebServer logs every request at INFO through java.util.logging; keep that quiet. */
+  private static final java.util.logging.Logger MOCK_WEB_SERVER_LOG =
+      java.util.logging.Logger.getLogger(MockWebServer.class.getName());
+
+  static {
+    MOCK_WEB_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private final KubernetesMockServer server;
   private final MockWebServer web;
   private final StrictCrudDispatcher crud;

@@ -104,38 +104,50 @@ final class StandInDispatcher extends io.fabric8.mockwebserver.http.Dispatcher {
     }
     List<SelectorSupport.FieldRequirement> postFilters = SelectorSupport.postFilters(api);
     MockResponse response =
-        postFilters.isEmpty()
-            ? crud.handleGet(request.getPath())
-            : filtered(crud.handleGet(SelectorSupport.withoutPostFilters(api)), postFilters);
-    if (response.code() == 200
-        && type.isPresent()
-        && TableRenderer.wantsTable(request.getHeader("Accept"))) {
-      String body = response.getBody().readUtf8();
+        crud.handleGet(
+            postFilters.isEmpty() ? request.getPath() : SelectorSupport.withoutPostFilters(api));
+    if (response.code() != 200) {
+      return response;
+    }
+    String body = response.getBody().readUtf8();
+    if (api.name() == null) {
+      body = typedList(body, type, postFilters);
+    }
+    if (type.isPresent() && TableRenderer.wantsTable(request.getHeader("Accept"))) {
       return StatusResponses.json(
           200, tables.render(type.get(), body, api.query().getOrDefault("includeObject", "")));
     }
-    return response;
+    return StatusResponses.json(200, body);
+  }
+
+  /**
+   * A list as a real server answers it: {@code <Kind>List} in the resource's group version (typed
+   * clients such as client-go refuse a generic {@code List}), with post-filters applied.
+   */
+  private static String typedList(
+      String body,
+      Optional<ResourceType> type,
+      List<SelectorSupport.FieldRequirement> requirements) {
+    ObjectNode list = (ObjectNode) Serialization.jsonMapper().readTree(body);
+    if (!requirements.isEmpty()) {
+      ArrayNode kept = list.arrayNode();
+      for (JsonNode item : list.path("items")) {
+        if (requirements.stream().allMatch(r -> r.matches(item))) {
+          kept.add(item);
+        }
+      }
+      list.set("items", kept);
+    }
+    type.ifPresent(
+        t -> {
+          list.put("kind", t.kind() + "List");
+          list.put("apiVersion", t.groupVersion());
+        });
+    return list.toString();
   }
 
   private static boolean isBuiltInGroup(String group) {
     return BUILT_IN_GROUPS.contains(group) || group.endsWith("k8s.io");
-  }
-
-  private static MockResponse filtered(
-      MockResponse response, List<SelectorSupport.FieldRequirement> requirements) {
-    if (response.code() != 200) {
-      return response;
-    }
-    ObjectNode list =
-        (ObjectNode) Serialization.jsonMapper().readTree(response.getBody().readUtf8());
-    ArrayNode kept = list.arrayNode();
-    for (JsonNode item : list.path("items")) {
-      if (requirements.stream().allMatch(r -> r.matches(item))) {
-        kept.add(item);
-      }
-    }
-    list.set("items", kept);
-    return StatusResponses.json(200, list.toString());
   }
 
   @Override
