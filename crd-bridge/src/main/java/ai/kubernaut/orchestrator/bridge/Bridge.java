@@ -36,7 +36,7 @@ public final class Bridge implements AutoCloseable {
   private final StatusActivities statusWriter;
   private final ExecutorService lifecycle;
   private final LeaderElectedBridge election;
-  private BridgeRuntime runtime;
+  private volatile BridgeRuntime runtime;
   private volatile boolean closed;
 
   /**
@@ -88,8 +88,9 @@ public final class Bridge implements AutoCloseable {
   }
 
   /** For readiness: a follower is healthy; the leader is healthy while its watches are open. */
-  public synchronized boolean isHealthy() {
-    return runtime == null ? !isLeader() : runtime.isWatching();
+  public boolean isHealthy() {
+    BridgeRuntime current = runtime;
+    return current == null ? !isLeader() : current.isWatching();
   }
 
   public BridgeMetrics metrics() {

@@ -39,6 +39,7 @@ final class BridgeRuntime implements AutoCloseable {
   private final ScheduledExecutorService sweeper;
   private Informers<RemediationRequest> remediations;
   private final List<Informers<? extends HasMetadata>> children = new ArrayList<>();
+  private boolean closed;
 
   BridgeRuntime(
       KubernetesClient kube,
@@ -82,8 +83,9 @@ final class BridgeRuntime implements AutoCloseable {
   }
 
   /**
-   * Starts the RR informers and waits for their first list (children resolve their RR from that
-   * cache), then the child informers, then the periodic drift sweep (its first run is immediate).
+   * Starts the RR informers; once they have listed (children resolve their RR from that cache) the
+   * child informers, then the periodic drift sweep (its first run is immediate). Returns at once,
+   * so a slow or unreachable API server never blocks a leadership change.
    */
   void start() {
     remediations =
@@ -97,16 +99,27 @@ final class BridgeRuntime implements AutoCloseable {
     remediationHandler.readFrom(remediations);
     Informers<RemediationRequest> rrs = remediations;
     metrics.informer(rrs.kind(), rrs::isWatching);
-    rrs.start().join();
-    Owners owners = new Owners(rrs);
+    rrs.start()
+        .whenComplete(
+            (ignored, error) -> {
+              if (error != null) {
+                LOG.error("RemediationRequest informers failed to start: {}", error.toString());
+              } else {
+                startChildren(new Owners(rrs));
+              }
+            });
+  }
+
+  private synchronized void startChildren(Owners owners) {
+    if (closed) {
+      return;
+    }
     child(SignalProcessing.class, owners);
     child(AIAnalysis.class, owners);
     child(RemediationApprovalRequest.class, owners);
     child(WorkflowExecution.class, owners);
     child(NotificationRequest.class, owners);
-    for (Informers<? extends HasMetadata> informers : children) {
-      informers.start().join();
-    }
+    children.forEach(Informers::start);
     long period = config.driftPeriod().toMillis();
     sweeper.scheduleWithFixedDelay(this::sweep, 0, period, TimeUnit.MILLISECONDS);
     LOG.info(
@@ -115,10 +128,11 @@ final class BridgeRuntime implements AutoCloseable {
         config.taskQueue());
   }
 
-  /** True while every informer's watch is open. */
-  boolean isWatching() {
+  /** True once every informer runs and while every watch is open. */
+  synchronized boolean isWatching() {
     return remediations != null
         && remediations.isWatching()
+        && !children.isEmpty()
         && children.stream().allMatch(Informers::isWatching);
   }
 
@@ -147,7 +161,8 @@ final class BridgeRuntime implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     sweeper.shutdownNow();
     children.forEach(Informers::close);
     if (remediations != null) {

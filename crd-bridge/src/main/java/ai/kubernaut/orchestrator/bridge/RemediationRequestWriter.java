@@ -81,8 +81,9 @@ final class RemediationRequestWriter {
     }
   }
 
-  void delete(RemediationRequest rr) {
-    resource(rr).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+  /** Deletes the RR; false when it was already gone. */
+  boolean delete(RemediationRequest rr) {
+    return !resource(rr).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty();
   }
 
   private Resource<RemediationRequest> resource(RemediationRequest rr) {

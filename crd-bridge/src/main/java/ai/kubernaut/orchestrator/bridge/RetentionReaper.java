@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,9 @@ final class RetentionReaper {
   private final RemediationRequestWriter writer;
   private final BridgeMetrics metrics;
   private final Clock clock;
+
+  /** UIDs this term already deleted (the informer cache may still show them for a moment). */
+  private final Set<String> deleted = ConcurrentHashMap.newKeySet();
 
   RetentionReaper(
       WorkflowStarter starter,
@@ -54,7 +59,9 @@ final class RetentionReaper {
   /** Deletes the terminal RR if it is past retention and its workflow is closed. */
   WorkQueue.Result reapIfExpired(RemediationRequest rr) {
     Optional<Duration> left = remaining(rr);
-    if (left.isEmpty() || (!left.get().isNegative() && !left.get().isZero())) {
+    if (left.isEmpty()
+        || (!left.get().isNegative() && !left.get().isZero())
+        || deleted.contains(rr.getMetadata().getUid())) {
       return WorkQueue.Result.DONE;
     }
     Optional<WorkflowStarter.Described> workflow = starter.describe(WorkflowStarter.workflowId(rr));
@@ -62,9 +69,10 @@ final class RetentionReaper {
       LOG.debug("retention expired but the workflow is still running; keeping the RR");
       return WorkQueue.Result.DONE;
     }
-    writer.delete(rr);
-    metrics.retentionDeleted(rr.getMetadata().getNamespace());
-    LOG.info("retention expired: deleted the RemediationRequest");
+    if (writer.delete(rr) && deleted.add(rr.getMetadata().getUid())) {
+      metrics.retentionDeleted(rr.getMetadata().getNamespace());
+      LOG.info("retention expired: deleted the RemediationRequest");
+    }
     return WorkQueue.Result.DONE;
   }
 }
