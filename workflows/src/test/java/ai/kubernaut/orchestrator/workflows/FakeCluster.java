@@ -29,7 +29,9 @@ import ai.kubernaut.orchestrator.workflows.model.TimeoutOverrides;
 import ai.kubernaut.orchestrator.workflows.model.ValidationResult;
 import ai.kubernaut.orchestrator.workflows.model.Violation;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,6 +40,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A small in-process "cluster" implementing every activity interface: it records what the workflow
@@ -114,14 +117,30 @@ final class FakeCluster
   void push(RemediationRef rr, ChildStatus status) {
     ChildStatus s = stamp(status);
     stored.merge(s.name(), s, (a, b) -> newer(a, b));
-    client.newWorkflowStub(RemediationWorkflow.class, WorkflowIds.of(rr)).childStatusChanged(s);
+    signal(rr, s);
+  }
+
+  /**
+   * The in-memory test server can answer NotFound for a signal sent in the instant a run continues
+   * as new; like the bridge, retry a few times.
+   */
+  private void signal(RemediationRef rr, ChildStatus s) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.newWorkflowStub(RemediationWorkflow.class, WorkflowIds.of(rr)).childStatusChanged(s);
+        return;
+      } catch (WorkflowNotFoundException e) {
+        if (attempt == 20) {
+          throw e;
+        }
+        LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      }
+    }
   }
 
   /** Signals a raw status (no stamping, no storing): for stale/duplicate tests. */
   void signalRaw(RemediationRef rr, ChildStatus status) {
-    client
-        .newWorkflowStub(RemediationWorkflow.class, WorkflowIds.of(rr))
-        .childStatusChanged(status);
+    signal(rr, status);
   }
 
   // ---- views

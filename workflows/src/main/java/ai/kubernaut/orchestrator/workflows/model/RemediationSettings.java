@@ -34,6 +34,27 @@ public record RemediationSettings(
     continueAsNewAfterEvents = continueAsNewAfterEvents == null ? 0L : continueAsNewAfterEvents;
   }
 
+  /**
+   * The original five settings (as the orchestrator configuration builds them); the termination
+   * rate window (1h) and the continue-as-new threshold (server suggestion only) take their
+   * defaults.
+   */
+  public RemediationSettings(
+      PhaseTimeouts defaultTimeouts,
+      Integer defaultMaxRecoveryAttempts,
+      Double terminationRateThreshold,
+      Duration retention,
+      String temporalUiBaseUrl) {
+    this(
+        defaultTimeouts,
+        defaultMaxRecoveryAttempts,
+        terminationRateThreshold,
+        null,
+        retention,
+        temporalUiBaseUrl,
+        null);
+  }
+
   public static RemediationSettings defaults() {
     return new RemediationSettings(null, null, null, null, null, null, null);
   }

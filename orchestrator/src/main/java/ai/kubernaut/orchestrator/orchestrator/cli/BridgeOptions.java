@@ -1,0 +1,128 @@
+package ai.kubernaut.orchestrator.orchestrator.cli;
+
+import ai.kubernaut.orchestrator.orchestrator.config.BridgeConfig;
+import ai.kubernaut.orchestrator.orchestrator.config.ConfigValidator;
+import ai.kubernaut.orchestrator.orchestrator.config.LeaderElectionConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** The CRD bridge: signal fan-out, resync and leader election. */
+public final class BridgeOptions {
+
+  static final String SIGNAL_THREADS = "--signal-threads";
+  static final String SIGNAL_QUEUE_CAPACITY = "--signal-queue-capacity";
+  static final String RESYNC_PERIOD = "--resync-period";
+  static final String LEADER_ELECTION = "--leader-election";
+  static final String LEASE_NAME = "--leader-election-lease-name";
+  static final String LEASE_NAMESPACE = "--leader-election-namespace";
+  static final String IDENTITY = "--leader-election-identity";
+  static final String LEASE_DURATION = "--leader-election-lease-duration";
+  static final String RENEW_DEADLINE = "--leader-election-renew-deadline";
+  static final String RETRY_PERIOD = "--leader-election-retry-period";
+
+  @Option(
+      names = SIGNAL_THREADS,
+      paramLabel = "<n>",
+      defaultValue = "${env:KUBERNAUT_SIGNAL_THREADS:-8}",
+      description = "Threads that send child-status signals to workflows.")
+  int signalThreads;
+
+  @Option(
+      names = SIGNAL_QUEUE_CAPACITY,
+      paramLabel = "<n>",
+      defaultValue = "${env:KUBERNAUT_SIGNAL_QUEUE_CAPACITY:-10000}",
+      description = "Pending signals before the bridge applies back-pressure to informer events.")
+  int signalQueueCapacity;
+
+  @Option(
+      names = RESYNC_PERIOD,
+      paramLabel = "<duration>",
+      defaultValue = "${env:KUBERNAUT_RESYNC_PERIOD:-10m}",
+      description = "Informer resync period: drift reconciliation and retention deletion.")
+  String resyncPeriod;
+
+  @Option(
+      names = LEADER_ELECTION,
+      paramLabel = "<bool>",
+      negatable = true,
+      defaultValue = "${env:KUBERNAUT_LEADER_ELECTION:-true}",
+      fallbackValue = "true",
+      description = "Run the bridge on one replica at a time (workers run everywhere).")
+  boolean leaderElection;
+
+  @Option(
+      names = LEASE_NAME,
+      paramLabel = "<name>",
+      defaultValue =
+          "${env:KUBERNAUT_LEADER_ELECTION_LEASE_NAME:-kubernaut-remediation-orchestrator}",
+      description = "Name of the coordination.k8s.io Lease.")
+  String leaseName;
+
+  @Option(
+      names = LEASE_NAMESPACE,
+      paramLabel = "<ns>",
+      defaultValue = "${env:POD_NAMESPACE:-}",
+      description = "Namespace of the Lease. Empty: the client's namespace (the pod's in-cluster).")
+  String leaseNamespace;
+
+  @Option(
+      names = IDENTITY,
+      paramLabel = "<id>",
+      defaultValue = "${env:POD_NAME:-}",
+      description = "This replica's Lease holder identity. Empty: the host name.")
+  String identity;
+
+  @Option(
+      names = LEASE_DURATION,
+      paramLabel = "<duration>",
+      defaultValue = "${env:KUBERNAUT_LEADER_ELECTION_LEASE_DURATION:-15s}",
+      description = "How long a Lease is valid without renewal.")
+  String leaseDuration;
+
+  @Option(
+      names = RENEW_DEADLINE,
+      paramLabel = "<duration>",
+      defaultValue = "${env:KUBERNAUT_LEADER_ELECTION_RENEW_DEADLINE:-10s}",
+      description = "How long the leader keeps trying to renew before it gives up leadership.")
+  String renewDeadline;
+
+  @Option(
+      names = RETRY_PERIOD,
+      paramLabel = "<duration>",
+      defaultValue = "${env:KUBERNAUT_LEADER_ELECTION_RETRY_PERIOD:-2s}",
+      description = "Wait between attempts to acquire or renew the Lease.")
+  String retryPeriod;
+
+  BridgeConfig toConfig(ConfigValidator v) {
+    Duration lease = v.positiveDuration(LEASE_DURATION, leaseDuration);
+    Duration renew = v.positiveDuration(RENEW_DEADLINE, renewDeadline);
+    Duration retry = v.positiveDuration(RETRY_PERIOD, retryPeriod);
+    v.require(renew.compareTo(lease) < 0, RENEW_DEADLINE, "must be shorter than " + LEASE_DURATION);
+    v.require(retry.compareTo(renew) < 0, RETRY_PERIOD, "must be shorter than " + RENEW_DEADLINE);
+    LeaderElectionConfig election =
+        new LeaderElectionConfig(
+            leaderElection,
+            v.dnsSubdomain(LEASE_NAME, leaseName),
+            v.optionalDnsLabel(LEASE_NAMESPACE, leaseNamespace),
+            identity == null || identity.isBlank() ? hostName() : identity.strip(),
+            lease,
+            renew,
+            retry);
+    return new BridgeConfig(
+        v.intAtLeast(SIGNAL_THREADS, signalThreads, 1),
+        v.intAtLeast(SIGNAL_QUEUE_CAPACITY, signalQueueCapacity, 1),
+        v.positiveDuration(RESYNC_PERIOD, resyncPeriod),
+        election);
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
+    } catch (UnknownHostException e) {
+      return "kubernaut-orchestrator-" + ProcessHandle.current().pid();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package ai.kubernaut.orchestrator.orchestrator.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options only the sandbox has. */
+public final class SandboxOptions {
+
+  static final String KEEP_RUNNING = "--keep-running";
+  static final String KUBECONFIG_OUT = "--kubeconfig-out";
+  static final String TEMPORAL_PORT = "--temporal-port";
+  static final String API_PORT = "--api-port";
+  static final String SCENARIOS = "--scenarios";
+  static final String STEP_DELAY = "--step-delay";
+
+  @Option(
+      names = KEEP_RUNNING,
+      description = "Keep serving Kubernetes and Temporal clients after the scenarios finish.")
+  boolean keepRunning;
+
+  @Option(
+      names = KUBECONFIG_OUT,
+      paramLabel = "<file>",
+      defaultValue = "sandbox/kubeconfig",
+      description = "Where to write a kubeconfig for kubectl against the API stand-in.")
+  String kubeconfigOut;
+
+  @Option(
+      names = TEMPORAL_PORT,
+      paramLabel = "<port>",
+      defaultValue = "7233",
+      description =
+          "Port of the local Temporal test server (temporal CLI: --address localhost:<port>).")
+  int temporalPort;
+
+  @Option(
+      names = API_PORT,
+      paramLabel = "<port>",
+      defaultValue = "0",
+      description =
+          "Port of the Kubernetes API stand-in; 0 picks a free port (see the kubeconfig).")
+  int apiPort;
+
+  @Option(
+      names = SCENARIOS,
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Create the sample RemediationRequests (success, recovery, approval, timeout, ...).")
+  boolean scenarios;
+
+  @Option(
+      names = STEP_DELAY,
+      paramLabel = "<duration>",
+      defaultValue = "1s",
+      description = "How long each simulated child controller waits before writing a status.")
+  String stepDelay;
+}

@@ -1,0 +1,10 @@
+package ai.kubernaut.orchestrator.orchestrator.config;
+
+import java.time.Duration;
+
+/** The CRD bridge: signal fan-out, informer resync, leader election. */
+public record BridgeConfig(
+    int signalThreads,
+    int signalQueueCapacity,
+    Duration resyncPeriod,
+    LeaderElectionConfig leaderElection) {}

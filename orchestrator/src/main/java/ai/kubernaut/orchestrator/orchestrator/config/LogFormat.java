@@ -1,0 +1,7 @@
+package ai.kubernaut.orchestrator.orchestrator.config;
+
+/** Log line format on stdout. */
+public enum LogFormat {
+  TEXT,
+  JSON
+}

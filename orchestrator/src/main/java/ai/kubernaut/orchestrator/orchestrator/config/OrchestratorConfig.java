@@ -1,0 +1,42 @@
+package ai.kubernaut.orchestrator.orchestrator.config;
+
+import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
+
+/**
+ * Every runtime setting of the orchestrator, built once by the CLI from flags and environment
+ * variables. Nothing else reads the environment.
+ */
+public record OrchestratorConfig(
+    TemporalConfig temporal,
+    KubernetesConfig kubernetes,
+    RemediationDefaults remediation,
+    RoutingConfig routing,
+    WorkerConfig worker,
+    BridgeConfig bridge,
+    ServiceConfig service) {
+
+  /** The per-run defaults the bridge copies into each workflow's input. */
+  public RemediationSettings remediationSettings() {
+    return new RemediationSettings(
+        remediation.timeouts(),
+        remediation.maxRecoveryAttempts(),
+        remediation.terminationRateThreshold(),
+        remediation.retention(),
+        temporal.uiBaseUrl());
+  }
+
+  public OrchestratorConfig withTemporal(TemporalConfig newTemporal) {
+    return new OrchestratorConfig(
+        newTemporal, kubernetes, remediation, routing, worker, bridge, service);
+  }
+
+  public OrchestratorConfig withKubernetes(KubernetesConfig newKubernetes) {
+    return new OrchestratorConfig(
+        temporal, newKubernetes, remediation, routing, worker, bridge, service);
+  }
+
+  public OrchestratorConfig withService(ServiceConfig newService) {
+    return new OrchestratorConfig(
+        temporal, kubernetes, remediation, routing, worker, bridge, newService);
+  }
+}

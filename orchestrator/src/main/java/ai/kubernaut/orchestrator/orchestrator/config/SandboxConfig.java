@@ -1,0 +1,23 @@
+package ai.kubernaut.orchestrator.orchestrator.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The {@code sandbox} command: a local Temporal test server, a Kubernetes API stand-in, simulated
+ * child controllers and the orchestrator itself.
+ *
+ * @param orchestrator the orchestrator's settings; its Temporal address points at {@code
+ *     localhost:temporalPort} and its kubeconfig at {@code kubeconfigOut}
+ * @param apiPort port of the Kubernetes API stand-in; 0 picks a free port
+ * @param scenarios whether to create the sample RemediationRequests
+ * @param stepDelay how long each simulated controller waits before writing a status
+ */
+public record SandboxConfig(
+    boolean keepRunning,
+    Path kubeconfigOut,
+    int temporalPort,
+    int apiPort,
+    boolean scenarios,
+    Duration stepDelay,
+    OrchestratorConfig orchestrator) {}

@@ -1,0 +1,4 @@
+package ai.kubernaut.orchestrator.orchestrator.config;
+
+/** Temporal worker concurrency. */
+public record WorkerConfig(int maxConcurrentWorkflowTasks, int maxConcurrentActivities) {}

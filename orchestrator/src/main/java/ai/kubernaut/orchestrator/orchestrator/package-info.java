@@ -1,2 +1,0 @@
-/** Kubernaut orchestrator: orchestrator module. */
-package ai.kubernaut.orchestrator.orchestrator;

@@ -1,0 +1,154 @@
+package ai.kubernaut.orchestrator.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.temporal.testserver.TestServer;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the shaded {@code target/kubernaut-orchestrator.jar} with {@code java -jar}. */
+class ExecutableJarIT {
+
+  private static final Path JAR = Path.of("target", "kubernaut-orchestrator.jar");
+
+  @Test
+  void helpListsTheCommands() throws Exception {
+    Result result = run(Map.of(), "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.stdout()).contains("run", "sandbox", "Exit codes");
+  }
+
+  @Test
+  void environmentVariablesAreDefaultsAndFlagsWin() throws Exception {
+    Result help = run(Map.of("TEMPORAL_ADDRESS", "temporal.prod:7233"), "run", "--help");
+    Result badEnv = run(Map.of("KUBERNAUT_PROCESSING_TIMEOUT", "-5m"), "run", "--http-port=-1");
+    Result flagWins =
+        run(
+            Map.of("KUBERNAUT_PROCESSING_TIMEOUT", "-5m"),
+            "run",
+            "--processing-timeout=5m",
+            "--http-port=-1");
+
+    assertThat(help.stdout()).contains("Default: temporal.prod:7233", "Env: TEMPORAL_ADDRESS");
+    assertThat(badEnv.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badEnv.stderr())
+        .contains("error: --processing-timeout: must be a positive Go duration, got \"-5m\"");
+    assertThat(flagWins.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(flagWins.stderr()).doesNotContain("--processing-timeout").contains("--http-port");
+  }
+
+  @Test
+  void runBecomesReadyServesMetricsAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+    int temporalPort = TestSupport.freePort();
+    int httpPort = TestSupport.freePort();
+    KubernetesMockServer kube = new KubernetesMockServer(false);
+    kube.init();
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(kubeconfig, kubeconfig(kube.url("/")));
+    Path log = dir.resolve("out.log");
+    try (TestServer.PortBoundTestServer ignored = TestServer.createPortBoundServer(temporalPort)) {
+      Process process =
+          start(
+              Map.of("KUBERNAUT_LOG_FORMAT", "json"),
+              log,
+              "run",
+              "--temporal-address=localhost:" + temporalPort,
+              "--kubeconfig=" + kubeconfig,
+              "--http-port=" + httpPort,
+              "--no-leader-election");
+      try {
+        HttpClient http = HttpClient.newHttpClient();
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .ignoreExceptions()
+            .until(() -> get(http, httpPort, "/readyz").statusCode() == 200);
+        assertThat(get(http, httpPort, "/metrics").body()).contains("jvm_memory_used_bytes");
+
+        process.destroy(); // SIGTERM
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertThat(lines).anyMatch(l -> l.contains("received SIGTERM"));
+        assertThat(lines).anyMatch(l -> l.contains("\"formattedMessage\":\"stopped\""));
+        assertThat(lines.stream().filter(l -> l.startsWith("{")).count()).isPositive();
+      } finally {
+        process.destroyForcibly();
+        kube.destroy();
+      }
+    }
+  }
+
+  private static String kubeconfig(String url) {
+    return String.join(
+        "\n",
+        "apiVersion: v1",
+        "kind: Config",
+        "clusters:",
+        "- name: mock",
+        "  cluster:",
+        "    server: " + url,
+        "contexts:",
+        "- name: mock",
+        "  context: {cluster: mock, user: mock, namespace: default}",
+        "current-context: mock",
+        "users:",
+        "- name: mock",
+        "  user: {token: test}",
+        "");
+  }
+
+  private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  record Result(int exitCode, String stdout, String stderr) {}
+
+  private static Result run(Map<String, String> env, String... args) throws Exception {
+    Path out = Files.createTempFile("jar-out", ".txt");
+    Path err = Files.createTempFile("jar-err", ".txt");
+    ProcessBuilder pb = command(env, args);
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private static Process start(Map<String, String> env, Path log, String... args) throws Exception {
+    ProcessBuilder pb = command(env, args);
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    return pb.start();
+  }
+
+  private static ProcessBuilder command(Map<String, String> env, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-jar");
+    cmd.add(JAR.toAbsolutePath().toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(new File("."));
+    pb.environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("KUBERNAUT_") || k.startsWith("TEMPORAL_"));
+    pb.environment().putAll(env);
+    return pb;
+  }
+}

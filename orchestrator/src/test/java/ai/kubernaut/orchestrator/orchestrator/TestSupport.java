@@ -1,0 +1,94 @@
+package ai.kubernaut.orchestrator.orchestrator;
+
+import ai.kubernaut.orchestrator.orchestrator.cli.RunCommand;
+import ai.kubernaut.orchestrator.orchestrator.cli.SandboxCommand;
+import ai.kubernaut.orchestrator.orchestrator.cli.ServiceRunner;
+import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
+import ai.kubernaut.orchestrator.orchestrator.config.SandboxConfig;
+import io.temporal.api.enums.v1.IndexedValueType;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
+
+/** Shared fixtures: a free port, the SPEC §8 search attributes, in-process CLI runs. */
+public final class TestSupport {
+
+  /** SPEC §8 list; the workflows module's RemediationSearchAttributes will own it. */
+  public static final Map<String, IndexedValueType> SPEC_SEARCH_ATTRIBUTES =
+      Map.of(
+          "RemediationPhase", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+          "RemediationOutcome", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+          "SignalFingerprint", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+          "SignalName", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+          "TargetResource", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+          "TargetNamespace", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+          "Environment", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+          "Severity", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+          "Priority", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+          "RecoveryAttempts", IndexedValueType.INDEXED_VALUE_TYPE_INT);
+
+  private TestSupport() {}
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The result of running the CLI in this process with capturing runners. */
+  public record CliRun(
+      int exitCode, String out, String err, OrchestratorConfig run, SandboxConfig sandbox) {}
+
+  /** Runs {@code Main}'s command line in-process; the commands capture their config and exit 0. */
+  public static CliRun cli(String... args) {
+    AtomicReference<OrchestratorConfig> run = new AtomicReference<>();
+    AtomicReference<SandboxConfig> sandbox = new AtomicReference<>();
+    ServiceRunner<OrchestratorConfig> runRunner =
+        c -> {
+          run.set(c);
+          return 0;
+        };
+    ServiceRunner<SandboxConfig> sandboxRunner =
+        c -> {
+          sandbox.set(c);
+          return 0;
+        };
+    return cli(runRunner, sandboxRunner, run, sandbox, args);
+  }
+
+  public static CliRun cli(
+      ServiceRunner<OrchestratorConfig> runRunner,
+      ServiceRunner<SandboxConfig> sandboxRunner,
+      AtomicReference<OrchestratorConfig> run,
+      AtomicReference<SandboxConfig> sandbox,
+      String... args) {
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> cls) throws Exception {
+            if (cls == RunCommand.class) {
+              return cls.cast(new RunCommand(runRunner));
+            }
+            if (cls == SandboxCommand.class) {
+              return cls.cast(new SandboxCommand(sandboxRunner));
+            }
+            return CommandLine.defaultFactory().create(cls);
+          }
+        };
+    CommandLine cl = Main.commandLine(factory);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new CliRun(code, out.toString(), err.toString(), run.get(), sandbox.get());
+  }
+}
