@@ -32,6 +32,7 @@ class ClusterActivitiesImplIT {
 
   @AfterAll
   static void stopApi() {
+    api.dropWatches();
     client.close();
     api.close();
   }
@@ -51,7 +52,7 @@ class ClusterActivitiesImplIT {
         ClusterActivitiesImpl.informer(client, 0)) {
       informer.start();
       ClusterActivitiesImpl activities = new ClusterActivitiesImpl(informer, Clock.systemUTC());
-      await().until(informer::hasSynced);
+      await().until(() -> informer.hasSynced() && api.openWatches() == 1);
       long requestsBefore = requests();
 
       TerminationRate rate =
@@ -61,6 +62,7 @@ class ClusterActivitiesImplIT {
       assertThat(rate).isEqualTo(new TerminationRate(2, 3));
       assertThat(requests()).isEqualTo(requestsBefore);
     }
+    await().atMost(Duration.ofSeconds(5)).until(() -> api.openWatches() == 0);
   }
 
   private static long requests() {
