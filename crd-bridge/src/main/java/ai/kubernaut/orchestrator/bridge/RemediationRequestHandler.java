@@ -1,0 +1,266 @@
+package ai.kubernaut.orchestrator.bridge;
+
+import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
+import ai.kubernaut.orchestrator.api.v1alpha1.TemporalRef;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RR informer callbacks and the per-RR reconcile they queue. Level-based: a queued task reads the
+ * RR from the informer cache when it runs, so a burst of events for one RR collapses into one pass.
+ *
+ * <ul>
+ *   <li>Deleting: cancel the running workflow, then remove the finalizer (also when the workflow is
+ *       closed or gone; after {@code finalizerTimeout} even when Temporal cannot be reached).
+ *   <li>Terminal: delete once retention has expired.
+ *   <li>Otherwise: add the finalizer, start the workflow (idempotent) and record {@code
+ *       status.temporal}; on a drift check also confirm the workflow still runs.
+ * </ul>
+ */
+final class RemediationRequestHandler implements ResourceEventHandler<RemediationRequest> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RemediationRequestHandler.class);
+
+  private volatile Informers<RemediationRequest> cache;
+  private final WorkQueue queue;
+  private final RemediationRequestWriter writer;
+  private final WorkflowStarter starter;
+  private final DriftReconciler drift;
+  private final RetentionReaper retention;
+  private final SignalLedger ledger;
+  private final BridgeMetrics metrics;
+  private final BridgeConfig config;
+  private final String temporalNamespace;
+  private final Clock clock;
+  private final Set<String> knownRunning = ConcurrentHashMap.newKeySet();
+
+  RemediationRequestHandler(
+      WorkQueue queue,
+      RemediationRequestWriter writer,
+      WorkflowStarter starter,
+      DriftReconciler drift,
+      RetentionReaper retention,
+      SignalLedger ledger,
+      BridgeMetrics metrics,
+      BridgeConfig config,
+      String temporalNamespace,
+      Clock clock) {
+    this.queue = queue;
+    this.writer = writer;
+    this.starter = starter;
+    this.drift = drift;
+    this.retention = retention;
+    this.ledger = ledger;
+    this.metrics = metrics;
+    this.config = config;
+    this.temporalNamespace = temporalNamespace;
+    this.clock = clock;
+  }
+
+  /** The informers whose cache the queued reconciles read (they feed this handler). */
+  void readFrom(Informers<RemediationRequest> informers) {
+    cache = informers;
+  }
+
+  static boolean isTerminal(RemediationRequest rr) {
+    return rr.getStatus() != null
+        && rr.getStatus().getOverallPhase() != null
+        && rr.getStatus().getOverallPhase().isTerminal();
+  }
+
+  @Override
+  public void onAdd(RemediationRequest rr) {
+    enqueue(rr, "add", false);
+  }
+
+  @Override
+  public void onUpdate(RemediationRequest oldRr, RemediationRequest newRr) {
+    boolean resync =
+        Objects.equals(
+            oldRr.getMetadata().getResourceVersion(), newRr.getMetadata().getResourceVersion());
+    enqueue(newRr, resync ? "resync" : "update", resync);
+  }
+
+  @Override
+  public void onDelete(RemediationRequest rr, boolean finalStateUnknown) {
+    String workflowId = WorkflowStarter.workflowId(rr);
+    knownRunning.remove(workflowId);
+    ledger.forget(workflowId);
+  }
+
+  /** Queues a reconcile of {@code rr}; a drift check also confirms that the workflow runs. */
+  void enqueue(RemediationRequest rr, String event, boolean driftCheck) {
+    String namespace = rr.getMetadata().getNamespace();
+    String name = rr.getMetadata().getName();
+    try (Mdc ignored = Mdc.of(namespace, name, "rr." + event)) {
+      LOG.debug("queued reconcile (drift check: {})", driftCheck);
+      queue.submit(namespace + "/" + name, () -> reconcile(namespace, name, event, driftCheck));
+    }
+  }
+
+  private WorkQueue.Result reconcile(
+      String namespace, String name, String event, boolean driftCheck) {
+    RemediationRequest rr = cached(namespace, name);
+    if (rr == null) {
+      return WorkQueue.Result.DONE;
+    }
+    try (Mdc ignored = Mdc.of(namespace, name, "rr." + event)) {
+      if (rr.isMarkedForDeletion()) {
+        return finalizeDeletion(rr);
+      }
+      if (isTerminal(rr)) {
+        return retain(rr);
+      }
+      if (!rr.hasFinalizer(RemediationRequest.FINALIZER)) {
+        rr = writer.addFinalizer(rr);
+        if (rr == null || rr.isMarkedForDeletion()) {
+          return WorkQueue.Result.DONE;
+        }
+      }
+      return ensureWorkflow(rr, driftCheck);
+    }
+  }
+
+  private WorkQueue.Result ensureWorkflow(RemediationRequest rr, boolean driftCheck) {
+    String workflowId = WorkflowStarter.workflowId(rr);
+    if (knownRunning.contains(workflowId) && !driftCheck) {
+      return WorkQueue.Result.DONE;
+    }
+    TemporalRef recorded = rr.getStatus() == null ? null : rr.getStatus().getTemporal();
+    if (recorded != null && workflowId.equals(recorded.getWorkflowId())) {
+      Optional<WorkflowStarter.Described> workflow = starter.describe(workflowId);
+      if (workflow.isPresent() && workflow.get().isRunning()) {
+        knownRunning.add(workflowId);
+        writer.recordTemporal(rr, temporalRef(workflowId, workflow.get().runId()));
+        return WorkQueue.Result.DONE;
+      }
+      if (workflow.isPresent()) {
+        knownRunning.remove(workflowId);
+        return drift.repairClosed(rr, workflow.get());
+      }
+      metrics.driftRepaired(rr.getMetadata().getNamespace(), "WorkflowMissing");
+      LOG.warn("workflow {} recorded on the RR does not exist; starting it", workflowId);
+    }
+    return start(rr);
+  }
+
+  private WorkQueue.Result start(RemediationRequest rr) {
+    String namespace = rr.getMetadata().getNamespace();
+    WorkflowStarter.Started started;
+    try {
+      started = starter.start(rr);
+    } catch (RuntimeException e) {
+      metrics.workflowStartFailed(namespace);
+      LOG.warn("workflow start failed, will retry: {}", e.toString());
+      return WorkQueue.Result.RETRY;
+    }
+    if (started.alreadyClosed()) {
+      return starter
+          .describe(started.workflowId())
+          .map(closed -> drift.repairClosed(rr, closed))
+          .orElse(WorkQueue.Result.RETRY);
+    }
+    TemporalRef previous = rr.getStatus() == null ? null : rr.getStatus().getTemporal();
+    if (previous == null || !started.runId().equals(previous.getRunId())) {
+      metrics.workflowStarted(namespace);
+      LOG.info("started workflow {} run {}", started.workflowId(), started.runId());
+    }
+    knownRunning.add(started.workflowId());
+    writer.recordTemporal(rr, temporalRef(started.workflowId(), started.runId()));
+    return WorkQueue.Result.DONE;
+  }
+
+  private WorkQueue.Result finalizeDeletion(RemediationRequest rr) {
+    if (!rr.hasFinalizer(RemediationRequest.FINALIZER)) {
+      return WorkQueue.Result.DONE;
+    }
+    String namespace = rr.getMetadata().getNamespace();
+    String workflowId = WorkflowStarter.workflowId(rr);
+    boolean forced = false;
+    try {
+      Optional<WorkflowStarter.Described> workflow = starter.describe(workflowId);
+      if (workflow.isPresent()
+          && workflow.get().isRunning()
+          && starter.cancel(workflowId, "RemediationRequest deleted")) {
+        metrics.cancellationRequested(namespace);
+        LOG.info("RR deleted: cancellation of workflow {} accepted", workflowId);
+      }
+    } catch (RuntimeException e) {
+      if (!deletionOverdue(rr)) {
+        LOG.warn("RR deleted but Temporal is unavailable, will retry: {}", e.toString());
+        return WorkQueue.Result.RETRY;
+      }
+      forced = true;
+      LOG.warn(
+          "RR deleted and Temporal unavailable for over {}: removing the finalizer anyway",
+          config.finalizerTimeout());
+    }
+    writer.removeFinalizer(rr);
+    knownRunning.remove(workflowId);
+    metrics.finalizerRemoved(namespace, forced);
+    return WorkQueue.Result.DONE;
+  }
+
+  private WorkQueue.Result retain(RemediationRequest rr) {
+    Optional<Duration> left = retention.remaining(rr);
+    if (left.isPresent() && (!left.get().isNegative() && !left.get().isZero())) {
+      String namespace = rr.getMetadata().getNamespace();
+      String name = rr.getMetadata().getName();
+      queue.submitAfter(
+          "retention/" + namespace + "/" + name,
+          left.get(),
+          () -> {
+            RemediationRequest current = cached(namespace, name);
+            return current == null || current.isMarkedForDeletion() || !isTerminal(current)
+                ? WorkQueue.Result.DONE
+                : retention.reapIfExpired(current);
+          });
+      return WorkQueue.Result.DONE;
+    }
+    return retention.reapIfExpired(rr);
+  }
+
+  private RemediationRequest cached(String namespace, String name) {
+    Informers<RemediationRequest> informers = cache;
+    return informers == null ? null : informers.get(namespace, name);
+  }
+
+  private boolean deletionOverdue(RemediationRequest rr) {
+    String since = rr.getMetadata().getDeletionTimestamp();
+    try {
+      return since != null
+          && Instant.parse(since).plus(config.finalizerTimeout()).isBefore(clock.instant());
+    } catch (RuntimeException e) {
+      return true;
+    }
+  }
+
+  private TemporalRef temporalRef(String workflowId, String runId) {
+    TemporalRef ref = new TemporalRef();
+    ref.setWorkflowId(workflowId);
+    ref.setRunId(runId);
+    String base = config.settings().temporalUiBaseUrl();
+    if (base != null && !base.isBlank()) {
+      ref.setUiURL(
+          base.replaceAll("/+$", "")
+              + "/namespaces/"
+              + temporalNamespace
+              + "/workflows/"
+              + URLEncoder.encode(workflowId, StandardCharsets.UTF_8)
+              + "/"
+              + runId
+              + "/history");
+    }
+    return ref;
+  }
+}

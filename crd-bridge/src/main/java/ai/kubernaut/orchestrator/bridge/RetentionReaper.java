@@ -1,0 +1,70 @@
+package ai.kubernaut.orchestrator.bridge;
+
+import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes terminal RRs once {@code status.retentionExpiryTime} has passed and their workflow has
+ * closed; children go with the RR by garbage collection (NotificationRequests stay for audit).
+ */
+final class RetentionReaper {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RetentionReaper.class);
+
+  private final WorkflowStarter starter;
+  private final RemediationRequestWriter writer;
+  private final BridgeMetrics metrics;
+  private final Clock clock;
+
+  RetentionReaper(
+      WorkflowStarter starter,
+      RemediationRequestWriter writer,
+      BridgeMetrics metrics,
+      Clock clock) {
+    this.starter = starter;
+    this.writer = writer;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** When the terminal RR expires, or empty when it has no (valid) expiry time. */
+  static Optional<Instant> expiry(RemediationRequest rr) {
+    String value = rr.getStatus() == null ? null : rr.getStatus().getRetentionExpiryTime();
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(value));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Time left before the RR may be deleted; zero or negative once expired. */
+  Optional<Duration> remaining(RemediationRequest rr) {
+    return expiry(rr).map(at -> Duration.between(clock.instant(), at));
+  }
+
+  /** Deletes the terminal RR if it is past retention and its workflow is closed. */
+  WorkQueue.Result reapIfExpired(RemediationRequest rr) {
+    Optional<Duration> left = remaining(rr);
+    if (left.isEmpty() || (!left.get().isNegative() && !left.get().isZero())) {
+      return WorkQueue.Result.DONE;
+    }
+    Optional<WorkflowStarter.Described> workflow = starter.describe(WorkflowStarter.workflowId(rr));
+    if (workflow.isPresent() && workflow.get().isRunning()) {
+      LOG.debug("retention expired but the workflow is still running; keeping the RR");
+      return WorkQueue.Result.DONE;
+    }
+    writer.delete(rr);
+    metrics.retentionDeleted(rr.getMetadata().getNamespace());
+    LOG.info("retention expired: deleted the RemediationRequest");
+    return WorkQueue.Result.DONE;
+  }
+}

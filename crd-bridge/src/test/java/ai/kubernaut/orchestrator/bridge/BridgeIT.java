@@ -1,0 +1,476 @@
+package ai.kubernaut.orchestrator.bridge;
+
+import static ai.kubernaut.orchestrator.bridge.TestRemediations.notification;
+import static ai.kubernaut.orchestrator.bridge.TestRemediations.ownedBy;
+import static ai.kubernaut.orchestrator.bridge.TestRemediations.rr;
+import static ai.kubernaut.orchestrator.bridge.TestRemediations.spCompleted;
+import static ai.kubernaut.orchestrator.bridge.TestRemediations.spStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ai.kubernaut.orchestrator.activities.ActivityMetrics;
+import ai.kubernaut.orchestrator.activities.StatusActivitiesImpl;
+import ai.kubernaut.orchestrator.activities.kube.TemporalUi;
+import ai.kubernaut.orchestrator.api.v1alpha1.NotificationPhase;
+import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequest;
+import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequestStatus;
+import ai.kubernaut.orchestrator.api.v1alpha1.RemediationOutcome;
+import ai.kubernaut.orchestrator.api.v1alpha1.RemediationPhase;
+import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
+import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
+import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessing;
+import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingPhase;
+import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingStatus;
+import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
+import ai.kubernaut.orchestrator.workflows.RemediationDataConverter;
+import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
+import ai.kubernaut.orchestrator.workflows.RemediationWorkflow;
+import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
+import ai.kubernaut.orchestrator.workflows.model.Outcome;
+import ai.kubernaut.orchestrator.workflows.model.Phase;
+import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bridge against the strict Kubernetes API stand-in and a Temporal test server running {@link
+ * FakeRemediationWorkflow}. One stand-in and one Temporal environment per class; a namespace (and
+ * bridges that watch only it) per test.
+ */
+class BridgeIT {
+
+  static final String TASK_QUEUE = "bridge-it";
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  static KubernetesApiStandIn api;
+  static TestWorkflowEnvironment temporal;
+  static WorkflowClient workflows;
+
+  final List<AutoCloseable> closeables = new ArrayList<>();
+  String ns;
+  KubernetesClient kube;
+
+  @BeforeAll
+  static void startServers() {
+    api = KubernetesApiStandIn.start();
+    temporal =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setUseTimeskipping(false)
+                .setWorkflowClientOptions(
+                    WorkflowClientOptions.newBuilder()
+                        .setDataConverter(RemediationDataConverter.get())
+                        .build())
+                .build());
+    RemediationSearchAttributes.DEFINITIONS.forEach(temporal::registerSearchAttribute);
+    Worker worker = temporal.newWorker(TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(FakeRemediationWorkflow.class);
+    temporal.start();
+    workflows = temporal.getWorkflowClient();
+  }
+
+  @AfterAll
+  static void stopServers() {
+    temporal.close();
+    api.close();
+  }
+
+  @BeforeEach
+  void namespace() {
+    ns = api.createNamespace("t-" + UUID.randomUUID().toString().substring(0, 8));
+    kube = api.client();
+  }
+
+  @AfterEach
+  void closeBridges() throws Exception {
+    for (AutoCloseable c : closeables) {
+      c.close();
+    }
+  }
+
+  @Test
+  void startsTheWorkflowExactlyOnceAcrossResyncsAndABridgeRestart() throws Exception {
+    Bridge first = bridge(null);
+    RemediationRequest rr = create(rr(ns, "disk-full"));
+    String id = WorkflowStarter.workflowId(rr);
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              RemediationRequest current = get(rr);
+              assertThat(current.hasFinalizer(RemediationRequest.FINALIZER)).isTrue();
+              assertThat(current.getStatus()).isNotNull();
+              assertThat(current.getStatus().getTemporal()).isNotNull();
+              assertThat(current.getStatus().getTemporal().getWorkflowId()).isEqualTo(id);
+              assertThat(FakeRemediationWorkflow.starts(id)).isEqualTo(1);
+            });
+    String runId = get(rr).getStatus().getTemporal().getRunId();
+    first.close();
+    Bridge second = bridge(null);
+
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(WAIT)
+        .until(() -> second.isLeader() && FakeRemediationWorkflow.starts(id) == 1);
+    assertThat(get(rr).getStatus().getTemporal().getRunId()).isEqualTo(runId);
+    assertThat(FakeRemediationWorkflow.INPUTS.get(id).snapshot().signalName())
+        .isEqualTo("HighMemoryUsage");
+  }
+
+  @Test
+  void signalsEachChildStatusChangeOnceAndIgnoresResyncsAndNoise() {
+    Bridge bridge = bridge(null);
+    RemediationRequest rr = startedRr("crash-loop");
+    String id = WorkflowStarter.workflowId(rr);
+    String sp = "sp-crash-loop";
+    create(ownedBy(new SignalProcessing(), rr, sp));
+
+    setSpStatus(sp, spStatus(SignalProcessingPhase.ENRICHING));
+    await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
+    kube.resources(SignalProcessing.class)
+        .inNamespace(ns)
+        .withName(sp)
+        .edit(
+            o -> {
+              o.getMetadata().setAnnotations(Map.of("noise", "yes"));
+              return o;
+            });
+
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(WAIT)
+        .until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
+    setSpStatus(sp, spCompleted("production", "P1"));
+    await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 2);
+    assertThat(FakeRemediationWorkflow.signals(id))
+        .extracting(ChildStatus::phase)
+        .containsExactly("Enriching", "Completed");
+    await().atMost(WAIT).until(() -> counter(bridge, BridgeMetrics.SIGNALS_SENT) == 2);
+    assertThat(counter(bridge, BridgeMetrics.SIGNALS_FILTERED)).isPositive();
+  }
+
+  @Test
+  void signalsANotificationRequestFoundByLabelOnly() {
+    bridge(null);
+    RemediationRequest rr = startedRr("notify");
+    String id = WorkflowStarter.workflowId(rr);
+    NotificationRequest nr = create(notification(rr, "nr-escalation-notify"));
+
+    NotificationRequestStatus sent = new NotificationRequestStatus();
+    sent.setPhase(NotificationPhase.SENT);
+    kube.resources(NotificationRequest.class)
+        .inNamespace(ns)
+        .withName(nr.getMetadata().getName())
+        .editStatus(
+            o -> {
+              o.setStatus(sent);
+              return o;
+            });
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(FakeRemediationWorkflow.signals(id))
+                    .extracting(ChildStatus::phase)
+                    .containsExactly("Sent"));
+  }
+
+  @Test
+  void signalsReachANewRunOfTheSameWorkflowId() {
+    bridge(null);
+    RemediationRequest rr = startedRr("reset");
+    String id = WorkflowStarter.workflowId(rr);
+    String firstRun = get(rr).getStatus().getTemporal().getRunId();
+    String sp = "sp-reset";
+    create(ownedBy(new SignalProcessing(), rr, sp));
+    setSpStatus(sp, spStatus(SignalProcessingPhase.ENRICHING));
+    await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
+
+    String newRun = startNewRun(rr);
+    setSpStatus(sp, spCompleted("staging", "P2"));
+
+    assertThat(newRun).isNotEqualTo(firstRun);
+    await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 2);
+    assertThat(workflows.newUntypedWorkflowStub(id).describe().getExecution().getRunId())
+        .isEqualTo(newRun);
+  }
+
+  @Test
+  void cancelsTheWorkflowAndReleasesTheRrDeletedMidFlight() {
+    Bridge bridge = bridge(null);
+    RemediationRequest rr = startedRr("mid-flight");
+    String id = WorkflowStarter.workflowId(rr);
+
+    kube.resources(RemediationRequest.class).inNamespace(ns).withName("mid-flight").delete();
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(FakeRemediationWorkflow.CANCELLED).contains(id);
+              assertThat(get(rr)).isNull();
+            });
+    assertThat(counter(bridge, BridgeMetrics.CANCELLATIONS)).isEqualTo(1);
+  }
+
+  @Test
+  void releasesAnRrDeletedAfterItsWorkflowCompletedAtOnce() {
+    bridge(null);
+    RemediationRequest rr = startedRr("done");
+    String id = WorkflowStarter.workflowId(rr);
+    finish(id, new RemediationResult(Phase.Completed, Outcome.Remediated, "Remediated", "fixed"));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                workflows.newUntypedWorkflowStub(id).describe().getStatus()
+                    == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+
+    kube.resources(RemediationRequest.class).inNamespace(ns).withName("done").delete();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> get(rr) == null);
+    assertThat(FakeRemediationWorkflow.CANCELLED).doesNotContain(id);
+  }
+
+  @Test
+  void marksTheRrFailedWhenItsWorkflowIsTerminated() {
+    Bridge bridge = bridge(null);
+    RemediationRequest rr = startedRr("terminated");
+    String id = WorkflowStarter.workflowId(rr);
+
+    workflows.newUntypedWorkflowStub(id).terminate("operator gave up");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              RemediationRequestStatus status = get(rr).getStatus();
+              assertThat(status.getOverallPhase()).isEqualTo(RemediationPhase.FAILED);
+              assertThat(status.getOutcome()).isEqualTo(RemediationOutcome.FAILED);
+              assertThat(status.getReason()).isEqualTo("WorkflowTerminated");
+              assertThat(status.getRetentionExpiryTime()).isNotNull();
+              assertThat(counter(bridge, BridgeMetrics.DRIFT_REPAIRS)).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void retentionDeletesOnlyExpiredTerminalRrs() {
+    Instant past = Instant.now().minus(Duration.ofMinutes(5));
+    Instant future = Instant.now().plus(Duration.ofHours(1));
+    RemediationRequest expired = terminal(create(rr(ns, "expired")), past);
+    RemediationRequest kept = terminal(create(rr(ns, "kept")), future);
+    RemediationRequest active = create(rr(ns, "active"));
+    kube.resources(RemediationRequest.class)
+        .inNamespace(ns)
+        .withName("active")
+        .editStatus(
+            o -> {
+              o.setStatus(new RemediationRequestStatus());
+              o.getStatus().setRetentionExpiryTime(past.toString());
+              return o;
+            });
+
+    Bridge bridge = bridge(null);
+
+    await().atMost(WAIT).until(() -> get(expired) == null);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(WAIT)
+        .until(() -> get(kept) != null && get(active) != null);
+    assertThat(counter(bridge, BridgeMetrics.RETENTION_DELETIONS)).isEqualTo(1);
+  }
+
+  @Test
+  void onlyTheLeaderSignalsAndATakeoverSignalsNothingTwice() {
+    BridgeConfig.LeaseSettings lease =
+        BridgeConfig.LeaseSettings.of("bridge-it", ns, "a")
+            .withTimings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200));
+    Bridge a = bridge(lease);
+    await().atMost(WAIT).until(a::isLeader);
+    Bridge b =
+        bridge(
+            new BridgeConfig.LeaseSettings(
+                lease.name(),
+                ns,
+                "b",
+                lease.leaseDuration(),
+                lease.renewDeadline(),
+                lease.retryPeriod()));
+    RemediationRequest rr = startedRr("ha");
+    String id = WorkflowStarter.workflowId(rr);
+    String sp = "sp-ha";
+    create(ownedBy(new SignalProcessing(), rr, sp));
+    setSpStatus(sp, spStatus(SignalProcessingPhase.ENRICHING));
+    await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
+    assertThat(b.isLeader()).isFalse();
+    assertThat(counter(b, BridgeMetrics.SIGNALS_SENT)).isZero();
+
+    a.close();
+
+    await().atMost(WAIT).until(b::isLeader);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(WAIT)
+        .until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
+    setSpStatus(sp, spCompleted("production", "P0"));
+    await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 2);
+    assertThat(FakeRemediationWorkflow.signals(id))
+        .extracting(ChildStatus::resourceVersion)
+        .doesNotHaveDuplicates();
+    assertThat(FakeRemediationWorkflow.starts(id)).isEqualTo(1);
+  }
+
+  @Test
+  void recoversFromLostWatchesWithoutStallingARemediation() {
+    Bridge bridge = bridge(null);
+    RemediationRequest rr = startedRr("watch-loss");
+    String id = WorkflowStarter.workflowId(rr);
+    String sp = "sp-watch-loss";
+    create(ownedBy(new SignalProcessing(), rr, sp));
+    await().atMost(WAIT).until(bridge::isHealthy);
+
+    assertThat(api.dropWatches()).isPositive();
+    setSpStatus(sp, spCompleted("production", "P1"));
+    RemediationRequest later = create(rr(ns, "after-loss"));
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(FakeRemediationWorkflow.signals(id))
+                  .extracting(ChildStatus::phase)
+                  .containsExactly("Completed");
+              assertThat(FakeRemediationWorkflow.starts(WorkflowStarter.workflowId(later)))
+                  .isEqualTo(1);
+              assertThat(bridge.isHealthy()).isTrue();
+            });
+  }
+
+  // --- helpers
+
+  private Bridge bridge(BridgeConfig.LeaseSettings lease) {
+    KubernetesClient client = api.newClient();
+    BridgeConfig config =
+        BridgeConfig.defaults(TASK_QUEUE)
+            .withNamespaces(List.of(ns))
+            .withResyncPeriod(Duration.ofSeconds(1))
+            .withDriftPeriod(Duration.ofSeconds(1))
+            .withExecutor(
+                new BridgeConfig.ExecutorSettings(2, Duration.ofMillis(50), Duration.ofSeconds(1)))
+            .withFinalizerTimeout(Duration.ofSeconds(10))
+            .withLease(lease);
+    StatusActivitiesImpl statusWriter =
+        new StatusActivitiesImpl(
+            client, Clock.systemUTC(), ActivityMetrics.inMemory(), TemporalUi.none());
+    Bridge bridge =
+        new Bridge(
+            client, workflows, config, new SimpleMeterRegistry(), Clock.systemUTC(), statusWriter);
+    closeables.add(client);
+    closeables.add(0, bridge);
+    bridge.start();
+    return bridge;
+  }
+
+  private RemediationRequest startedRr(String name) {
+    RemediationRequest rr = create(rr(ns, name));
+    String id = WorkflowStarter.workflowId(rr);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              RemediationRequest current = get(rr);
+              return current.getStatus() != null
+                  && current.getStatus().getTemporal() != null
+                  && FakeRemediationWorkflow.starts(id) == 1;
+            });
+    return get(rr);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends HasMetadata> T create(T resource) {
+    Class<T> type = (Class<T>) resource.getClass();
+    return kube.resources(type).inNamespace(ns).resource(resource).create();
+  }
+
+  private RemediationRequest get(RemediationRequest rr) {
+    return kube.resources(RemediationRequest.class)
+        .inNamespace(ns)
+        .withName(rr.getMetadata().getName())
+        .get();
+  }
+
+  private RemediationRequest terminal(RemediationRequest rr, Instant retentionExpiry) {
+    return kube.resources(RemediationRequest.class)
+        .inNamespace(ns)
+        .withName(rr.getMetadata().getName())
+        .editStatus(
+            o -> {
+              RemediationRequestStatus s = new RemediationRequestStatus();
+              s.setOverallPhase(RemediationPhase.COMPLETED);
+              s.setOutcome(RemediationOutcome.REMEDIATED);
+              s.setRetentionExpiryTime(retentionExpiry.toString());
+              o.setStatus(s);
+              return o;
+            });
+  }
+
+  private void setSpStatus(String name, SignalProcessingStatus status) {
+    kube.resources(SignalProcessing.class)
+        .inNamespace(ns)
+        .withName(name)
+        .editStatus(
+            o -> {
+              o.setStatus(status);
+              return o;
+            });
+  }
+
+  private void finish(String workflowId, RemediationResult result) {
+    workflows.newWorkflowStub(FakeControl.class, workflowId).finish(result);
+  }
+
+  /** What a reset does to the bridge: the same workflow ID continues in a new run. */
+  private String startNewRun(RemediationRequest rr) {
+    RemediationWorkflow stub =
+        workflows.newWorkflowStub(
+            RemediationWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WorkflowStarter.workflowId(rr))
+                .setTaskQueue(TASK_QUEUE)
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING)
+                .build());
+    return WorkflowClient.start(
+            stub::run,
+            RemediationInputMapper.map(
+                rr, ai.kubernaut.orchestrator.workflows.model.RemediationSettings.defaults()))
+        .getRunId();
+  }
+
+  private static double counter(Bridge bridge, String name) {
+    return bridge.metrics().count(name);
+  }
+}

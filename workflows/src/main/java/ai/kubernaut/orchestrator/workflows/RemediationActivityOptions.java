@@ -1,0 +1,100 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * The activity option sets of the RemediationWorkflow, declared once (STYLE §4.4). Each stops
+ * retrying on the non-retryable {@link FailureTypes}; every other failure (API server down, 429,
+ * 5xx, write conflicts: seed categories B and E) is retried with backoff.
+ */
+public final class RemediationActivityOptions {
+
+  private static final String[] NON_RETRYABLE = {
+    FailureTypes.INVALID_SPEC,
+    FailureTypes.CHILD_OWNED_BY_OTHER,
+    FailureTypes.REMEDIATION_REQUEST_GONE,
+    FailureTypes.FORBIDDEN,
+    FailureTypes.NOT_FOUND
+  };
+
+  /**
+   * Creating children, recording decisions, marking children terminal, validating the RR: retried
+   * with backoff up to a minute apart and without an attempt limit, so an API server outage pauses
+   * the remediation (visible as a pending activity with its last error) rather than failing it.
+   */
+  public static final ActivityOptions KUBE_WRITE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setDoNotRetry(NON_RETRYABLE)
+                  .build())
+          .build();
+
+  /** RR status writes: like {@link #KUBE_WRITE} (conflicts are retried by the activity itself). */
+  public static final ActivityOptions STATUS_WRITE = KUBE_WRITE;
+
+  /**
+   * Re-reading a child before a timeout is declared: quick retries, bounded to two minutes; when
+   * the read keeps failing the workflow goes on as if the child had not finished.
+   */
+  public static final ActivityOptions KUBE_READ =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofMillis(500))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofSeconds(10))
+                  .setDoNotRetry(NON_RETRYABLE)
+                  .build())
+          .build();
+
+  /**
+   * NotificationRequests: retried for up to ten minutes; a notification that cannot be created is
+   * recorded as a Warning Event and never changes the remediation's outcome.
+   */
+  public static final ActivityOptions NOTIFY =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setDoNotRetry(NON_RETRYABLE)
+                  .build())
+          .build();
+
+  /**
+   * The cluster-wide termination rate (a list over all RRs): bounded to two minutes; unavailable
+   * means the recovery is refused (termination_rate_unavailable).
+   */
+  public static final ActivityOptions CLUSTER_READ =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofSeconds(20))
+                  .setDoNotRetry(NON_RETRYABLE)
+                  .build())
+          .build();
+
+  private RemediationActivityOptions() {}
+
+  /** {@code options} with a UI summary for one call (SPEC §8 activity summaries). */
+  public static ActivityOptions withSummary(ActivityOptions options, String summary) {
+    return ActivityOptions.newBuilder(options).setSummary(summary).build();
+  }
+}

@@ -1,0 +1,264 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import ai.kubernaut.orchestrator.workflows.activities.ChildActivities;
+import ai.kubernaut.orchestrator.workflows.activities.ClusterActivities;
+import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
+import ai.kubernaut.orchestrator.workflows.activities.NotificationActivities;
+import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
+import ai.kubernaut.orchestrator.workflows.activities.ValidationActivities;
+import ai.kubernaut.orchestrator.workflows.model.ApprovalDecisionRecord;
+import ai.kubernaut.orchestrator.workflows.model.ChildKey;
+import ai.kubernaut.orchestrator.workflows.model.ChildKind;
+import ai.kubernaut.orchestrator.workflows.model.ChildObservation;
+import ai.kubernaut.orchestrator.workflows.model.ChildRef;
+import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
+import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
+import ai.kubernaut.orchestrator.workflows.model.CreateApprovalRequest;
+import ai.kubernaut.orchestrator.workflows.model.CreateSignalProcessing;
+import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
+import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
+import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
+import ai.kubernaut.orchestrator.workflows.model.Phase;
+import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
+import ai.kubernaut.orchestrator.workflows.model.StatusWrite;
+import ai.kubernaut.orchestrator.workflows.model.StatusWriteResult;
+import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
+import ai.kubernaut.orchestrator.workflows.model.TerminationRate;
+import ai.kubernaut.orchestrator.workflows.model.TerminationRateQuery;
+import ai.kubernaut.orchestrator.workflows.model.TimeoutOverrides;
+import ai.kubernaut.orchestrator.workflows.model.ValidationResult;
+import ai.kubernaut.orchestrator.workflows.model.Violation;
+import io.temporal.client.WorkflowClient;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small in-process "cluster" implementing every activity interface: it records what the workflow
+ * asked for, and plays the controllers and the CRD bridge: a status scripted for a child is stored
+ * (what readChildStatus returns) and signalled to the workflow when the child is created, or stored
+ * silently to simulate a lost signal.
+ */
+final class FakeCluster
+    implements ValidationActivities,
+        ChildActivities,
+        NotificationActivities,
+        StatusActivities,
+        ClusterActivities {
+
+  private final WorkflowClient client;
+  private final AtomicLong resourceVersion = new AtomicLong(100);
+
+  final List<String> created = new CopyOnWriteArrayList<>();
+  final Map<String, Object> createRequests = new ConcurrentHashMap<>();
+  final List<NotificationOrder> notifications = new CopyOnWriteArrayList<>();
+  final List<StatusWrite> statusWrites = new CopyOnWriteArrayList<>();
+  final List<ApprovalDecisionRecord> decisions = new CopyOnWriteArrayList<>();
+  final List<TerminateChildren> terminations = new CopyOnWriteArrayList<>();
+  final List<ChildKey> reads = new CopyOnWriteArrayList<>();
+  final List<TerminationRateQuery> rateQueries = new CopyOnWriteArrayList<>();
+
+  private final Map<String, ChildStatus> stored = new ConcurrentHashMap<>();
+  private final Map<String, List<ChildStatus>> scripts = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> silent = new ConcurrentHashMap<>();
+  private final Map<String, String> failCreate = new ConcurrentHashMap<>();
+
+  volatile ValidationResult validation =
+      new ValidationResult(List.of(), TimeoutOverrides.none(), null);
+  volatile boolean gone;
+  volatile TerminationRate rate = new TerminationRate(0, 20);
+
+  FakeCluster(WorkflowClient client) {
+    this.client = client;
+  }
+
+  // ---- scripting
+
+  /** When {@code name} is created, store and signal these statuses in order. */
+  FakeCluster script(ChildStatus... statuses) {
+    for (ChildStatus s : statuses) {
+      scripts.computeIfAbsent(s.name(), k -> new CopyOnWriteArrayList<>()).add(s);
+    }
+    return this;
+  }
+
+  /** When the child is created, store this status but never signal it (a lost signal). */
+  FakeCluster scriptSilently(ChildStatus status) {
+    silent.put(status.name(), true);
+    return script(status);
+  }
+
+  /** Creating {@code name} fails non-retryably with {@code type}. */
+  FakeCluster failCreate(String name, String type) {
+    failCreate.put(name, type);
+    return this;
+  }
+
+  FakeCluster invalid(String field, String message) {
+    validation = new ValidationResult(List.of(new Violation(field, message)), null, null);
+    return this;
+  }
+
+  FakeCluster overrides(TimeoutOverrides overrides, Integer maxRecoveryAttempts) {
+    validation = new ValidationResult(List.of(), overrides, maxRecoveryAttempts);
+    return this;
+  }
+
+  /** The bridge reports a status change now (stored and signalled, version stamped if absent). */
+  void push(RemediationRef rr, ChildStatus status) {
+    ChildStatus s = stamp(status);
+    stored.merge(s.name(), s, (a, b) -> newer(a, b));
+    client.newWorkflowStub(RemediationWorkflow.class, WorkflowIds.of(rr)).childStatusChanged(s);
+  }
+
+  /** Signals a raw status (no stamping, no storing): for stale/duplicate tests. */
+  void signalRaw(RemediationRef rr, ChildStatus status) {
+    client
+        .newWorkflowStub(RemediationWorkflow.class, WorkflowIds.of(rr))
+        .childStatusChanged(status);
+  }
+
+  // ---- views
+
+  List<Phase> writtenPhases() {
+    List<Phase> phases = new ArrayList<>();
+    for (StatusWrite w : statusWrites) {
+      Phase p = w.status().overallPhase();
+      if (phases.isEmpty() || phases.get(phases.size() - 1) != p) {
+        phases.add(p);
+      }
+    }
+    return phases;
+  }
+
+  StatusWrite lastWrite() {
+    return statusWrites.get(statusWrites.size() - 1);
+  }
+
+  List<String> notificationTypes() {
+    return notifications.stream().map(n -> n.type().name()).toList();
+  }
+
+  List<String> eventReasons() {
+    List<String> r = new ArrayList<>();
+    statusWrites.forEach(w -> w.events().forEach(e -> r.add(e.reason())));
+    return r;
+  }
+
+  // ---- activities
+
+  @Override
+  public ValidationResult validateRemediation(RemediationRef rr) {
+    if (gone) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "RemediationRequest gone", FailureTypes.REMEDIATION_REQUEST_GONE);
+    }
+    return validation;
+  }
+
+  @Override
+  public ChildRef createSignalProcessing(CreateSignalProcessing request) {
+    return create(request.rr(), ChildKind.SignalProcessing, request.name(), request);
+  }
+
+  @Override
+  public ChildRef createAIAnalysis(CreateAIAnalysis request) {
+    return create(request.rr(), ChildKind.AIAnalysis, request.name(), request);
+  }
+
+  @Override
+  public ChildRef createApprovalRequest(CreateApprovalRequest request) {
+    return create(request.rr(), ChildKind.RemediationApprovalRequest, request.name(), request);
+  }
+
+  @Override
+  public ChildRef createWorkflowExecution(CreateWorkflowExecution request) {
+    return create(request.rr(), ChildKind.WorkflowExecution, request.name(), request);
+  }
+
+  private ChildRef create(RemediationRef rr, ChildKind kind, String name, Object request) {
+    String failure = failCreate.get(name);
+    if (failure != null) {
+      throw ApplicationFailure.newNonRetryableFailure("cannot create " + name, failure);
+    }
+    boolean adopted = createRequests.containsKey(name);
+    createRequests.put(name, request);
+    if (!adopted) {
+      created.add(name);
+      for (ChildStatus s : scripts.getOrDefault(name, List.of())) {
+        if (silent.containsKey(name)) {
+          ChildStatus st = stamp(s);
+          stored.put(st.name(), st);
+        } else {
+          push(rr, s);
+        }
+      }
+    }
+    return new ChildRef(kind, name, "uid-" + name, adopted);
+  }
+
+  @Override
+  public ChildObservation readChildStatus(ChildKey key) {
+    reads.add(key);
+    ChildStatus s = stored.get(key.name());
+    if (s == null) {
+      return createRequests.containsKey(key.name())
+          ? ChildObservation.of(
+              new ChildStatus(key.kind(), key.name(), "1", null, null, null, null, null, null))
+          : ChildObservation.notFound();
+    }
+    return ChildObservation.of(s);
+  }
+
+  @Override
+  public void recordApprovalDecision(ApprovalDecisionRecord decision) {
+    decisions.add(decision);
+  }
+
+  @Override
+  public int markChildrenTerminal(TerminateChildren request) {
+    terminations.add(request);
+    return 1;
+  }
+
+  @Override
+  public NotificationRef createNotification(NotificationOrder order) {
+    notifications.add(order);
+    String name =
+        (order.bulk() ? "nr-bulk-" : "nr-" + order.type().name().toLowerCase() + "-")
+            + order.rr().name();
+    return new NotificationRef(order.type(), name, "uid-" + name);
+  }
+
+  @Override
+  public StatusWriteResult writeStatus(StatusWrite write) {
+    statusWrites.add(write);
+    return new StatusWriteResult(StatusWriteResult.Disposition.APPLIED, write.sequence());
+  }
+
+  @Override
+  public TerminationRate terminationRate(TerminationRateQuery query) {
+    rateQueries.add(query);
+    return rate;
+  }
+
+  private ChildStatus stamp(ChildStatus s) {
+    return s.resourceVersion() != null
+        ? s
+        : TestRemediations.withVersion(s, resourceVersion.incrementAndGet());
+  }
+
+  private static ChildStatus newer(ChildStatus a, ChildStatus b) {
+    return b.isNotNewerThan(a) ? a : b;
+  }
+
+  Map<String, ChildStatus> stored() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(stored));
+  }
+}

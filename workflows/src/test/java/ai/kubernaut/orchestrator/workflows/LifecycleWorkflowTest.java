@@ -1,0 +1,172 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import static ai.kubernaut.orchestrator.workflows.TestRemediations.aiCompleted;
+import static ai.kubernaut.orchestrator.workflows.TestRemediations.input;
+import static ai.kubernaut.orchestrator.workflows.TestRemediations.rr;
+import static ai.kubernaut.orchestrator.workflows.TestRemediations.spCompleted;
+import static ai.kubernaut.orchestrator.workflows.TestRemediations.weCompleted;
+import static ai.kubernaut.orchestrator.workflows.TestRemediations.weFailed;
+import static ai.kubernaut.orchestrator.workflows.TestRemediations.weRunning;
+import static ai.kubernaut.orchestrator.workflows.TestRemediations.withVersion;
+import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.awaitPhase;
+import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.cluster;
+import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.recordHistory;
+import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.result;
+import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.start;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.kubernaut.orchestrator.workflows.model.ChildKind;
+import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
+import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
+import ai.kubernaut.orchestrator.workflows.model.Outcome;
+import ai.kubernaut.orchestrator.workflows.model.Phase;
+import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
+import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
+import ai.kubernaut.orchestrator.workflows.model.RemediationState;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Cancellation, signal hygiene and continue-as-new. */
+class LifecycleWorkflowTest {
+
+  @RegisterExtension static final TestWorkflowExtension ext = WorkflowTestSupport.extension();
+
+  @Test
+  void cancelMidPhaseCompensatesAndEndsCancelled(TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-stop"), aiCompleted("ai-stop"), weRunning("we-stop", 1, 3));
+    RemediationWorkflow wf = start(env, worker, input("stop"));
+    awaitPhase(wf, "Executing");
+
+    WorkflowStub.fromTyped(wf).cancel();
+
+    assertThatThrownBy(() -> result(wf))
+        .isInstanceOf(WorkflowFailedException.class)
+        .hasCauseInstanceOf(CanceledFailure.class);
+    assertThat(WorkflowStub.fromTyped(wf).describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED);
+    DesiredStatus last = cluster.lastWrite().status();
+    assertThat(last.overallPhase()).isEqualTo(Phase.Cancelled);
+    assertThat(last.outcome()).isEqualTo(Outcome.Cancelled);
+    assertThat(last.completionTime()).isNotNull();
+    assertThat(cluster.terminations).extracting(t -> t.reason()).containsExactly("ParentCancelled");
+    assertThat(cluster.notificationTypes()).containsExactly("StatusUpdate");
+    assertThat(
+            WorkflowStub.fromTyped(wf)
+                .describe()
+                .getTypedSearchAttributes()
+                .get(RemediationSearchAttributes.PHASE))
+        .isEqualTo("Cancelled");
+    recordHistory(env, wf, "cancelled");
+  }
+
+  @Test
+  void ignoresStaleDuplicateAndForeignSignals(TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-noisy"), aiCompleted("ai-noisy"));
+    RemediationWorkflow wf = start(env, worker, input("noisy"));
+    awaitPhase(wf, "Executing");
+    int writes = cluster.statusWrites.size();
+
+    cluster.signalRaw(rr("noisy"), withVersion(weRunning("we-noisy", 1, 3), 500));
+    Awaitility.await().until(() -> cluster.statusWrites.size() == writes + 1);
+    cluster.signalRaw(rr("noisy"), withVersion(weRunning("we-noisy", 1, 3), 500)); // duplicate
+    cluster.signalRaw(rr("noisy"), withVersion(weFailed("we-noisy", 1, "a", "b"), 400)); // stale
+    cluster.signalRaw(rr("noisy"), withVersion(weFailed("we-other", 1, "a", "b"), 900)); // foreign
+    cluster.signalRaw(rr("noisy"), withVersion(weRunning("we-noisy", 2, 3), 501));
+    Awaitility.await().until(() -> cluster.statusWrites.size() == writes + 2);
+    cluster.signalRaw(rr("noisy"), withVersion(weCompleted("we-noisy"), 502));
+    RemediationResult result = result(wf);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.Remediated);
+    assertThat(cluster.statusWrites).hasSize(writes + 3);
+    assertThat(cluster.statusWrites.get(writes).status().summaries().stepsCompleted()).isEqualTo(1);
+    assertThat(cluster.statusWrites.get(writes + 1).status().summaries().stepsCompleted())
+        .isEqualTo(2);
+    RemediationState state = wf.state();
+    assertThat(state.observed()).extracting(ChildStatus::name).doesNotContain("we-other");
+    assertThat(state.observed())
+        .filteredOn(s -> s.kind() == ChildKind.WorkflowExecution)
+        .extracting(ChildStatus::resourceVersion)
+        .containsExactly("502");
+  }
+
+  @Test
+  void continuesAsNewWithoutRepeatingChildrenOrNotifications(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    RemediationSettings settings = RemediationSettings.defaults().withContinueAsNewAfterEvents(20);
+    RemediationWorkflow wf = start(env, worker, input("can", settings));
+    awaitPhase(wf, "Processing");
+    String firstRun = WorkflowStub.fromTyped(wf).getExecution().getRunId();
+
+    cluster.push(rr("can"), spCompleted("sp-can"));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> cluster.created.contains("ai-can") && wf.state().runs() > 1);
+    cluster.push(rr("can"), aiCompleted("ai-can"));
+    Awaitility.await().until(() -> cluster.created.contains("we-can"));
+    cluster.push(rr("can"), weFailed("we-can", 1, "a", "b"));
+    Awaitility.await().until(() -> cluster.created.contains("ai-can-recovery-1"));
+    cluster.push(rr("can"), aiCompleted("ai-can-recovery-1"));
+    Awaitility.await().until(() -> cluster.created.contains("we-can-recovery-1"));
+    cluster.push(rr("can"), weCompleted("we-can-recovery-1"));
+    RemediationResult result = result(wf);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.Remediated);
+    RemediationState state = wf.state();
+    assertThat(state.runs()).isGreaterThan(2);
+    assertThat(
+            env.getWorkflowClient()
+                .fetchHistory(WorkflowIds.of(rr("can")))
+                .getLastEvent()
+                .getEventType()
+                .name())
+        .isEqualTo("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED");
+    assertThat(
+            env.getWorkflowClient()
+                .newUntypedWorkflowStub(WorkflowIds.of(rr("can")))
+                .describe()
+                .getExecution()
+                .getRunId())
+        .isNotEqualTo(firstRun);
+    assertThat(cluster.created)
+        .containsExactly("sp-can", "ai-can", "we-can", "ai-can-recovery-1", "we-can-recovery-1");
+    assertThat(cluster.notificationTypes()).containsExactly("Completion");
+    long last = 0;
+    for (var w : cluster.statusWrites) {
+      assertThat(w.sequence()).isGreaterThan(last);
+      last = w.sequence();
+    }
+    assertThat(state.status().recovery().recoveryAttempts()).isEqualTo(1);
+    assertThat(state.failurePatterns()).hasSize(1);
+    recordHistory(env, wf, "continued-as-new-last-run");
+  }
+
+  @Test
+  void continueAsNewKeepsTheDeadline(TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-can-late"));
+    RemediationSettings settings = RemediationSettings.defaults().withContinueAsNewAfterEvents(5);
+    RemediationWorkflow wf = start(env, worker, input("can-late", settings));
+    awaitPhase(wf, "Analyzing");
+    Awaitility.await().until(() -> wf.state().runs() > 1);
+    var deadline = wf.state().phaseDeadline();
+
+    var failure = WorkflowTestSupport.failure(wf);
+
+    assertThat(failure.getType()).isEqualTo("TimedOut");
+    assertThat(cluster.lastWrite().status().failure().timeoutTime()).isEqualTo(deadline);
+    assertThat(cluster.created).containsExactly("sp-can-late", "ai-can-late");
+  }
+}

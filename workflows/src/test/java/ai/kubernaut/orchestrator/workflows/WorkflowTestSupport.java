@@ -1,0 +1,123 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
+import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
+import ai.kubernaut.orchestrator.workflows.model.StatusWrite;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+
+/** Shared setup of the *WorkflowTest classes: one time-skipping test server per test method. */
+final class WorkflowTestSupport {
+
+  static final String RECORD_PROPERTY = "histories.record";
+
+  private WorkflowTestSupport() {}
+
+  static TestWorkflowExtension extension() {
+    TestWorkflowExtension.Builder b =
+        TestWorkflowExtension.newBuilder()
+            .setDoNotStart(true)
+            .setWorkflowClientOptions(
+                WorkflowClientOptions.newBuilder()
+                    .setDataConverter(RemediationDataConverter.get())
+                    .build())
+            .registerWorkflowImplementationTypes(
+                RemediationWorkflows.implementationOptions(), RemediationWorkflowImpl.class);
+    RemediationSearchAttributes.DEFINITIONS.forEach(b::registerSearchAttribute);
+    return b.build();
+  }
+
+  /** Registers a fake cluster on the worker and starts the test environment. */
+  static FakeCluster cluster(TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = new FakeCluster(env.getWorkflowClient());
+    worker.registerActivitiesImplementations(cluster);
+    env.start();
+    return cluster;
+  }
+
+  static RemediationWorkflow start(
+      TestWorkflowEnvironment env, Worker worker, RemediationInput in) {
+    RemediationWorkflow wf =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                RemediationWorkflow.class,
+                RemediationWorkflows.startOptions(in, worker.getTaskQueue()));
+    WorkflowClient.start(wf::run, in);
+    return wf;
+  }
+
+  static RemediationResult result(RemediationWorkflow wf) {
+    return WorkflowStub.fromTyped(wf).getResult(RemediationResult.class);
+  }
+
+  /** Runs to the end and returns the ApplicationFailure the run failed with. */
+  static ApplicationFailure failure(RemediationWorkflow wf) {
+    try {
+      RemediationResult r = result(wf);
+      throw new AssertionError("expected the run to fail, it returned " + r);
+    } catch (WorkflowFailedException e) {
+      Throwable c = e.getCause();
+      assertThat(c).isInstanceOf(ApplicationFailure.class);
+      ApplicationFailure af = (ApplicationFailure) c;
+      assertThat(af.isNonRetryable()).isTrue();
+      return af;
+    }
+  }
+
+  /** Waits (real time, time skipping paused) until the fake saw the child created. */
+  static void awaitCreated(FakeCluster cluster, String name) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> cluster.created.contains(name));
+  }
+
+  static void awaitPhase(RemediationWorkflow wf, String phase) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> wf.state().phase().name().equals(phase));
+  }
+
+  /** Sequences strictly increase and every write carries the full status. */
+  static void assertWellFormedWrites(List<StatusWrite> writes) {
+    assertThat(writes).isNotEmpty();
+    long last = 0;
+    for (StatusWrite w : writes) {
+      assertThat(w.sequence()).isGreaterThan(last);
+      assertThat(w.status()).isNotNull();
+      assertThat(w.status().timeoutConfig()).isNotNull();
+      last = w.sequence();
+    }
+  }
+
+  /** With -Dhistories.record=true, stores the run's history for the replay test. */
+  static void recordHistory(TestWorkflowEnvironment env, RemediationWorkflow wf, String name) {
+    if (!Boolean.getBoolean(RECORD_PROPERTY)) {
+      return;
+    }
+    String id = WorkflowStub.fromTyped(wf).getExecution().getWorkflowId();
+    String json = env.getWorkflowClient().fetchHistory(id).toJson(true);
+    try {
+      Path dir = Path.of("src/test/resources/histories");
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve(name + ".json"), json);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
