@@ -44,6 +44,9 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
   private final Clock clock;
   private final Set<String> knownRunning = ConcurrentHashMap.newKeySet();
 
+  /** Workflow IDs whose RR this term already released (the cache may still show the finalizer). */
+  private final Set<String> released = ConcurrentHashMap.newKeySet();
+
   RemediationRequestHandler(
       WorkQueue queue,
       RemediationRequestWriter writer,
@@ -95,6 +98,7 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
   public void onDelete(RemediationRequest rr, boolean finalStateUnknown) {
     String workflowId = WorkflowStarter.workflowId(rr);
     knownRunning.remove(workflowId);
+    released.remove(workflowId);
     ledger.forget(workflowId);
   }
 
@@ -171,7 +175,8 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
           .orElse(WorkQueue.Result.RETRY);
     }
     TemporalRef previous = rr.getStatus() == null ? null : rr.getStatus().getTemporal();
-    if (previous == null || !started.runId().equals(previous.getRunId())) {
+    boolean known = knownRunning.contains(started.workflowId());
+    if (!known && (previous == null || !started.runId().equals(previous.getRunId()))) {
       metrics.workflowStarted(namespace);
       LOG.info("started workflow {} run {}", started.workflowId(), started.runId());
     }
@@ -186,6 +191,9 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
     }
     String namespace = rr.getMetadata().getNamespace();
     String workflowId = WorkflowStarter.workflowId(rr);
+    if (released.contains(workflowId)) {
+      return WorkQueue.Result.DONE;
+    }
     boolean forced = false;
     try {
       Optional<WorkflowStarter.Described> workflow = starter.describe(workflowId);
@@ -206,6 +214,7 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
           config.finalizerTimeout());
     }
     writer.removeFinalizer(rr);
+    released.add(workflowId);
     knownRunning.remove(workflowId);
     metrics.finalizerRemoved(namespace, forced);
     return WorkQueue.Result.DONE;

@@ -325,12 +325,13 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
    */
   private Wake awaitWake() {
     while (true) {
+      // before any reaction: a pending wake is carried over and handled by the next run
+      if (continueAsNewDue()) {
+        return Wake.CONTINUE_AS_NEW;
+      }
       Wake wake = pendingWake();
       if (wake != null) {
         return wake;
-      }
-      if (continueAsNewDue()) {
-        return Wake.CONTINUE_AS_NEW;
       }
       boolean global = !globalDeadline.isAfter(phaseDeadline);
       Instant at = global ? globalDeadline : phaseDeadline;
@@ -785,9 +786,8 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
           "timeout");
       return;
     }
-    Instant now = now();
     timeoutPhase = phase.name();
-    timeoutTime = now;
+    timeoutTime = global ? globalDeadline : phaseDeadline;
     metrics.timeout(global ? Timeouts.GLOBAL : phase.name());
     String what =
         global
@@ -1013,7 +1013,6 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         "continuing as new in phase {} after {} events",
         phase,
         Workflow.getInfo().getHistoryLength());
-    runs++;
     Workflow.continueAsNew(input.withCarriedState(snapshotState()));
   }
 

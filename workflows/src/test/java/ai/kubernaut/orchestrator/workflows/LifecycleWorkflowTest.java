@@ -8,6 +8,7 @@ import static ai.kubernaut.orchestrator.workflows.TestRemediations.weCompleted;
 import static ai.kubernaut.orchestrator.workflows.TestRemediations.weFailed;
 import static ai.kubernaut.orchestrator.workflows.TestRemediations.weRunning;
 import static ai.kubernaut.orchestrator.workflows.TestRemediations.withVersion;
+import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.awaitCreated;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.awaitPhase;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.cluster;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.recordHistory;
@@ -106,20 +107,21 @@ class LifecycleWorkflowTest {
       TestWorkflowEnvironment env, Worker worker) {
     FakeCluster cluster = cluster(env, worker);
     RemediationSettings settings = RemediationSettings.defaults().withContinueAsNewAfterEvents(20);
-    RemediationWorkflow wf = start(env, worker, input("can", settings));
-    awaitPhase(wf, "Processing");
-    String firstRun = WorkflowStub.fromTyped(wf).getExecution().getRunId();
+    RemediationWorkflow started = start(env, worker, input("can", settings));
+    String firstRun = WorkflowStub.fromTyped(started).getExecution().getRunId();
+    // queries and updates go to the current run: address the workflow by ID only, as the bridge
+    // does
+    RemediationWorkflow wf = byId(env, "can");
+    awaitCreated(cluster, "sp-can");
 
     cluster.push(rr("can"), spCompleted("sp-can"));
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> cluster.created.contains("ai-can") && wf.state().runs() > 1);
+    awaitCreated(cluster, "ai-can");
     cluster.push(rr("can"), aiCompleted("ai-can"));
-    Awaitility.await().until(() -> cluster.created.contains("we-can"));
+    awaitCreated(cluster, "we-can");
     cluster.push(rr("can"), weFailed("we-can", 1, "a", "b"));
-    Awaitility.await().until(() -> cluster.created.contains("ai-can-recovery-1"));
+    awaitCreated(cluster, "ai-can-recovery-1");
     cluster.push(rr("can"), aiCompleted("ai-can-recovery-1"));
-    Awaitility.await().until(() -> cluster.created.contains("we-can-recovery-1"));
+    awaitCreated(cluster, "we-can-recovery-1");
     cluster.push(rr("can"), weCompleted("we-can-recovery-1"));
     RemediationResult result = result(wf);
 
@@ -158,15 +160,28 @@ class LifecycleWorkflowTest {
     FakeCluster cluster = cluster(env, worker);
     cluster.script(spCompleted("sp-can-late"));
     RemediationSettings settings = RemediationSettings.defaults().withContinueAsNewAfterEvents(5);
-    RemediationWorkflow wf = start(env, worker, input("can-late", settings));
-    awaitPhase(wf, "Analyzing");
-    Awaitility.await().until(() -> wf.state().runs() > 1);
-    var deadline = wf.state().phaseDeadline();
+    start(env, worker, input("can-late", settings));
+    RemediationWorkflow wf = byId(env, "can-late");
+    awaitCreated(cluster, "ai-can-late");
 
     var failure = WorkflowTestSupport.failure(wf);
 
     assertThat(failure.getType()).isEqualTo("TimedOut");
-    assertThat(cluster.lastWrite().status().failure().timeoutTime()).isEqualTo(deadline);
+    RemediationState state = wf.state();
+    assertThat(state.runs()).isGreaterThan(1);
+    var analyzing =
+        cluster.statusWrites.stream()
+            .filter(w -> w.status().overallPhase() == Phase.Analyzing)
+            .findFirst()
+            .orElseThrow();
+    // the continued run kept the deadline set when Analyzing began: 10m after that write
+    assertThat(cluster.lastWrite().status().failure().timeoutTime())
+        .isEqualTo(analyzing.status().phaseStartTime().plus(Duration.ofMinutes(10)));
     assertThat(cluster.created).containsExactly("sp-can-late", "ai-can-late");
+  }
+
+  private static RemediationWorkflow byId(TestWorkflowEnvironment env, String rr) {
+    return env.getWorkflowClient()
+        .newWorkflowStub(RemediationWorkflow.class, WorkflowIds.of(rr(rr)));
   }
 }

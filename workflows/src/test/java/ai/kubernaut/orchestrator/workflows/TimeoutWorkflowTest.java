@@ -82,8 +82,6 @@ class TimeoutWorkflowTest {
           case Executing -> Duration.ofMinutes(30);
           default -> Duration.ofMinutes(10);
         };
-    assertThat(Duration.between(last.phaseStartTime(), last.failure().timeoutTime()))
-        .isGreaterThanOrEqualTo(Duration.ZERO);
     assertThat(env.currentTimeMillis() - started).isGreaterThanOrEqualTo(budget.toMillis());
     assertThat(cluster.terminations).extracting(t -> t.reason()).containsExactly("ParentTimedOut");
     assertThat(cluster.notificationTypes()).containsExactly("Escalation");

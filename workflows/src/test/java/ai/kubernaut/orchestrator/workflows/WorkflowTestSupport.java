@@ -13,6 +13,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,10 @@ final class WorkflowTestSupport {
     TestWorkflowExtension.Builder b =
         TestWorkflowExtension.newBuilder()
             .setDoNotStart(true)
+            // no workflow cache: every task replays the history from the start, so each test
+            // also checks determinism, and no task waits on a sticky queue under time skipping
+            .setWorkerFactoryOptions(
+                WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build())
             .setWorkflowClientOptions(
                 WorkflowClientOptions.newBuilder()
                     .setDataConverter(RemediationDataConverter.get())
