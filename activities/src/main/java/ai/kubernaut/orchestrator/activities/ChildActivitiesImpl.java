@@ -113,6 +113,11 @@ public final class ChildActivitiesImpl implements ChildActivities {
       LOG.debug("{} {} not found yet", key.kind(), key.name());
       return ChildObservation.notFound();
     }
+    if (!belongsTo(child, key.rr())) {
+      // left by an earlier RR of the same name: not this remediation's child (yet)
+      LOG.debug("{} {} is controlled by another owner", key.kind(), key.name());
+      return ChildObservation.notFound();
+    }
     return ChildObservation.of(ChildStatusMapper.map(child));
   }
 
@@ -150,6 +155,15 @@ public final class ChildActivitiesImpl implements ChildActivities {
           FailureTypes.NOT_FOUND);
     }
     return child;
+  }
+
+  /** Owned kinds must be controlled by this RR's UID; NotificationRequests are never owned. */
+  private static boolean belongsTo(HasMetadata child, RemediationRef rr) {
+    if (child instanceof NotificationRequest || rr.uid() == null) {
+      return true;
+    }
+    var controller = ChildWriter.controllerOf(child);
+    return controller != null && rr.uid().equals(controller.getUid());
   }
 
   static Class<? extends HasMetadata> kindClass(ChildKind kind) {

@@ -260,6 +260,38 @@ class ChildActivitiesImplIT {
   }
 
   @Test
+  void everyCreateRunTwiceLeavesOneAdoptedChild() {
+    createOwned(spCompleted("sp-disk-full", "production", "P1"));
+    createOwned(aiCompleted("ai-disk-full", "restart-pods", true));
+    CreateAIAnalysis ai =
+        new CreateAIAnalysis(rrRef, "ai-disk-full-recovery-1", "sp-disk-full", null, DEADLINE);
+    CreateApprovalRequest rar =
+        new CreateApprovalRequest(rrRef, "rar-disk-full", "ai-disk-full", DEADLINE);
+    CreateWorkflowExecution we =
+        new CreateWorkflowExecution(rrRef, "we-disk-full", "ai-disk-full", 1, DEADLINE);
+
+    List<ChildRef> first =
+        List.of(
+            activities.createAIAnalysis(ai),
+            activities.createApprovalRequest(rar),
+            activities.createWorkflowExecution(we));
+    List<ChildRef> second =
+        List.of(
+            activities.createAIAnalysis(ai),
+            activities.createApprovalRequest(rar),
+            activities.createWorkflowExecution(we));
+
+    assertThat(first).noneMatch(ChildRef::adopted);
+    assertThat(second).allMatch(ChildRef::adopted);
+    assertThat(second)
+        .extracting(ChildRef::uid)
+        .isEqualTo(first.stream().map(ChildRef::uid).toList());
+    assertThat(list(AIAnalysis.class)).hasSize(2);
+    assertThat(list(RemediationApprovalRequest.class)).hasSize(1);
+    assertThat(list(WorkflowExecution.class)).hasSize(1);
+  }
+
+  @Test
   void anExecutionWithoutASelectedWorkflowIsInvalid() {
     AIAnalysis ai = aiCompleted("ai-disk-full", "restart-pods", false);
     ai.getStatus().setSelectedWorkflow(null);
@@ -282,6 +314,19 @@ class ChildActivitiesImplIT {
         activities.readChildStatus(new ChildKey(rrRef, ChildKind.AIAnalysis, "ai-disk-full"));
 
     assertThat(observation).isEqualTo(ChildObservation.notFound());
+  }
+
+  @Test
+  void aChildOfAnotherOwnerIsNotThisRemediationsChild() {
+    SignalProcessing foreign = spCompleted("sp-disk-full", "prod", "P1");
+    foreign.getMetadata().setNamespace(ns);
+    foreign.getMetadata().setOwnerReferences(List.of(otherOwner()));
+    client.resource(foreign).create();
+
+    ChildObservation observation =
+        activities.readChildStatus(new ChildKey(rrRef, ChildKind.SignalProcessing, "sp-disk-full"));
+
+    assertThat(observation.found()).isFalse();
   }
 
   @Test

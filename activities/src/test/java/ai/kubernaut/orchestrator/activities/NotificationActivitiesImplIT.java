@@ -142,6 +142,38 @@ class NotificationActivitiesImplIT {
             });
   }
 
+  @Test
+  void aMissingNamespaceIsNotRetried() {
+    NotificationOrder order = order(NotificationType.Escalation, false);
+    NotificationOrder elsewhere =
+        new NotificationOrder(
+            new RemediationRef("no-such-namespace", "disk-full", "uid-x"),
+            order.type(),
+            order.priority(),
+            order.bulk(),
+            order.workflowId(),
+            order.phase(),
+            order.reason(),
+            order.message(),
+            order.signalName(),
+            order.severity(),
+            order.target(),
+            order.environment(),
+            order.recoveryAttempts(),
+            order.timeline(),
+            order.duplicates());
+    api.faults()
+        .add(FaultRule.on("POST", ".*/no-such-namespace/notificationrequests").respond(404));
+
+    assertThatThrownBy(() -> stub.createNotification(elsewhere))
+        .satisfies(
+            thrown -> {
+              ApplicationFailure failure = StandIn.applicationFailure(thrown);
+              assertThat(failure.getType()).isEqualTo(FailureTypes.NOT_FOUND);
+              assertThat(failure.isNonRetryable()).isTrue();
+            });
+  }
+
   private NotificationOrder order(NotificationType type, boolean bulk) {
     return new NotificationOrder(
         rrRef,

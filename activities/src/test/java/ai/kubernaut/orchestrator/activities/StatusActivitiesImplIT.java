@@ -25,6 +25,7 @@ import ai.kubernaut.orchestrator.workflows.model.StatusWriteResult.Disposition;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Clock;
@@ -159,6 +160,28 @@ class StatusActivitiesImplIT {
     assertThat(event.getSource().getComponent()).isEqualTo("remediation-orchestrator");
     assertThat(event.getType()).isEqualTo("Normal");
     assertThat(event.getMetadata().getName()).startsWith("disk-full.");
+  }
+
+  @Test
+  void aRetryAfterTheEventsFailedEmitsThemWithoutWritingAgain() {
+    StatusWrite write =
+        new StatusWrite(
+            rrRef,
+            workflowId,
+            "run-1",
+            1,
+            TestStatuses.processing(),
+            List.of(EventRecord.warning("ChildFailed", "SignalProcessing failed")));
+    api.faults().add(FaultRule.on("POST", "/api/v1/namespaces/[^/]+/events").respond(503).times(1));
+
+    assertThatThrownBy(() -> activities.writeStatus(write))
+        .isInstanceOf(KubernetesClientException.class);
+    StatusWriteResult retry = activities.writeStatus(write);
+
+    assertThat(retry).isEqualTo(new StatusWriteResult(Disposition.STALE, 1));
+    assertThat(client.v1().events().inNamespace(ns).list().getItems())
+        .singleElement()
+        .satisfies(event -> assertThat(event.getType()).isEqualTo("Warning"));
   }
 
   @Test
