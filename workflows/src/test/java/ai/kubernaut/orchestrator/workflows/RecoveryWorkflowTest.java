@@ -190,6 +190,5 @@ class RecoveryWorkflowTest {
             .size();
     // Temporal suggests continue-as-new at 4 Ki events by default
     assertThat(events).isLessThan(400);
-    recordHistory(env, wf, "two-recoveries");
   }
 }

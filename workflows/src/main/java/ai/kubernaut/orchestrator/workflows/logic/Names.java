@@ -1,106 +1,53 @@
 package ai.kubernaut.orchestrator.workflows.logic;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import ai.kubernaut.orchestrator.api.v1alpha1.ChildNames;
+import ai.kubernaut.orchestrator.api.v1alpha1.GoDuration;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The workflow's only door to child names and Go durations. TEMPORARY body: the api module's {@code
- * ChildNames} and {@code GoDuration} (branch wip/api) are not on main yet; once they are, each
- * method below becomes a one-line delegation and the private helpers go away.
+ * The workflow's one door to the api module's naming and duration helpers ({@link ChildNames},
+ * {@link GoDuration}): pure, deterministic functions, safe in workflow code. Keeping the calls here
+ * means a change of those helpers' signatures touches one class.
  */
 public final class Names {
-
-  private static final int MAX = 253;
-  private static final Pattern GO_PART =
-      Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
   private Names() {}
 
   public static String signalProcessing(String rr) {
-    return compose("sp-", rr, "");
+    return ChildNames.signalProcessing(rr);
   }
 
   public static String aiAnalysis(String rr) {
-    return compose("ai-", rr, "");
+    return ChildNames.aiAnalysis(rr);
   }
 
   public static String recoveryAiAnalysis(String rr, int attempt) {
-    return compose("ai-", rr, "-recovery-" + attempt);
+    return ChildNames.recoveryAiAnalysis(rr, attempt);
   }
 
   public static String approvalRequest(String rr) {
-    return compose("rar-", rr, "");
+    return ChildNames.approvalRequest(rr);
   }
 
   public static String recoveryApprovalRequest(String rr, int attempt) {
-    return compose("rar-", rr, "-recovery-" + attempt);
+    return ChildNames.recoveryApprovalRequest(rr, attempt);
   }
 
   public static String workflowExecution(String rr) {
-    return compose("we-", rr, "");
+    return ChildNames.workflowExecution(rr);
   }
 
   public static String recoveryWorkflowExecution(String rr, int attempt) {
-    return compose("we-", rr, "-recovery-" + attempt);
+    return ChildNames.recoveryWorkflowExecution(rr, attempt);
   }
 
+  /** {@code <childName>-retry-<retry>} (hash-shortened when too long). */
   public static String withRetry(String childName, int retry) {
-    return compose("", childName, "-retry-" + retry);
+    return ChildNames.withRetry(childName, retry);
   }
 
   /** A Go duration ({@code 15m}, {@code 1h30m}); IllegalArgumentException when not one. */
   public static Duration parseGoDuration(String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("duration must not be empty");
-    }
-    String v = value.trim();
-    if (v.equals("0")) {
-      return Duration.ZERO;
-    }
-    Matcher m = GO_PART.matcher(v);
-    int at = 0;
-    double nanos = 0;
-    while (m.find() && m.start() == at) {
-      double n = Double.parseDouble(m.group(1));
-      nanos +=
-          n
-              * switch (m.group(2)) {
-                case "ns" -> 1d;
-                case "us", "µs" -> 1e3;
-                case "ms" -> 1e6;
-                case "s" -> 1e9;
-                case "m" -> 60e9;
-                default -> 3600e9;
-              };
-      at = m.end();
-    }
-    if (at != v.length() || at == 0) {
-      throw new IllegalArgumentException(
-          "invalid duration " + value + ": use a Go duration such as 90s, 15m or 1h30m");
-    }
-    return Duration.ofNanos((long) nanos);
-  }
-
-  private static String compose(String prefix, String body, String suffix) {
-    String requested = prefix + body + suffix;
-    if (requested.length() <= MAX) {
-      return requested;
-    }
-    String tail = "-" + sha8(requested) + suffix;
-    return (prefix + body).substring(0, MAX - tail.length()) + tail;
-  }
-
-  private static String sha8(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d).substring(0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return GoDuration.parse("by", value);
   }
 }

@@ -1,0 +1,67 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.kubernaut.orchestrator.workflows.model.PhaseTimeouts;
+import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
+import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
+import io.temporal.api.common.v1.Payload;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RemediationDataConverterTest {
+
+  @Test
+  void writesJavaTimeAsIsoStrings() {
+    RemediationInput in = TestRemediations.input("iso");
+
+    Payload p = RemediationDataConverter.get().toPayload(in).orElseThrow();
+    String json = p.getData().toString(StandardCharsets.UTF_8);
+
+    assertThat(json).contains("\"creationTimestamp\":\"2025-01-01T10:00:00Z\"");
+    assertThat(json).contains("\"processing\":\"PT5M\"");
+    RemediationInput back =
+        RemediationDataConverter.get()
+            .fromPayload(p, RemediationInput.class, RemediationInput.class);
+    assertThat(back).isEqualTo(in);
+  }
+
+  @Test
+  void ignoresUnknownPropertiesAndFillsDefaults() {
+    String json =
+        "{\"rr\":{\"namespace\":\"n\",\"name\":\"x\",\"uid\":\"u\",\"future\":1},"
+            + "\"creationTimestamp\":\"2025-01-01T10:00:00Z\",\"settings\":{\"retention\":\"PT1H\"}}";
+    Payload p =
+        Payload.newBuilder()
+            .putMetadata("encoding", com.google.protobuf.ByteString.copyFromUtf8("json/plain"))
+            .setData(com.google.protobuf.ByteString.copyFromUtf8(json))
+            .build();
+
+    RemediationInput in =
+        RemediationDataConverter.get()
+            .fromPayload(p, RemediationInput.class, RemediationInput.class);
+
+    assertThat(in.creationTimestamp()).isEqualTo(Instant.parse("2025-01-01T10:00:00Z"));
+    RemediationSettings s = in.settings();
+    assertThat(s.retention()).hasHours(1);
+    assertThat(s.defaultTimeouts()).isEqualTo(PhaseTimeouts.defaults());
+    assertThat(s.defaultMaxRecoveryAttempts()).isEqualTo(3);
+  }
+
+  @Test
+  void searchAttributesAreDeclaredInSpecOrder() {
+    assertThat(RemediationSearchAttributes.DEFINITIONS.keySet())
+        .containsExactly(
+            "RemediationPhase",
+            "RemediationOutcome",
+            "SignalFingerprint",
+            "SignalName",
+            "TargetResource",
+            "TargetNamespace",
+            "Environment",
+            "Severity",
+            "Priority",
+            "RecoveryAttempts");
+  }
+}

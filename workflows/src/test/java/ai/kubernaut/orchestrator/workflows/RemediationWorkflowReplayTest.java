@@ -1,0 +1,74 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays the histories the *WorkflowTest classes recorded (re-record with {@code ./mvnw -pl
+ * workflows verify -Dhistories.record=true} after an intended change of command order, and guard
+ * that change with {@code Workflow.getVersion} once released). A non-deterministic change fails
+ * here.
+ */
+class RemediationWorkflowReplayTest {
+
+  private static final Path DIR = Path.of("src/test/resources/histories");
+  private static TestWorkflowEnvironment env;
+
+  @BeforeAll
+  static void environment() {
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(
+                    WorkflowClientOptions.newBuilder()
+                        .setDataConverter(RemediationDataConverter.get())
+                        .build())
+                .build());
+  }
+
+  @AfterAll
+  static void close() {
+    env.close();
+  }
+
+  static Stream<String> histories() throws IOException {
+    try (Stream<Path> files = Files.list(DIR)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".json"))
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  @Test
+  void atLeastFiveHistoriesAreRecorded() throws IOException {
+    List<String> names = histories().toList();
+    assertThat(names).hasSizeGreaterThanOrEqualTo(5);
+  }
+
+  @ParameterizedTest
+  @MethodSource("histories")
+  void replaysDeterministically(String name) throws Exception {
+    WorkflowExecutionHistory history =
+        WorkflowExecutionHistory.fromJson(Files.readString(DIR.resolve(name)));
+
+    WorkflowReplayer.replayWorkflowExecution(history, env, RemediationWorkflowImpl.class);
+  }
+}
