@@ -21,8 +21,10 @@ public record OrchestratorConfig(
         remediation.timeouts(),
         remediation.maxRecoveryAttempts(),
         remediation.terminationRateThreshold(),
+        null, // terminationRateWindow: the workflows module's default (1h, SPEC §3)
         remediation.retention(),
-        temporal.uiBaseUrl());
+        temporal.uiBaseUrl(),
+        null); // continueAsNewAfterEvents: only when Temporal suggests it
   }
 
   public OrchestratorConfig withTemporal(TemporalConfig newTemporal) {
