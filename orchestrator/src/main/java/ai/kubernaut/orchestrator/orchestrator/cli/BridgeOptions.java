@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 public final class BridgeOptions {
 
   static final String SIGNAL_THREADS = "--signal-threads";
-  static final String SIGNAL_QUEUE_CAPACITY = "--signal-queue-capacity";
+  static final String DRIFT_PERIOD = "--drift-period";
   static final String RESYNC_PERIOD = "--resync-period";
   static final String LEADER_ELECTION = "--leader-election";
   static final String LEASE_NAME = "--leader-election-lease-name";
@@ -31,11 +31,13 @@ public final class BridgeOptions {
   int signalThreads;
 
   @Option(
-      names = SIGNAL_QUEUE_CAPACITY,
-      paramLabel = "<n>",
-      defaultValue = "${env:KUBERNAUT_SIGNAL_QUEUE_CAPACITY:-10000}",
-      description = "Pending signals before the bridge applies back-pressure to informer events.")
-  int signalQueueCapacity;
+      names = DRIFT_PERIOD,
+      paramLabel = "<duration>",
+      defaultValue = "${env:KUBERNAUT_DRIFT_PERIOD:-1m}",
+      description =
+          "How often the bridge sweeps for drift (RRs whose workflow closed or is missing) and"
+              + " expired RRs.")
+  String driftPeriod;
 
   @Option(
       names = RESYNC_PERIOD,
@@ -113,8 +115,8 @@ public final class BridgeOptions {
             retry);
     return new BridgeConfig(
         v.intAtLeast(SIGNAL_THREADS, signalThreads, 1),
-        v.intAtLeast(SIGNAL_QUEUE_CAPACITY, signalQueueCapacity, 1),
         v.positiveDuration(RESYNC_PERIOD, resyncPeriod),
+        v.positiveDuration(DRIFT_PERIOD, driftPeriod),
         election);
   }
 

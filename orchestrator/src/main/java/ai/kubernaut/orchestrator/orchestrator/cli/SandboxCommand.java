@@ -77,8 +77,8 @@ public final class SandboxCommand implements Callable<Integer> {
             worker.toConfig(v),
             new BridgeConfig(
                 b.signalThreads(),
-                b.signalQueueCapacity(),
                 b.resyncPeriod(),
+                b.driftPeriod(),
                 sandboxElection(b.leaderElection())),
             service.toConfig(v));
     SandboxConfig config =

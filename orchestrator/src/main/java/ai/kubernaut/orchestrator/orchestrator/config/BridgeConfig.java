@@ -5,6 +5,6 @@ import java.time.Duration;
 /** The CRD bridge: signal fan-out, informer resync, leader election. */
 public record BridgeConfig(
     int signalThreads,
-    int signalQueueCapacity,
     Duration resyncPeriod,
+    Duration driftPeriod,
     LeaderElectionConfig leaderElection) {}

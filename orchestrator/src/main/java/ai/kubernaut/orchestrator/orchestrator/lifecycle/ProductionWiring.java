@@ -39,6 +39,8 @@ public final class ProductionWiring implements Wiring {
         config.temporal().uiBaseUrl() == null
             ? TemporalUi.none()
             : new TemporalUi(config.temporal().uiBaseUrl(), config.temporal().namespace());
+    StatusActivitiesImpl statusWriter =
+        new StatusActivitiesImpl(kube, context.clock(), metrics, ui);
     TemporalWorkerComponent worker =
         new TemporalWorkerComponent(
             context.workflowClient(),
@@ -50,9 +52,12 @@ public final class ProductionWiring implements Wiring {
                   new ValidationActivitiesImpl(kube),
                   new ChildActivitiesImpl(kube, context.clock(), metrics),
                   new NotificationActivitiesImpl(kube, metrics),
-                  new StatusActivitiesImpl(kube, context.clock(), metrics, ui),
+                  statusWriter,
                   new ClusterActivitiesImpl(remediationCache, context.clock()));
             });
-    return List.of(new InformerComponent("remediation cache", remediationCache), worker);
+    return List.of(
+        new InformerComponent("remediation cache", remediationCache),
+        worker,
+        new BridgeComponent(context, statusWriter));
   }
 }

@@ -131,7 +131,7 @@ class RunCommandTest {
         "--max-concurrent-workflow-tasks=1 | --max-concurrent-workflow-tasks: must be at least 2",
         "--max-concurrent-activities=0 | --max-concurrent-activities: must be at least 1",
         "--signal-threads=0 | --signal-threads: must be at least 1",
-        "--signal-queue-capacity=0 | --signal-queue-capacity: must be at least 1",
+        "--drift-period=0s | --drift-period: must be a positive Go duration",
         "--resync-period=never | --resync-period: must be a positive Go duration",
         "--leader-election-lease-name=Bad_Name | --leader-election-lease-name: must be a DNS-1123 subdomain",
         "--leader-election-namespace=Bad_NS | --leader-election-namespace: must be a DNS-1123 label",

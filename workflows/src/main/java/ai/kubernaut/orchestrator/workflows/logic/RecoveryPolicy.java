@@ -54,10 +54,19 @@ public final class RecoveryPolicy {
     return null;
   }
 
+  /**
+   * Below this many remediations ended in the window the rate says nothing about the cluster (one
+   * failure out of one would stop every recovery everywhere), so the rate check passes.
+   */
+  public static final long MINIMUM_SAMPLE = 10;
+
   /** The rate check; a null rate means it could not be read. */
   public static Verdict withRate(TerminationRate rate, double threshold) {
     if (rate == null) {
       return Verdict.deny(RATE_UNAVAILABLE);
+    }
+    if (rate.attempted() < MINIMUM_SAMPLE) {
+      return Verdict.allow();
     }
     return rate.ratio() >= threshold ? Verdict.deny(RATE_EXCEEDED) : Verdict.allow();
   }

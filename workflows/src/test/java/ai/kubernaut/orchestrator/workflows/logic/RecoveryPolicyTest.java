@@ -47,4 +47,11 @@ class RecoveryPolicyTest {
     assertThat(RecoveryPolicy.withRate(null, 0.10).reason())
         .isEqualTo(RecoveryPolicy.RATE_UNAVAILABLE);
   }
+
+  @Test
+  void ignoresTheRateWhileFewerThanTenRemediationsEndedInTheWindow() {
+    assertThat(RecoveryPolicy.withRate(new TerminationRate(1, 1), 0.10).viable()).isTrue();
+    assertThat(RecoveryPolicy.withRate(new TerminationRate(9, 9), 0.10).viable()).isTrue();
+    assertThat(RecoveryPolicy.withRate(new TerminationRate(10, 10), 0.10).viable()).isFalse();
+  }
 }
