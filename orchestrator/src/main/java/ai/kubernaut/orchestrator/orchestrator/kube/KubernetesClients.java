@@ -3,6 +3,7 @@ package ai.kubernaut.orchestrator.orchestrator.kube;
 import ai.kubernaut.orchestrator.orchestrator.config.KubernetesConfig;
 import ai.kubernaut.orchestrator.orchestrator.http.ReadinessCheck;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.File;
@@ -23,6 +24,14 @@ public final class KubernetesClients {
    */
   public static final int REQUEST_RETRIES = 1;
 
+  /** Names the orchestrator in API server audit logs (and in the sandbox's request log). */
+  public static final String USER_AGENT = "kubernaut-remediation-orchestrator/v1alpha1";
+
+  /** The client settings every orchestrator client gets, whichever way it is configured. */
+  public static ConfigBuilder orchestratorDefaults(ConfigBuilder builder) {
+    return builder.withRequestRetryBackoffLimit(REQUEST_RETRIES).withUserAgent(USER_AGENT);
+  }
+
   public static KubernetesClient create(KubernetesConfig config) {
     Config clientConfig;
     if (config.kubeconfig() == null) {
@@ -40,8 +49,9 @@ public final class KubernetesClients {
                           "no readable kubeconfig in " + config.kubeconfig()));
       clientConfig = Config.fromKubeconfig(file);
     }
-    clientConfig.setRequestRetryBackoffLimit(REQUEST_RETRIES);
-    return new KubernetesClientBuilder().withConfig(clientConfig).build();
+    return new KubernetesClientBuilder()
+        .withConfig(orchestratorDefaults(new ConfigBuilder(clientConfig)).build())
+        .build();
   }
 
   /** Ready when the API server answers {@code GET /version} (allowed to every identity). */

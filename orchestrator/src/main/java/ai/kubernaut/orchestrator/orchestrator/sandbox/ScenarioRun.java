@@ -15,7 +15,7 @@ import java.util.List;
  * Creates the built-in scenario RRs, prints a compact progress line while they move, and the
  * expected-vs-actual summary once all are terminal (or the deadline passes).
  */
-final class ScenarioRun {
+public final class ScenarioRun {
 
   private static final Duration TICK = Duration.ofSeconds(1);
   private static final int DETAIL_EVERY_TICKS = 5;
@@ -25,7 +25,7 @@ final class ScenarioRun {
   private final PrintStream out;
   private final Clock clock;
 
-  ScenarioRun(KubernetesClient client, String namespace, PrintStream out, Clock clock) {
+  public ScenarioRun(KubernetesClient client, String namespace, PrintStream out, Clock clock) {
     this.client = client;
     this.namespace = namespace;
     this.out = out;
@@ -33,7 +33,7 @@ final class ScenarioRun {
   }
 
   /** True when every scenario ended with its expected phase and outcome. */
-  boolean execute(Duration deadline) throws InterruptedException {
+  public boolean execute(Duration deadline) throws InterruptedException {
     List<Scenario> scenarios = Scenarios.builtIn();
     for (Scenario scenario : scenarios) {
       client

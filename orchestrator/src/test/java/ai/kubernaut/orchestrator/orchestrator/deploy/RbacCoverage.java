@@ -124,7 +124,15 @@ public final class RbacCoverage {
               "remediationrequests/finalizers",
               "admission check, not a request: with OwnerReferencesPermissionEnforcement a child"
                   + " whose ownerReference has blockOwnerDeletion=true needs update on the owner's"
-                  + " finalizers subresource"));
+                  + " finalizers subresource"),
+          new Allowance(
+              "get",
+              "kubernaut.ai",
+              "notificationrequests",
+              "create-or-adopt reads an existing NotificationRequest after a 409 on create, which"
+                  + " only happens when a notification activity is retried after its create"
+                  + " succeeded (crash or lost response); the crash-restart reliability test"
+                  + " covers that path"));
 
   private RbacCoverage() {}
 

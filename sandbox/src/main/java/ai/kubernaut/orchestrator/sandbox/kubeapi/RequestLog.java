@@ -7,38 +7,67 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every resource request the stand-in received, counted per {@link ApiCall} (verb, group, resource,
- * subresource), so a test can compare the calls made with an RBAC ClusterRole. Memory is bounded by
- * the number of distinct calls, not the number of requests. Thread-safe.
+ * subresource), in total and per client User-Agent, so a test can compare the calls one client (the
+ * orchestrator) made with an RBAC ClusterRole. Memory is bounded by the number of distinct calls
+ * and clients, not the number of requests. Thread-safe.
  */
 public final class RequestLog {
 
+  private static final String NO_AGENT = "";
+
   private final Map<ApiCall, LongAdder> counts = new ConcurrentHashMap<>();
+  private final Map<String, Map<ApiCall, LongAdder>> countsByAgent = new ConcurrentHashMap<>();
 
   void record(ApiRequest request) {
+    record(request, null);
+  }
+
+  void record(ApiRequest request, String userAgent) {
     request
         .rbacVerb()
         .ifPresent(
-            verb ->
-                counts
-                    .computeIfAbsent(
-                        new ApiCall(
-                            verb,
-                            request.group(),
-                            request.resource(),
-                            request.subresource() == null ? "" : request.subresource()),
-                        k -> new LongAdder())
-                    .increment());
+            verb -> {
+              ApiCall call =
+                  new ApiCall(
+                      verb,
+                      request.group(),
+                      request.resource(),
+                      request.subresource() == null ? "" : request.subresource());
+              counts.computeIfAbsent(call, k -> new LongAdder()).increment();
+              countsByAgent
+                  .computeIfAbsent(
+                      userAgent == null ? NO_AGENT : userAgent, a -> new ConcurrentHashMap<>())
+                  .computeIfAbsent(call, k -> new LongAdder())
+                  .increment();
+            });
   }
 
   /** A snapshot: each distinct call and how often it was made, in a stable order. */
   public Map<ApiCall, Long> calls() {
+    return snapshot(counts);
+  }
+
+  /** Like {@link #calls()}, only for requests whose User-Agent starts with {@code agentPrefix}. */
+  public Map<ApiCall, Long> callsFrom(String agentPrefix) {
+    Map<ApiCall, LongAdder> merged = new ConcurrentHashMap<>();
+    countsByAgent.forEach(
+        (agent, calls) -> {
+          if (agent.startsWith(agentPrefix)) {
+            calls.forEach(
+                (call, n) -> merged.computeIfAbsent(call, k -> new LongAdder()).add(n.sum()));
+          }
+        });
+    return snapshot(merged);
+  }
+
+  private static Map<ApiCall, Long> snapshot(Map<ApiCall, LongAdder> source) {
     Map<ApiCall, Long> snapshot =
         new TreeMap<>(
             java.util.Comparator.comparing(ApiCall::group)
                 .thenComparing(ApiCall::resource)
                 .thenComparing(ApiCall::subresource)
                 .thenComparing(ApiCall::verb));
-    counts.forEach((call, n) -> snapshot.put(call, n.sum()));
+    source.forEach((call, n) -> snapshot.put(call, n.sum()));
     return snapshot;
   }
 
@@ -51,5 +80,6 @@ public final class RequestLog {
   /** Forgets everything recorded so far. */
   public void clear() {
     counts.clear();
+    countsByAgent.clear();
   }
 }

@@ -55,7 +55,7 @@ final class StandInDispatcher extends io.fabric8.mockwebserver.http.Dispatcher {
   public MockResponse dispatch(RecordedRequest request) {
     try {
       ApiRequest api = ApiRequest.parse(request.getMethod(), request.getPath());
-      log.record(api);
+      log.record(api, request.getHeader("User-Agent"));
       Optional<FaultRule> fault = faults.match(api);
       if (fault.isPresent() && fault.get().failsRequest()) {
         return fault.get().failure();

@@ -194,4 +194,22 @@ class FaultsAndRequestLogIT {
         .isEqualTo(1);
     assertThat(calls.keySet()).allMatch(c -> !c.verb().isEmpty());
   }
+
+  @Test
+  void separatesTheCallsOfEachClientByUserAgent() {
+    api.requestLog().clear();
+    try (KubernetesClient orchestrator =
+            api.newClient(b -> b.withUserAgent("orchestrator-test/1"));
+        KubernetesClient other = api.newClient(b -> b.withUserAgent("someone-else/1"))) {
+      widgets(orchestrator).inNamespace(ns).resource(widget(ns, "mine")).create();
+      widgets(other).inNamespace(ns).withName("mine").get();
+    }
+
+    Map<ApiCall, Long> mine = api.requestLog().callsFrom("orchestrator-test/");
+
+    assertThat(mine).containsOnlyKeys(ApiCall.of("create", "test.kubernaut.ai", "widgets"));
+    assertThat(api.requestLog().callsFrom("someone-else/"))
+        .containsOnlyKeys(ApiCall.of("get", "test.kubernaut.ai", "widgets"));
+    assertThat(api.requestLog().calls()).containsKeys(mine.keySet().toArray(ApiCall[]::new));
+  }
 }
