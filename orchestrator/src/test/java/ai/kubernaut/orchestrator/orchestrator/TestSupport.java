@@ -5,6 +5,8 @@ import ai.kubernaut.orchestrator.orchestrator.cli.SandboxCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.ServiceRunner;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.SandboxConfig;
+import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
+import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
 import io.temporal.api.enums.v1.IndexedValueType;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,6 +35,29 @@ public final class TestSupport {
           "RecoveryAttempts", IndexedValueType.INDEXED_VALUE_TYPE_INT);
 
   private TestSupport() {}
+
+  /**
+   * The orchestrator settings the {@code sandbox} command would build from {@code args}, pointed at
+   * {@code temporal} (a test server on a random port).
+   */
+  public static OrchestratorConfig sandboxOrchestratorConfig(
+      SandboxTemporalServer temporal, String... args) {
+    SandboxCommand command = new SandboxCommand(c -> 0);
+    new CommandLine(command).parseArgs(args);
+    OrchestratorConfig base = command.toConfig().orchestrator();
+    return base.withTemporal(
+        new TemporalConfig(
+            temporal.target(),
+            temporal.namespace(),
+            base.temporal().taskQueue(),
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+  }
 
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {

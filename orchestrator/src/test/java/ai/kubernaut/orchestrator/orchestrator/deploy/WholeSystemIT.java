@@ -12,9 +12,8 @@ import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessing;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingPhase;
-import ai.kubernaut.orchestrator.orchestrator.cli.SandboxCommand;
+import ai.kubernaut.orchestrator.orchestrator.TestSupport;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
-import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
 import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.OrchestratorApp;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.ProductionWiring;
@@ -57,7 +56,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import picocli.CommandLine;
 
 /**
  * The whole system in one process, as the sandbox command assembles it (Temporal test server, the
@@ -111,29 +109,14 @@ class WholeSystemIT {
   }
 
   private static OrchestratorConfig orchestratorConfig() {
-    SandboxCommand command = new SandboxCommand(c -> 0);
-    new CommandLine(command)
-        .parseArgs(
-            "--http-port=0",
-            "--drift-period=2s",
-            "--resync-period=30s",
-            "--leader-election",
-            "--leader-election-namespace=" + NS,
-            "--log-level=WARN");
-    OrchestratorConfig base = command.toConfig().orchestrator();
-    TemporalConfig t = base.temporal();
-    return base.withTemporal(
-        new TemporalConfig(
-            temporal.target(),
-            temporal.namespace(),
-            t.taskQueue(),
-            false,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+    return TestSupport.sandboxOrchestratorConfig(
+        temporal,
+        "--http-port=0",
+        "--drift-period=2s",
+        "--resync-period=30s",
+        "--leader-election",
+        "--leader-election-namespace=" + NS,
+        "--log-level=WARN");
   }
 
   @AfterAll

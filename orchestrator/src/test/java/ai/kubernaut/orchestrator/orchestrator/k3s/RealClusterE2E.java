@@ -7,9 +7,8 @@ import ai.kubernaut.orchestrator.api.v1alpha1.KubernautCrds;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationOutcome;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
-import ai.kubernaut.orchestrator.orchestrator.cli.SandboxCommand;
+import ai.kubernaut.orchestrator.orchestrator.TestSupport;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
-import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
 import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.OrchestratorApp;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.ProductionWiring;
@@ -121,21 +120,7 @@ class RealClusterE2E {
   }
 
   private static OrchestratorConfig orchestratorConfig() {
-    SandboxCommand command = new SandboxCommand(c -> 0);
-    new picocli.CommandLine(command).parseArgs("--http-port=0", "--no-leader-election");
-    OrchestratorConfig base = command.toConfig().orchestrator();
-    return base.withTemporal(
-        new TemporalConfig(
-            temporal.target(),
-            temporal.namespace(),
-            base.temporal().taskQueue(),
-            false,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+    return TestSupport.sandboxOrchestratorConfig(temporal, "--http-port=0", "--no-leader-election");
   }
 
   @AfterAll
