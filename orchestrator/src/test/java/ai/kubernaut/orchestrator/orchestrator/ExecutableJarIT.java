@@ -3,7 +3,7 @@ package ai.kubernaut.orchestrator.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
 import io.temporal.testserver.TestServer;
 import java.io.File;
 import java.net.URI;
@@ -57,10 +57,9 @@ class ExecutableJarIT {
   void runBecomesReadyServesMetricsAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
     int temporalPort = TestSupport.freePort();
     int httpPort = TestSupport.freePort();
-    KubernetesMockServer kube = new KubernetesMockServer(false);
-    kube.init();
+    KubernetesApiStandIn kube = KubernetesApiStandIn.start();
     Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, kubeconfig(kube.url("/")));
+    kube.writeKubeconfig(kubeconfig);
     Path log = dir.resolve("out.log");
     try (TestServer.PortBoundTestServer ignored = TestServer.createPortBoundServer(temporalPort)) {
       Process process =
@@ -78,7 +77,11 @@ class ExecutableJarIT {
             .atMost(Duration.ofSeconds(60))
             .ignoreExceptions()
             .until(() -> get(http, httpPort, "/readyz").statusCode() == 200);
-        assertThat(get(http, httpPort, "/metrics").body()).contains("jvm_memory_used_bytes");
+        assertThat(get(http, httpPort, "/metrics").body())
+            .contains(
+                "jvm_memory_used_bytes",
+                "kubernaut_remediationorchestrator_bridge_leader",
+                "kubernaut_remediationorchestrator_bridge_informer_watching");
 
         process.destroy(); // SIGTERM
 
@@ -90,28 +93,9 @@ class ExecutableJarIT {
         assertThat(lines.stream().filter(l -> l.startsWith("{")).count()).isPositive();
       } finally {
         process.destroyForcibly();
-        kube.destroy();
+        kube.close();
       }
     }
-  }
-
-  private static String kubeconfig(String url) {
-    return String.join(
-        "\n",
-        "apiVersion: v1",
-        "kind: Config",
-        "clusters:",
-        "- name: mock",
-        "  cluster:",
-        "    server: " + url,
-        "contexts:",
-        "- name: mock",
-        "  context: {cluster: mock, user: mock, namespace: default}",
-        "current-context: mock",
-        "users:",
-        "- name: mock",
-        "  user: {token: test}",
-        "");
   }
 
   private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
