@@ -21,5 +21,11 @@ public final class FailureTypes {
   /** 404 on create (namespace missing): retrying cannot help. */
   public static final String NOT_FOUND = "NotFound";
 
+  /**
+   * The RemediationApprovalRequest already holds a different decision (taken through the RAR, or
+   * Expired when the remediation ended); the first decision stands and nothing is overwritten.
+   */
+  public static final String APPROVAL_ALREADY_DECIDED = "ApprovalAlreadyDecided";
+
   private FailureTypes() {}
 }

@@ -1,0 +1,192 @@
+package ai.kubernaut.orchestrator.activities;
+
+import ai.kubernaut.orchestrator.activities.kube.OwnedStatusFields;
+import ai.kubernaut.orchestrator.activities.kube.StatusProjector;
+import ai.kubernaut.orchestrator.activities.kube.TemporalUi;
+import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
+import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
+import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
+import ai.kubernaut.orchestrator.workflows.model.StatusWrite;
+import ai.kubernaut.orchestrator.workflows.model.StatusWriteResult;
+import ai.kubernaut.orchestrator.workflows.model.StatusWriteResult.Disposition;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Projects the workflow's desired status onto the RR.
+ *
+ * <ol>
+ *   <li>Fresh read of the RR (generic, so fields this version does not model survive). Gone, or
+ *       replaced by an RR with another UID: {@link Disposition#GONE}.
+ *   <li>Sequence guard on {@code status.statusRunId}/{@code status.statusSequence}: the same run
+ *       with a stored sequence at or above the write's is {@link Disposition#STALE} and nothing is
+ *       written. A different run ID takes over: runs of one workflow ID never overlap (Temporal
+ *       terminates the old run on reset, and continue-as-new closes it), so a write from another
+ *       run is from the live one. The only exception is an activity of a just-terminated run that
+ *       was already executing; its one write is replaced by the live run's next write.
+ *   <li>Only orchestrator-owned fields are copied onto the freshly read status ({@link
+ *       OwnedStatusFields}), with observedGeneration, conditions and status.temporal.
+ *   <li>PUT to the status subresource with the read's resourceVersion (optimistic locking). 409:
+ *       counted, re-read, retried up to {@value #MAX_CONFLICT_RETRIES} times, then a retryable
+ *       failure so Temporal backs off.
+ *   <li>The write's events are emitted on the RR, named deterministically so a retry duplicates
+ *       nothing. They are also emitted when the stored sequence equals the write's (a retry of an
+ *       attempt that wrote the status but failed before emitting).
+ * </ol>
+ */
+public final class StatusActivitiesImpl implements StatusActivities {
+
+  static final int MAX_CONFLICT_RETRIES = 5;
+
+  private static final Logger LOG = LoggerFactory.getLogger(StatusActivitiesImpl.class);
+
+  private final KubeResources kube;
+  private final Clock clock;
+  private final ActivityMetrics metrics;
+  private final TemporalUi ui;
+  private final EventRecorder events;
+
+  /**
+   * @param ui Temporal Web UI base URL and Temporal namespace for status.temporal.uiURL; {@link
+   *     TemporalUi#none()} when no UI is configured
+   */
+  public StatusActivitiesImpl(
+      KubernetesClient client, Clock clock, ActivityMetrics metrics, TemporalUi ui) {
+    this.kube = new KubeResources(client);
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.ui = ui == null ? TemporalUi.none() : ui;
+    this.events = new EventRecorder(client, clock, metrics);
+  }
+
+  @Override
+  public StatusWriteResult writeStatus(StatusWrite write) {
+    String ns = write.rr().namespace();
+    for (int attempt = 1; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
+      GenericKubernetesResource fresh = read(write);
+      if (fresh == null) {
+        metrics.statusWrite(ns, "gone");
+        LOG.info("status write {} skipped: RR is gone", write.sequence());
+        return new StatusWriteResult(Disposition.GONE, write.sequence());
+      }
+      Map<String, Object> stored = KubeResources.statusOf(fresh);
+      Long storedSequence = asLong(stored.get("statusSequence"));
+      Object storedRun = stored.get("statusRunId");
+      if (write.runId().equals(storedRun)
+          && storedSequence != null
+          && storedSequence >= write.sequence()) {
+        if (storedSequence == write.sequence()) {
+          emitEvents(fresh, write); // our own earlier attempt wrote it
+        }
+        metrics.statusWrite(ns, "stale");
+        LOG.debug("status write {} is stale (stored {})", write.sequence(), storedSequence);
+        return new StatusWriteResult(Disposition.STALE, storedSequence);
+      }
+      if (storedRun != null && !write.runId().equals(storedRun)) {
+        LOG.info("run {} takes over the RR status from run {}", write.runId(), storedRun);
+      }
+      fresh.setAdditionalProperty("status", project(write, fresh, stored));
+      try {
+        GenericKubernetesResource updated =
+            kube.generic(RemediationRequest.class).inNamespace(ns).resource(fresh).updateStatus();
+        metrics.statusWrite(ns, "applied");
+        emitEvents(updated, write);
+        return new StatusWriteResult(Disposition.APPLIED, write.sequence());
+      } catch (KubernetesClientException e) {
+        if (KubeFailures.isConflict(e)) {
+          metrics.statusWriteConflict(ns);
+          LOG.debug(
+              "status write {} conflicted (attempt {}), re-reading", write.sequence(), attempt);
+          continue;
+        }
+        if (KubeFailures.isNotFound(e)) {
+          metrics.statusWrite(ns, "gone");
+          return new StatusWriteResult(Disposition.GONE, write.sequence());
+        }
+        metrics.statusWriteFailure(ns, "api_error");
+        throw KubeFailures.classify(e, "update status of RemediationRequest " + display(write));
+      }
+    }
+    metrics.statusWriteFailure(ns, "conflicts_exhausted");
+    LOG.warn(
+        "status write {} conflicted {} times; leaving it to the activity retry",
+        write.sequence(),
+        MAX_CONFLICT_RETRIES);
+    throw new StatusConflictException(
+        "status of RemediationRequest "
+            + display(write)
+            + " conflicted "
+            + MAX_CONFLICT_RETRIES
+            + " times in a row");
+  }
+
+  private GenericKubernetesResource read(StatusWrite write) {
+    GenericKubernetesResource fresh;
+    try {
+      fresh =
+          kube.generic(RemediationRequest.class)
+              .inNamespace(write.rr().namespace())
+              .withName(write.rr().name())
+              .get();
+    } catch (KubernetesClientException e) {
+      metrics.statusWriteFailure(write.rr().namespace(), "api_error");
+      throw KubeFailures.classify(e, "read RemediationRequest " + display(write));
+    }
+    return fresh != null && KubeResources.sameUid(write.rr(), fresh) ? fresh : null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> project(
+      StatusWrite write, GenericKubernetesResource fresh, Map<String, Object> stored) {
+    KubernetesSerialization json = kube.serialization();
+    List<Condition> existing =
+        stored.get("conditions") instanceof List<?> list
+            ? Arrays.asList(json.convertValue(list, Condition[].class))
+            : List.of();
+    RemediationRequestStatus ours =
+        StatusProjector.project(
+            write, fresh.getMetadata().getGeneration(), existing, clock.instant(), ui);
+    return OwnedStatusFields.overlay(stored, json.convertValue(ours, Map.class));
+  }
+
+  private void emitEvents(GenericKubernetesResource rr, StatusWrite write) {
+    if (!write.events().isEmpty()) {
+      events.emit(rr, write.events(), write.workflowId(), write.runId(), write.sequence());
+    }
+  }
+
+  private static Long asLong(Object value) {
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    if (value instanceof String s) {
+      try {
+        return Long.parseLong(s);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static String display(StatusWrite write) {
+    return KubeResources.display(write.rr());
+  }
+
+  /** Retryable: the status kept changing under us; Temporal retries the activity with backoff. */
+  public static final class StatusConflictException extends RuntimeException {
+    public StatusConflictException(String message) {
+      super(message);
+    }
+  }
+}

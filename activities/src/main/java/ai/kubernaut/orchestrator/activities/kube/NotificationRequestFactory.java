@@ -1,0 +1,58 @@
+package ai.kubernaut.orchestrator.activities.kube;
+
+import ai.kubernaut.orchestrator.api.v1alpha1.ChildNames;
+import ai.kubernaut.orchestrator.api.v1alpha1.NotificationPriority;
+import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequest;
+import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequestSpec;
+import ai.kubernaut.orchestrator.api.v1alpha1.NotificationType;
+import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.LinkedHashMap;
+
+/**
+ * The desired NotificationRequest for an order: named {@code nr-<type>-<rr>} ({@code
+ * nr-bulk-<rr>}), labelled with the RR but not owned by it (it outlives the RR for audit), with the
+ * text from {@link NotificationContent}. Built from the order alone, so a notification can still be
+ * sent after the RR is gone.
+ */
+public final class NotificationRequestFactory {
+
+  public static final String RR_KIND = "RemediationRequest";
+
+  private NotificationRequestFactory() {}
+
+  public static String name(NotificationOrder order) {
+    return order.bulk()
+        ? ChildNames.bulkNotification(order.rr().name())
+        : ChildNames.notification(type(order), order.rr().name());
+  }
+
+  /**
+   * @param cluster the RR's spec.clusterID when known (null: local or unknown)
+   */
+  public static NotificationRequest desired(NotificationOrder order, String cluster) {
+    NotificationContent content = NotificationContent.of(order, cluster);
+    NotificationRequestSpec spec = new NotificationRequestSpec();
+    spec.setType(type(order));
+    spec.setPriority(NotificationPriority.fromValue(content.priority().name()));
+    spec.setSubject(content.subject());
+    spec.setBody(content.body());
+    spec.setRemediationRequestRef(
+        Owners.ref(RR_KIND, order.rr().namespace(), order.rr().name(), order.rr().uid()));
+    spec.setMetadata(new LinkedHashMap<>(content.metadata()));
+
+    NotificationRequest nr = new NotificationRequest();
+    nr.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(name(order))
+            .withNamespace(order.rr().namespace())
+            .withLabels(Owners.labels(order.rr().name()))
+            .build());
+    nr.setSpec(spec);
+    return nr;
+  }
+
+  static NotificationType type(NotificationOrder order) {
+    return NotificationType.fromValue(order.type().name());
+  }
+}
