@@ -91,6 +91,23 @@ public final class RemediationActivityOptions {
                   .build())
           .build();
 
+  /**
+   * Routing calls to the coordination workflows (update-with-start, release): retried with backoff
+   * without a limit, like {@link #KUBE_WRITE}; a registration can wait out the duplicate settle
+   * window (seconds), hence the longer start-to-close.
+   */
+  public static final ActivityOptions ROUTING =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setDoNotRetry(NON_RETRYABLE)
+                  .build())
+          .build();
+
   private RemediationActivityOptions() {}
 
   /** {@code options} with a UI summary for one call (SPEC §8 activity summaries). */

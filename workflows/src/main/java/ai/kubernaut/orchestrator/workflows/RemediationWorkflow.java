@@ -3,8 +3,11 @@ package ai.kubernaut.orchestrator.workflows;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalCommand;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalResult;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
+import ai.kubernaut.orchestrator.workflows.model.DuplicateNotice;
+import ai.kubernaut.orchestrator.workflows.model.DuplicateResolution;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutRequest;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutResult;
+import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
 import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState;
@@ -26,12 +29,30 @@ public interface RemediationWorkflow {
 
   String TYPE = "RemediationWorkflow";
 
+  /** Signal names used by the coordination workflows (they signal by workflow ID, untyped). */
+  String DUPLICATE_REGISTERED = "duplicateRegistered";
+
+  String DUPLICATE_RESOLVED = "duplicateResolved";
+  String LOCK_GRANTED = "lockGranted";
+
   @WorkflowMethod(name = TYPE)
   RemediationResult run(RemediationInput input);
 
   /** A child's status changed (sent by the CRD bridge); stale and duplicate signals are ignored. */
   @SignalMethod
   void childStatusChanged(ChildStatus status);
+
+  /** Coordinator → owner: another RR was registered as a duplicate of this one. */
+  @SignalMethod(name = DUPLICATE_REGISTERED)
+  void duplicateRegistered(DuplicateNotice notice);
+
+  /** Coordinator → duplicate: the owner ended (inherit its outcome, or proceed when released). */
+  @SignalMethod(name = DUPLICATE_RESOLVED)
+  void duplicateResolved(DuplicateResolution resolution);
+
+  /** Target lock → queued waiter: the lock is granted (or the target was recently remediated). */
+  @SignalMethod(name = LOCK_GRANTED)
+  void lockGranted(LockAnswer answer);
 
   @UpdateMethod
   RetryResult retry(RetryRequest request);

@@ -6,6 +6,7 @@ import ai.kubernaut.orchestrator.workflows.activities.ChildActivities;
 import ai.kubernaut.orchestrator.workflows.activities.ClusterActivities;
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.activities.NotificationActivities;
+import ai.kubernaut.orchestrator.workflows.activities.RoutingActivities;
 import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import ai.kubernaut.orchestrator.workflows.activities.ValidationActivities;
 import ai.kubernaut.orchestrator.workflows.logic.AnalysisRules;
@@ -31,10 +32,15 @@ import ai.kubernaut.orchestrator.workflows.model.CreateApprovalRequest;
 import ai.kubernaut.orchestrator.workflows.model.CreateSignalProcessing;
 import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
+import ai.kubernaut.orchestrator.workflows.model.DuplicateNotice;
+import ai.kubernaut.orchestrator.workflows.model.DuplicateResolution;
 import ai.kubernaut.orchestrator.workflows.model.EventRecord;
 import ai.kubernaut.orchestrator.workflows.model.ExecutionRef;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutRequest;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutResult;
+import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
+import ai.kubernaut.orchestrator.workflows.model.LockRelease;
+import ai.kubernaut.orchestrator.workflows.model.LockRequest;
 import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
 import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
 import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
@@ -53,6 +59,11 @@ import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState.OperatorDecision;
 import ai.kubernaut.orchestrator.workflows.model.RetryRequest;
 import ai.kubernaut.orchestrator.workflows.model.RetryResult;
+import ai.kubernaut.orchestrator.workflows.model.RoutingRelease;
+import ai.kubernaut.orchestrator.workflows.model.RoutingReleaseResult;
+import ai.kubernaut.orchestrator.workflows.model.RoutingRequest;
+import ai.kubernaut.orchestrator.workflows.model.RoutingState;
+import ai.kubernaut.orchestrator.workflows.model.RoutingVerdict;
 import ai.kubernaut.orchestrator.workflows.model.StatusWrite;
 import ai.kubernaut.orchestrator.workflows.model.StatusWriteResult;
 import ai.kubernaut.orchestrator.workflows.model.TargetRef;
@@ -60,6 +71,8 @@ import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
 import ai.kubernaut.orchestrator.workflows.model.TerminationRate;
 import ai.kubernaut.orchestrator.workflows.model.TerminationRateQuery;
 import ai.kubernaut.orchestrator.workflows.model.ValidationResult;
+import ai.kubernaut.orchestrator.workflows.routing.RoutingIds;
+import ai.kubernaut.orchestrator.workflows.routing.TargetLockWorkflow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributeUpdate;
@@ -118,7 +131,11 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     PROGRESS,
     GLOBAL_DEADLINE,
     PHASE_DEADLINE,
-    CONTINUE_AS_NEW
+    CONTINUE_AS_NEW,
+    /** Blocked: the owner ended, the lock was granted, or the block's time is up. */
+    ROUTING,
+    /** The coordinator registered new duplicates of this remediation: show them in status. */
+    DUPLICATES
   }
 
   /** The RR is gone (deleted, status write answered GONE): nothing more can be written. */
@@ -186,6 +203,28 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
   private int stepsWritten;
   private final List<EventRecord> pendingEvents = new ArrayList<>();
   private boolean gone;
+
+  // ---- routing (SPEC §5)
+  private RoutingRequest routingRequest;
+  private boolean registered;
+  private String blockReason;
+  private Instant blockedUntil;
+  private Instant blockedSince;
+  private String duplicateOf;
+  private String duplicateOfWorkflowId;
+  private final List<String> duplicates = new ArrayList<>();
+  private int duplicateCountWritten;
+  private Instant lastDuplicateTime;
+  private String skipReason;
+  private DuplicateResolution resolution;
+  private int lockAttempt;
+  private boolean lockHeld;
+  private boolean lockQueued;
+  private LockAnswer grant;
+  private Instant lockQueuedAt;
+  private String selectedWorkflowId;
+  private int executionRetries;
+  private String blockedMetricReason;
 
   @WorkflowInit
   public RemediationWorkflowImpl(RemediationInput input) {
@@ -288,7 +327,9 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         maxRecoveryAttempts = v.maxRecoveryAttempts();
       }
       globalDeadline = Timeouts.deadline(startTime, timeouts.global());
-      enterProcessing();
+      if (routeAtStart()) {
+        enterProcessing();
+      }
     } finally {
       lock.unlock();
     }
@@ -333,6 +374,10 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       if (wake != null) {
         return wake;
       }
+      if (phase == Phase.Blocked) {
+        awaitUnblock();
+        continue;
+      }
       boolean global = !globalDeadline.isAfter(phaseDeadline);
       Instant at = global ? globalDeadline : phaseDeadline;
       Duration remaining = Duration.between(now(), at);
@@ -366,9 +411,55 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     }
   }
 
+  /**
+   * Blocked: no phase or global timer runs (the block ends with the owner, the lock holder, or at
+   * blockedUntil, each bounded by their own timers); only blockedUntil is a Temporal timer.
+   */
+  private void awaitUnblock() {
+    int version = deadlineVersion;
+    if (blockedUntil == null) {
+      Workflow.await(
+          () -> deadlineVersion != version || pendingWake() != null || continueAsNewDue());
+      return;
+    }
+    Duration remaining = Duration.between(now(), blockedUntil);
+    if (remaining.compareTo(Duration.ofMillis(1)) < 0) {
+      remaining = Duration.ofMillis(1);
+    }
+    Duration delay = remaining;
+    String summary = "blocked (" + blockReason + ") until " + blockedUntil;
+    @SuppressWarnings("unchecked")
+    Promise<Void>[] timer = new Promise[1];
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () ->
+                timer[0] =
+                    Workflow.newTimer(
+                        delay, TimerOptions.newBuilder().setSummary(summary).build()));
+    scope.run();
+    Workflow.await(
+        () ->
+            timer[0].isCompleted()
+                || deadlineVersion != version
+                || pendingWake() != null
+                || continueAsNewDue());
+    if (!timer[0].isCompleted()) {
+      scope.cancel();
+    }
+  }
+
   /** The reaction the current state calls for, if any (no side effects). */
   private Wake pendingWake() {
-    if (phase.isTerminal() || phase == Phase.Pending || current == null) {
+    if (phase.isTerminal() || phase == Phase.Pending) {
+      return null;
+    }
+    if (phase == Phase.Blocked) {
+      if (unblockDue()) {
+        return Wake.ROUTING;
+      }
+      return duplicates.size() != duplicateCountWritten ? Wake.DUPLICATES : null;
+    }
+    if (current == null) {
       return null;
     }
     ChildStatus s = observed.get(current.name());
@@ -382,6 +473,9 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         && s != null
         && nz(steps(s)) != stepsWritten) {
       return Wake.PROGRESS;
+    }
+    if (duplicates.size() != duplicateCountWritten) {
+      return Wake.DUPLICATES;
     }
     Instant now = now();
     if (!now.isBefore(globalDeadline)) {
@@ -404,6 +498,17 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
               "temporal");
       case PROGRESS -> write();
       case GLOBAL_DEADLINE, PHASE_DEADLINE -> onDeadline(wake == Wake.GLOBAL_DEADLINE);
+      case ROUTING -> onUnblock();
+      case DUPLICATES -> {
+        pendingEvents.add(
+            EventRecord.normal(
+                "DuplicateDetected",
+                String.join(", ", duplicates.subList(duplicateCountWritten, duplicates.size()))
+                    + " registered as duplicate; "
+                    + duplicates.size()
+                    + " in total"));
+        write();
+      }
       default -> throw new IllegalStateException("unexpected wake " + wake);
     }
   }
@@ -470,11 +575,62 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         events.toArray(EventRecord[]::new));
   }
 
+  /**
+   * Executing needs the target's execution lock first (SPEC §5 ResourceBusy): granted → the WE is
+   * created; queued → Blocked until the lock workflow signals the grant; the same workflow
+   * completed on the target within the cooldown → Skipped/RecentlyRemediated.
+   */
   private void enterExecuting(EventRecord... extra) {
-    String name =
+    if (routingRequest == null) {
+      createExecution(extra);
+      return;
+    }
+    pendingEvents.addAll(List.of(extra));
+    lockAttempt++;
+    grant = null;
+    LockAnswer a =
+        routing("acquire execution lock " + RoutingIds.lock(snapshot.target()))
+            .acquireExecutionLock(
+                new LockRequest(
+                    info().id,
+                    rr.name(),
+                    snapshot.target(),
+                    selectedWorkflowId,
+                    lockAttempt,
+                    settings.routing().recentlyRemediatedCooldown()));
+    switch (a.decision()) {
+      case LockAnswer.GRANTED -> {
+        lockHeld = true;
+        createExecution();
+      }
+      case LockAnswer.QUEUED -> {
+        lockQueued = true;
+        lockQueuedAt = now();
+        enterBlocked(
+            RoutingVerdict.RESOURCE_BUSY,
+            null,
+            "target "
+                + snapshot.target().display()
+                + " is busy: a WorkflowExecution of "
+                + a.holder()
+                + " runs there; queued at position "
+                + a.position(),
+            "the execution lock on "
+                + snapshot.target().display()
+                + " (held by "
+                + a.holder()
+                + ")");
+      }
+      default -> skipRecentlyRemediated(a);
+    }
+  }
+
+  private void createExecution(EventRecord... extra) {
+    String base =
         recoveryAttempts == 0
             ? Names.workflowExecution(rr.name())
             : Names.recoveryWorkflowExecution(rr.name(), recoveryAttempts);
+    String name = executionRetries == 0 ? base : Names.withRetry(base, executionRetries);
     List<EventRecord> events = new ArrayList<>(List.of(extra));
     events.add(EventRecord.normal("WorkflowExecutionCreated", "created WorkflowExecution " + name));
     enterChildPhase(
@@ -596,6 +752,9 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
 
   private void onAnalysisDone(ChildStatus s) {
     analysisName = s.name();
+    if (s.analysis() != null && s.analysis().hasSelectedWorkflow()) {
+      selectedWorkflowId = s.analysis().selectedWorkflowId();
+    }
     AnalysisRules.Decision d = AnalysisRules.decide(s);
     switch (d.next()) {
       case NO_ACTION ->
@@ -671,6 +830,8 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
   private void onExecutionDone(ChildStatus s) {
     ChildStatus.Execution e = s.execution();
     Instant done = now();
+    // the WE ended: the target is free for the next remediation (a completion starts the cooldown)
+    releaseLock(ChildPhases.COMPLETED.equals(s.phase()) ? selectedWorkflowId : null);
     switch (s.phase()) {
       case ChildPhases.COMPLETED -> {
         closeExecutionRef(s, "Completed", done);
@@ -685,22 +846,58 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
             NotificationRules.informational(),
             null);
       }
-      case ChildPhases.SKIPPED -> {
-        // routing (SPEC §5) will turn ResourceBusy into Blocked; until then a skip ends the run
-        closeExecutionRef(s, "Skipped", done);
-        String skip = e == null || e.skipReason() == null ? "Skipped" : e.skipReason();
+      case ChildPhases.SKIPPED -> onExecutionSkipped(s, done);
+      default -> onExecutionFailed(s, done);
+    }
+  }
+
+  /** A WE reported Skipped: handled like the routing decision of the same name (SPEC §5). */
+  private void onExecutionSkipped(ChildStatus s, Instant done) {
+    ChildStatus.Execution e = s.execution();
+    closeExecutionRef(s, "Skipped", done);
+    String skip = e == null || e.skipReason() == null ? "" : e.skipReason();
+    switch (skip) {
+      case RoutingVerdict.RESOURCE_BUSY -> {
+        executionRetries++;
+        Instant until = Timeouts.deadline(done, settings.resourceBusyRetry());
+        enterBlocked(
+            RoutingVerdict.RESOURCE_BUSY,
+            until,
+            "WorkflowExecution "
+                + s.name()
+                + " was skipped: the target is busy (ResourceBusy); queuing again at "
+                + until,
+            "a retry of the WorkflowExecution at " + until);
+      }
+      case RoutingVerdict.RECENTLY_REMEDIATED -> {
+        skipReason = RoutingVerdict.RECENTLY_REMEDIATED;
+        metrics.duplicate(RoutingVerdict.RECENTLY_REMEDIATED);
         terminal(
             Phase.Skipped,
             Outcome.Deduplicated,
-            skip,
-            "WorkflowExecution " + s.name() + " was skipped: " + skip,
+            RoutingVerdict.RECENTLY_REMEDIATED,
+            "WorkflowExecution " + s.name() + " was skipped: " + skip + suffix(s.message()),
             null,
             null,
             null,
             null,
             null);
       }
-      default -> onExecutionFailed(s, done);
+      default ->
+          terminal(
+              Phase.Failed,
+              Outcome.Failed,
+              "UnknownSkipReason",
+              "WorkflowExecution "
+                  + s.name()
+                  + " was skipped for an unknown reason: "
+                  + (skip.isEmpty() ? "(none given)" : skip)
+                  + suffix(s.message()),
+              FailureReasons.WORKFLOW_EXECUTION,
+              skip.isEmpty() ? "UnknownSkipReason" : skip,
+              NotificationType.Escalation,
+              NotificationRules.escalation(false, severity()),
+              null);
     }
   }
 
@@ -854,6 +1051,14 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     waitingFor = null;
     current = null;
     metrics.phaseTransition(from, phase, Duration.between(phaseStartTime, now));
+    if (from == Phase.Blocked) {
+      metrics.unblocked(blockReason);
+    }
+    try {
+      releaseRouting(Phase.Cancelled, Outcome.Cancelled, reason, message);
+    } catch (RuntimeException e) {
+      log.warn("could not release routing for a gone RR: {}", e.getMessage());
+    }
     timeline("Cancelled: RemediationRequest gone");
     afterTransition();
     log.info("RemediationRequest {}/{} is gone; ending the run", rr.namespace(), rr.name());
@@ -881,6 +1086,385 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
   }
 
   private RuntimeException internalError;
+
+  // =====================================================================================
+  // routing (SPEC §5): duplicates, the execution lock, cooldown, consecutive failures
+
+  /**
+   * Pending, after validation: register with the fingerprint's coordinator. True = proceed; false =
+   * this remediation is now Blocked (a duplicate, or consecutive failures).
+   */
+  private boolean routeAtStart() {
+    routingRequest = routingRequestOf();
+    if (routingRequest == null) {
+      return true; // no Kubernetes target: nothing to coordinate on
+    }
+    RoutingVerdict v =
+        routing(
+                "register with "
+                    + RoutingIds.coordinator(snapshot.signalFingerprint(), snapshot.target()))
+            .registerRemediation(routingRequest);
+    registered = true;
+    if (v == null || !v.blocked()) {
+      return true;
+    }
+    if (RoutingVerdict.DUPLICATE_IN_PROGRESS.equals(v.reason())) {
+      duplicateOf = v.duplicateOf();
+      duplicateOfWorkflowId = v.duplicateOfWorkflowId();
+      metrics.duplicate(RoutingVerdict.DUPLICATE_IN_PROGRESS);
+      enterBlocked(
+          v.reason(),
+          null,
+          "duplicate of " + v.duplicateOf() + " (same signal and target), which is in progress",
+          "the end of " + v.duplicateOf());
+    } else {
+      enterBlocked(
+          v.reason(),
+          v.blockedUntil(),
+          v.message(),
+          "the end of the consecutive-failure block at " + v.blockedUntil());
+    }
+    return false;
+  }
+
+  private RoutingRequest routingRequestOf() {
+    if (snapshot == null
+        || snapshot.target() == null
+        || snapshot.signalFingerprint() == null
+        || snapshot.signalFingerprint().isBlank()) {
+      return null;
+    }
+    return new RoutingRequest(
+        rr,
+        info().id,
+        snapshot.signalFingerprint(),
+        snapshot.target(),
+        input.creationTimestamp(),
+        settings.routing());
+  }
+
+  private void enterBlocked(String why, Instant until, String msg, String waits) {
+    Phase from = phase;
+    PhaseTransitions.check(from, Phase.Blocked);
+    Instant now = now();
+    blockReason = why;
+    blockedUntil = until;
+    blockedSince = now;
+    current = null;
+    reason = why;
+    message = msg;
+    changePhase(from, Phase.Blocked, now, null, waits);
+    metrics.blocked(why);
+    pendingEvents.add(EventRecord.warning("RemediationBlocked", why + ": " + msg));
+    timeline("Blocked (" + why + "): " + msg);
+    write();
+    afterTransition();
+  }
+
+  private boolean unblockDue() {
+    if (blockReason == null) {
+      return false;
+    }
+    return switch (blockReason) {
+      case RoutingVerdict.DUPLICATE_IN_PROGRESS -> resolution != null;
+      case RoutingVerdict.RESOURCE_BUSY ->
+          lockQueued ? grant != null : blockedUntil == null || !now().isBefore(blockedUntil);
+      default -> blockedUntil == null || !now().isBefore(blockedUntil);
+    };
+  }
+
+  /** Leaves Blocked. Time spent blocked does not use up the global timeout. */
+  private void onUnblock() {
+    String was = blockReason;
+    Instant now = now();
+    globalDeadline = Timeouts.deadline(globalDeadline, Duration.between(blockedSince, now));
+    switch (was) {
+      case RoutingVerdict.DUPLICATE_IN_PROGRESS -> onOwnerEnded(resolution);
+      case RoutingVerdict.RESOURCE_BUSY -> {
+        if (lockQueued) {
+          LockAnswer g = grant;
+          grant = null;
+          lockQueued = false;
+          if (!LockAnswer.GRANTED.equals(g.decision())) {
+            skipRecentlyRemediated(g);
+            return;
+          }
+          lockHeld = true;
+          Duration waited = Duration.between(lockQueuedAt, now);
+          metrics.lockWait(waited);
+          clearBlock(
+              "execution lock on "
+                  + snapshot.target().display()
+                  + " granted after "
+                  + Timeouts.human(waited));
+          createExecution();
+        } else {
+          clearBlock("retrying the WorkflowExecution after ResourceBusy");
+          enterExecuting();
+        }
+      }
+      default ->
+          terminal(
+              Phase.Failed,
+              Outcome.Failed,
+              RoutingVerdict.CONSECUTIVE_FAILURES,
+              message,
+              Phase.Blocked.name(),
+              RoutingVerdict.CONSECUTIVE_FAILURES,
+              NotificationType.Escalation,
+              NotificationRules.escalation(false, severity()),
+              null);
+    }
+  }
+
+  /** The original ended: inherit its outcome, or proceed on our own when it was cancelled. */
+  private void onOwnerEnded(DuplicateResolution r) {
+    resolution = null;
+    if (r.released()) {
+      String why =
+          "the original "
+              + r.owner()
+              + " was cancelled or deleted"
+              + suffix(r.message())
+              + ": released, proceeding on its own";
+      duplicateOf = null;
+      duplicateOfWorkflowId = null;
+      clearBlock(why);
+      message = why;
+      enterProcessing();
+      return;
+    }
+    Phase p = r.phase() == null ? Phase.Failed : r.phase();
+    String msg =
+        "duplicate of "
+            + r.owner()
+            + ", which ended "
+            + p
+            + (r.outcome() == null ? "" : "/" + r.outcome())
+            + suffix(r.message());
+    if (p == Phase.Completed) {
+      terminal(
+          Phase.Completed,
+          r.outcome() == null ? Outcome.Remediated : r.outcome(),
+          Outcome.Deduplicated.name(),
+          msg,
+          null,
+          null,
+          null,
+          null,
+          null);
+    } else if (p == Phase.Skipped) {
+      terminal(
+          Phase.Skipped,
+          Outcome.Deduplicated,
+          Outcome.Deduplicated.name(),
+          msg,
+          null,
+          null,
+          null,
+          null,
+          null);
+    } else {
+      terminal(
+          Phase.Failed,
+          Outcome.Deduplicated,
+          Outcome.Deduplicated.name(),
+          msg,
+          Phase.Blocked.name(),
+          "DuplicateOf" + p,
+          null,
+          null,
+          null);
+    }
+  }
+
+  private void clearBlock(String why) {
+    pendingEvents.add(EventRecord.normal("RemediationUnblocked", blockReason + " cleared: " + why));
+    timeline("unblocked: " + why);
+    blockReason = null;
+    blockedUntil = null;
+    blockedSince = null;
+    reason = null;
+    message = why;
+  }
+
+  private void skipRecentlyRemediated(LockAnswer a) {
+    skipReason = RoutingVerdict.RECENTLY_REMEDIATED;
+    duplicateOf = a.earlierRemediation();
+    metrics.duplicate(RoutingVerdict.RECENTLY_REMEDIATED);
+    terminal(
+        Phase.Skipped,
+        Outcome.Deduplicated,
+        RoutingVerdict.RECENTLY_REMEDIATED,
+        "workflow "
+            + selectedWorkflowId
+            + " completed on "
+            + snapshot.target().display()
+            + " at "
+            + a.earlierCompletion()
+            + " ("
+            + a.earlierRemediation()
+            + "), less than "
+            + Timeouts.human(settings.routing().recentlyRemediatedCooldown())
+            + " ago",
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** Gives the target's lock back (held or queued): a signal to {@code lock/<target>}. */
+  private void releaseLock(String completedWorkflowId) {
+    if (!lockHeld && !lockQueued) {
+      return;
+    }
+    lockHeld = false;
+    lockQueued = false;
+    grant = null;
+    String id = RoutingIds.lock(snapshot.target());
+    try {
+      Workflow.newExternalWorkflowStub(TargetLockWorkflow.class, id)
+          .release(new LockRelease(info().id, rr.name(), completedWorkflowId));
+    } catch (RuntimeException e) {
+      rethrowIfCancelled();
+      // its watch on this workflow releases it when this run closes
+      log.warn("could not release the lock {}: {}", id, e.getMessage());
+    }
+  }
+
+  /**
+   * The remediation ends: the lock goes back, the coordinator hands the outcome to the duplicates
+   * (returned, for the bulk notification).
+   */
+  private List<String> releaseRouting(Phase to, Outcome out, String why, String msg) {
+    releaseLock(null);
+    if (!registered) {
+      return List.of();
+    }
+    registered = false;
+    try {
+      RoutingReleaseResult r =
+          routing("release " + to + " to the coordinator")
+              .releaseRemediation(new RoutingRelease(routingRequest, to, out, why, msg));
+      return r == null ? List.of() : r.duplicates();
+    } catch (ActivityFailure f) {
+      rethrowIfCancelled();
+      log.warn("could not release at the coordinator: {}", f.getMessage());
+      pendingEvents.add(
+          EventRecord.warning(
+              "RoutingReleaseFailed", "duplicates were not released: " + rootMessage(f)));
+      return List.of();
+    }
+  }
+
+  /** BR-ORCH-034: one Simple NR {@code nr-bulk-<rr>} listing the duplicates that ended with us. */
+  private void notifyBulk(List<String> dups, String msg) {
+    NotificationOrder order =
+        new NotificationOrder(
+            rr,
+            NotificationType.Simple,
+            NotificationRules.informational(),
+            true,
+            info().id,
+            phase,
+            reason,
+            dups.size()
+                + " duplicate remediation"
+                + (dups.size() == 1 ? "" : "s")
+                + " ended with "
+                + rr.name()
+                + " ("
+                + phase
+                + "): "
+                + String.join(", ", dups)
+                + suffix(msg),
+            snapshot == null ? null : snapshot.signalName(),
+            severity(),
+            snapshot == null || snapshot.target() == null ? null : snapshot.target().display(),
+            environment,
+            recoveryAttempts,
+            timeline,
+            dups);
+    sendNotification(order, NotificationType.Simple, NotificationRules.informational());
+  }
+
+  private RoutingActivities routing(String summary) {
+    return Workflow.newActivityStub(
+        RoutingActivities.class, withSummary(RemediationActivityOptions.ROUTING, summary));
+  }
+
+  @Override
+  public void duplicateRegistered(DuplicateNotice notice) {
+    if (notice == null || notice.duplicate() == null || duplicates.contains(notice.duplicate())) {
+      return;
+    }
+    duplicates.add(notice.duplicate());
+    lastDuplicateTime = notice.at();
+  }
+
+  @Override
+  public void duplicateResolved(DuplicateResolution r) {
+    if (r != null && resolution == null && !phase.isTerminal()) {
+      resolution = r;
+    }
+  }
+
+  @Override
+  public void lockGranted(LockAnswer answer) {
+    // may arrive before the acquire activity's own answer (Queued) does: kept for that attempt
+    if (answer != null && answer.attempt() == lockAttempt && !lockHeld) {
+      grant = answer;
+    }
+  }
+
+  private RoutingState routingState() {
+    return new RoutingState(
+        registered,
+        blockReason,
+        blockedUntil,
+        blockedSince,
+        duplicateOf,
+        duplicateOfWorkflowId,
+        duplicates,
+        duplicateCountWritten,
+        lastDuplicateTime,
+        skipReason,
+        resolution,
+        lockAttempt,
+        lockHeld,
+        lockQueued,
+        grant,
+        lockQueuedAt,
+        selectedWorkflowId,
+        executionRetries);
+  }
+
+  private void restoreRouting(RoutingState r) {
+    if (r == null) {
+      return;
+    }
+    routingRequest = routingRequestOf();
+    registered = r.registered();
+    blockReason = r.blockReason();
+    blockedUntil = r.blockedUntil();
+    blockedSince = r.blockedSince();
+    duplicateOf = r.duplicateOf();
+    duplicateOfWorkflowId = r.duplicateOfWorkflowId();
+    duplicates.addAll(r.duplicates());
+    duplicateCountWritten = r.duplicateCountWritten();
+    lastDuplicateTime = r.lastDuplicateTime();
+    skipReason = r.skipReason();
+    resolution = r.resolution();
+    lockAttempt = r.lockAttempt();
+    lockHeld = r.lockHeld();
+    lockQueued = r.lockQueued();
+    grant = r.grant();
+    lockQueuedAt = r.lockQueuedAt();
+    selectedWorkflowId = r.selectedWorkflowId();
+    executionRetries = r.executionRetries();
+    blockedMetricReason = blockReason;
+  }
 
   // =====================================================================================
   // terminal handling
@@ -937,8 +1521,17 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
             ? EventRecord.normal("Remediation" + to, msg)
             : EventRecord.warning("Remediation" + to, msg));
     timeline(to + " (" + out + "): " + why);
+    List<String> dups = releaseRouting(to, out, why, msg);
+    for (String d : dups) {
+      if (!duplicates.contains(d)) {
+        duplicates.add(d);
+      }
+    }
     if (nrType != null) {
       notify(nrType, nrPriority, msg);
+    }
+    if (!duplicates.isEmpty()) {
+      notifyBulk(duplicates, msg);
     }
     try {
       write();
@@ -1271,6 +1864,12 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     }
     transitionsThisRun++;
     metrics.phaseTransition(from, to, inFrom);
+    if (from == Phase.Blocked && to != Phase.Blocked) {
+      metrics.unblocked(blockedMetricReason);
+    }
+    if (to == Phase.Blocked) {
+      blockedMetricReason = blockReason;
+    }
     log.info("{} -> {}", from, to);
   }
 
@@ -1284,6 +1883,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     sequence++;
     ChildStatus we = executionSummary();
     stepsWritten = we == null ? 0 : nz(steps(we));
+    duplicateCountWritten = duplicates.size();
     List<EventRecord> events = List.copyOf(pendingEvents);
     pendingEvents.clear();
     Info info = info();
@@ -1335,7 +1935,13 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
             recoveryReason,
             escalatedToManualReview),
         new DesiredStatus.Failure(failurePhase, failureReason, timeoutPhase, timeoutTime),
-        new DesiredStatus.Routing(null, null, null, 0, null, null),
+        new DesiredStatus.Routing(
+            blockReason,
+            blockedUntil,
+            duplicateOf,
+            duplicates.size(),
+            lastDuplicateTime,
+            skipReason),
         approvalNotificationSent);
   }
 
@@ -1440,9 +2046,15 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
             recoveryAttempts,
             timeline,
             List.of());
+    return sendNotification(order, type, prio);
+  }
+
+  private boolean sendNotification(
+      NotificationOrder order, NotificationType type, NotificationPriority prio) {
     try {
       NotificationRef ref =
-          notifications("notify " + type + " (" + prio + ")").createNotification(order);
+          notifications("notify " + type + (order.bulk() ? " bulk" : "") + " (" + prio + ")")
+              .createNotification(order);
       if (ref != null && notificationRefs.stream().noneMatch(r -> r.name().equals(ref.name()))) {
         notificationRefs.add(ref);
       }
@@ -1535,7 +2147,8 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         List.copyOf(observed.values()),
         List.copyOf(failurePatterns),
         timeline,
-        runs);
+        runs,
+        routingState());
   }
 
   private void restore(RemediationState s) {
@@ -1588,6 +2201,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     timeline.addAll(s.timeline());
     runs = s.runs() + 1;
     stepsWritten = st.summaries() == null ? 0 : st.summaries().stepsCompleted();
+    restoreRouting(s.routing());
   }
 
   // =====================================================================================

@@ -3,6 +3,8 @@ package ai.kubernaut.orchestrator.workflows;
 import ai.kubernaut.orchestrator.workflows.logic.CurrentDetails;
 import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSnapshot;
+import ai.kubernaut.orchestrator.workflows.routing.FingerprintCoordinatorWorkflowImpl;
+import ai.kubernaut.orchestrator.workflows.routing.TargetLockWorkflowImpl;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;
@@ -37,11 +39,16 @@ public final class RemediationWorkflows {
   }
 
   /**
-   * Registers the workflow implementation on {@code worker} with {@link #implementationOptions}.
+   * Registers the RemediationWorkflow and the routing workflows ({@code
+   * FingerprintCoordinatorWorkflow}, {@code TargetLockWorkflow}) on {@code worker} with {@link
+   * #implementationOptions}. The worker also needs a {@code RoutingActivities} implementation.
    */
   public static void register(Worker worker) {
     worker.registerWorkflowImplementationTypes(
-        implementationOptions(), RemediationWorkflowImpl.class);
+        implementationOptions(),
+        RemediationWorkflowImpl.class,
+        FingerprintCoordinatorWorkflowImpl.class,
+        TargetLockWorkflowImpl.class);
   }
 
   /**

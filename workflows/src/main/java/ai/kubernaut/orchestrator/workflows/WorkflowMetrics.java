@@ -4,6 +4,8 @@ import ai.kubernaut.orchestrator.workflows.model.Phase;
 import com.uber.m3.tally.Scope;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The metrics the workflow emits through {@code Workflow.getMetricsScope()} (replay-safe: nothing
@@ -21,6 +23,20 @@ public final class WorkflowMetrics {
   public static final String APPROVAL_DECISIONS = PREFIX + "approval_decisions";
   public static final String REMEDIATION_DURATION = PREFIX + "remediation_duration";
   public static final String PHASE_DURATION = PREFIX + "phase_duration";
+  public static final String BLOCKED = PREFIX + "blocked";
+  public static final String UNBLOCKED = PREFIX + "unblocked";
+  public static final String BLOCKED_CURRENT = PREFIX + "blocked_current";
+  public static final String DUPLICATES = PREFIX + "duplicates";
+  public static final String LOCK_WAIT = PREFIX + "lock_wait";
+
+  /**
+   * Remediations blocked right now, per reason, as seen by this worker process: raised when a
+   * remediation enters Blocked and lowered when it leaves, only on live (not replayed) execution. A
+   * remediation that blocks on one replica and unblocks on another lowers the other's value, so the
+   * cluster-wide figure is {@code sum(blocked_current)} (equal to {@code sum(blocked_total) -
+   * sum(unblocked_total)}, which also survives restarts).
+   */
+  private static final Map<String, AtomicLong> CURRENT_BLOCKED = new ConcurrentHashMap<>();
 
   private final Scope scope;
   private final String namespace;
@@ -68,5 +84,36 @@ public final class WorkflowMetrics {
         .tagged(Map.of("phase", phase.name(), "outcome", outcome, "namespace", namespace))
         .timer(REMEDIATION_DURATION)
         .record(com.uber.m3.util.Duration.ofMillis(total.toMillis()));
+  }
+
+  void blocked(String reason) {
+    String r = reason == null ? "" : reason;
+    scope.tagged(Map.of("reason", r, "namespace", namespace)).counter(BLOCKED).inc(1);
+    current(r, 1);
+  }
+
+  void unblocked(String reason) {
+    String r = reason == null ? "" : reason;
+    scope.tagged(Map.of("reason", r, "namespace", namespace)).counter(UNBLOCKED).inc(1);
+    current(r, -1);
+  }
+
+  private void current(String reason, int delta) {
+    if (io.temporal.workflow.Workflow.isReplaying()) {
+      return;
+    }
+    long v = CURRENT_BLOCKED.computeIfAbsent(reason, k -> new AtomicLong()).addAndGet(delta);
+    scope.tagged(Map.of("reason", reason)).gauge(BLOCKED_CURRENT).update(v);
+  }
+
+  void duplicate(String reason) {
+    scope.tagged(Map.of("reason", reason, "namespace", namespace)).counter(DUPLICATES).inc(1);
+  }
+
+  void lockWait(Duration waited) {
+    scope
+        .tagged(Map.of("namespace", namespace))
+        .timer(LOCK_WAIT)
+        .record(com.uber.m3.util.Duration.ofMillis(waited.toMillis()));
   }
 }

@@ -4,6 +4,7 @@ import ai.kubernaut.orchestrator.workflows.activities.ChildActivities;
 import ai.kubernaut.orchestrator.workflows.activities.ClusterActivities;
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.activities.NotificationActivities;
+import ai.kubernaut.orchestrator.workflows.activities.RoutingActivities;
 import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import ai.kubernaut.orchestrator.workflows.activities.ValidationActivities;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalDecisionRecord;
@@ -16,10 +17,16 @@ import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
 import ai.kubernaut.orchestrator.workflows.model.CreateApprovalRequest;
 import ai.kubernaut.orchestrator.workflows.model.CreateSignalProcessing;
 import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
+import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
+import ai.kubernaut.orchestrator.workflows.model.LockRequest;
 import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
 import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
+import ai.kubernaut.orchestrator.workflows.model.RoutingRelease;
+import ai.kubernaut.orchestrator.workflows.model.RoutingReleaseResult;
+import ai.kubernaut.orchestrator.workflows.model.RoutingRequest;
+import ai.kubernaut.orchestrator.workflows.model.RoutingVerdict;
 import ai.kubernaut.orchestrator.workflows.model.StatusWrite;
 import ai.kubernaut.orchestrator.workflows.model.StatusWriteResult;
 import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
@@ -28,6 +35,9 @@ import ai.kubernaut.orchestrator.workflows.model.TerminationRateQuery;
 import ai.kubernaut.orchestrator.workflows.model.TimeoutOverrides;
 import ai.kubernaut.orchestrator.workflows.model.ValidationResult;
 import ai.kubernaut.orchestrator.workflows.model.Violation;
+import ai.kubernaut.orchestrator.workflows.model.WorkflowWatch;
+import ai.kubernaut.orchestrator.workflows.routing.RoutingClient;
+import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.failure.ApplicationFailure;
@@ -53,7 +63,8 @@ final class FakeCluster
         ChildActivities,
         NotificationActivities,
         StatusActivities,
-        ClusterActivities {
+        ClusterActivities,
+        RoutingActivities {
 
   private final WorkflowClient client;
   private final AtomicLong resourceVersion = new AtomicLong(100);
@@ -77,8 +88,23 @@ final class FakeCluster
   volatile boolean gone;
   volatile TerminationRate rate = new TerminationRate(0, 20);
 
+  final List<RoutingVerdict> verdicts = new CopyOnWriteArrayList<>();
+  final List<LockAnswer> lockAnswers = new CopyOnWriteArrayList<>();
+  final List<RoutingRelease> releases = new CopyOnWriteArrayList<>();
+
+  private final RoutingClient routing;
+
   FakeCluster(WorkflowClient client) {
+    this(client, client);
+  }
+
+  /**
+   * {@code routingClient} reaches the coordination workflows: a client without the test
+   * environment's time locking, so the close watch's long poll does not let time skip.
+   */
+  FakeCluster(WorkflowClient client, WorkflowClient routingClient) {
     this.client = client;
+    this.routing = new RoutingClient(routingClient);
   }
 
   // ---- scripting
@@ -265,6 +291,45 @@ final class FakeCluster
   public TerminationRate terminationRate(TerminationRateQuery query) {
     rateQueries.add(query);
     return rate;
+  }
+
+  // ---- routing: the real coordination workflows, reached like RoutingActivitiesImpl does
+
+  @Override
+  public RoutingVerdict registerRemediation(RoutingRequest request) {
+    RoutingVerdict v = routing.register(request, taskQueue());
+    verdicts.add(v);
+    return v;
+  }
+
+  @Override
+  public RoutingReleaseResult releaseRemediation(RoutingRelease release) {
+    releases.add(release);
+    return routing.release(release);
+  }
+
+  @Override
+  public LockAnswer acquireExecutionLock(LockRequest request) {
+    LockAnswer a = routing.acquire(request, taskQueue());
+    lockAnswers.add(a);
+    return a;
+  }
+
+  /**
+   * Unlike the production implementation (a heartbeating long poll), one short look per attempt:
+   * the time-skipping test server does not skip time while an activity runs, so a watch that stays
+   * open would stop every timer in the test. "Still running" is a retryable failure; the watch's
+   * retry backoff is then the (skippable) wait.
+   */
+  @Override
+  public void awaitWorkflowClosed(WorkflowWatch watch) {
+    if (!routing.awaitClosed(watch.workflowId(), Duration.ofMillis(50))) {
+      throw ApplicationFailure.newFailure(watch.workflowId() + " still runs", "StillRunning");
+    }
+  }
+
+  private static String taskQueue() {
+    return Activity.getExecutionContext().getInfo().getActivityTaskQueue();
   }
 
   private ChildStatus stamp(ChildStatus s) {

@@ -2,6 +2,8 @@ package ai.kubernaut.orchestrator.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.kubernaut.orchestrator.workflows.routing.FingerprintCoordinatorWorkflowImpl;
+import ai.kubernaut.orchestrator.workflows.routing.TargetLockWorkflowImpl;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -22,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Replays the histories the *WorkflowTest classes recorded (re-record with {@code ./mvnw -pl
  * workflows verify -Dhistories.record=true} after an intended change of command order, and guard
  * that change with {@code Workflow.getVersion} once released). A non-deterministic change fails
- * here.
+ * here. Holds the histories of the coordination workflows too ({@code coordinator-*}, {@code
+ * lock-*}, recorded by RoutingWorkflowTest).
  */
 class RemediationWorkflowReplayTest {
 
@@ -69,6 +72,11 @@ class RemediationWorkflowReplayTest {
     WorkflowExecutionHistory history =
         WorkflowExecutionHistory.fromJson(Files.readString(DIR.resolve(name)));
 
-    WorkflowReplayer.replayWorkflowExecution(history, env, RemediationWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        history,
+        env,
+        RemediationWorkflowImpl.class,
+        FingerprintCoordinatorWorkflowImpl.class,
+        TargetLockWorkflowImpl.class);
   }
 }

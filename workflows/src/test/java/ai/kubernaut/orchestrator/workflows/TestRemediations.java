@@ -40,6 +40,25 @@ final class TestRemediations {
     return input(name, RemediationSettings.defaults());
   }
 
+  /** An RR with its own fingerprint and creationTimestamp, on the shared target Deployment/api. */
+  static RemediationInput input(
+      String name, String fingerprint, Instant created, RemediationSettings settings) {
+    RemediationSnapshot s = snapshot();
+    RemediationSnapshot withFingerprint =
+        new RemediationSnapshot(
+            fingerprint,
+            s.signalName(),
+            s.severity(),
+            s.signalType(),
+            s.targetType(),
+            s.target(),
+            s.environment(),
+            s.priority(),
+            s.timeoutConfig(),
+            s.maxRecoveryAttempts());
+    return RemediationInput.start(rr(name), created, withFingerprint, settings);
+  }
+
   static RemediationInput input(String name, RemediationSettings settings) {
     return RemediationInput.start(
         rr(name), Instant.parse("2025-01-01T10:00:00Z"), snapshot(), settings);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
 import ai.kubernaut.orchestrator.workflows.model.StatusWrite;
+import ai.kubernaut.orchestrator.workflows.routing.FingerprintCoordinatorWorkflowImpl;
+import ai.kubernaut.orchestrator.workflows.routing.TargetLockWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
@@ -41,17 +43,30 @@ final class WorkflowTestSupport {
                     .setDataConverter(RemediationDataConverter.get())
                     .build())
             .registerWorkflowImplementationTypes(
-                RemediationWorkflows.implementationOptions(), RemediationWorkflowImpl.class);
+                RemediationWorkflows.implementationOptions(),
+                RemediationWorkflowImpl.class,
+                FingerprintCoordinatorWorkflowImpl.class,
+                TargetLockWorkflowImpl.class);
     RemediationSearchAttributes.DEFINITIONS.forEach(b::registerSearchAttribute);
     return b.build();
   }
 
   /** Registers a fake cluster on the worker and starts the test environment. */
   static FakeCluster cluster(TestWorkflowEnvironment env, Worker worker) {
-    FakeCluster cluster = new FakeCluster(env.getWorkflowClient());
+    FakeCluster cluster = new FakeCluster(env.getWorkflowClient(), routingClient(env));
     worker.registerActivitiesImplementations(cluster);
     env.start();
     return cluster;
+  }
+
+  /** A client of the test server without the environment's time locking (see FakeCluster). */
+  static WorkflowClient routingClient(TestWorkflowEnvironment env) {
+    return WorkflowClient.newInstance(
+        env.getWorkflowServiceStubs(),
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(env.getNamespace())
+            .setDataConverter(RemediationDataConverter.get())
+            .build());
   }
 
   static RemediationWorkflow start(
@@ -112,10 +127,14 @@ final class WorkflowTestSupport {
 
   /** With -Dhistories.record=true, stores the run's history for the replay test. */
   static void recordHistory(TestWorkflowEnvironment env, RemediationWorkflow wf, String name) {
+    recordHistory(env, WorkflowStub.fromTyped(wf).getExecution().getWorkflowId(), name);
+  }
+
+  /** With -Dhistories.record=true, stores the history of workflow {@code id} (latest run). */
+  static void recordHistory(TestWorkflowEnvironment env, String id, String name) {
     if (!Boolean.getBoolean(RECORD_PROPERTY)) {
       return;
     }
-    String id = WorkflowStub.fromTyped(wf).getExecution().getWorkflowId();
     String json = env.getWorkflowClient().fetchHistory(id).toJson(true);
     try {
       Path dir = Path.of("src/test/resources/histories");

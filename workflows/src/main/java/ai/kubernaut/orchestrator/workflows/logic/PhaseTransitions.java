@@ -20,14 +20,24 @@ public final class PhaseTransitions {
     NEXT.put(Phase.Processing, EnumSet.of(Phase.Analyzing, Phase.Blocked));
     NEXT.put(
         Phase.Analyzing,
-        EnumSet.of(Phase.AwaitingApproval, Phase.Executing, Phase.Completed, Phase.Blocked));
-    NEXT.put(Phase.AwaitingApproval, EnumSet.of(Phase.Executing));
+        EnumSet.of(
+            Phase.AwaitingApproval,
+            Phase.Executing,
+            Phase.Completed,
+            Phase.Blocked,
+            Phase.Skipped));
+    NEXT.put(Phase.AwaitingApproval, EnumSet.of(Phase.Executing, Phase.Blocked, Phase.Skipped));
     NEXT.put(
         Phase.Executing,
         EnumSet.of(Phase.Completed, Phase.Recovering, Phase.Skipped, Phase.Blocked));
     NEXT.put(
         Phase.Recovering,
-        EnumSet.of(Phase.AwaitingApproval, Phase.Executing, Phase.Completed, Phase.Blocked));
+        EnumSet.of(
+            Phase.AwaitingApproval,
+            Phase.Executing,
+            Phase.Completed,
+            Phase.Blocked,
+            Phase.Skipped));
     NEXT.put(
         Phase.Blocked,
         EnumSet.of(

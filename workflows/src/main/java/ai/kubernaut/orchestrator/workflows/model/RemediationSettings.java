@@ -13,6 +13,10 @@ import java.time.Duration;
  * @param retention status.retentionExpiryTime = completionTime + retention
  * @param continueAsNewAfterEvents continue as new once the history has this many events (0 = only
  *     when Temporal suggests it); tests force continue-as-new with a small value
+ * @param routing the routing thresholds of SPEC §5 (cooldown 5m, 3 consecutive failures, block 1h);
+ *     see {@link RoutingPolicy}
+ * @param resourceBusyRetry how long a remediation whose WorkflowExecution reported Skipped with
+ *     ResourceBusy stays Blocked before it queues for the target's lock again (30s)
  */
 public record RemediationSettings(
     PhaseTimeouts defaultTimeouts,
@@ -21,7 +25,9 @@ public record RemediationSettings(
     Duration terminationRateWindow,
     Duration retention,
     String temporalUiBaseUrl,
-    Long continueAsNewAfterEvents) {
+    Long continueAsNewAfterEvents,
+    RoutingPolicy routing,
+    Duration resourceBusyRetry) {
 
   public RemediationSettings {
     defaultTimeouts = defaultTimeouts == null ? PhaseTimeouts.defaults() : defaultTimeouts;
@@ -32,6 +38,29 @@ public record RemediationSettings(
         terminationRateWindow == null ? Duration.ofHours(1) : terminationRateWindow;
     retention = retention == null ? Duration.ofHours(24) : retention;
     continueAsNewAfterEvents = continueAsNewAfterEvents == null ? 0L : continueAsNewAfterEvents;
+    routing = routing == null ? RoutingPolicy.defaults() : routing;
+    resourceBusyRetry = resourceBusyRetry == null ? Duration.ofSeconds(30) : resourceBusyRetry;
+  }
+
+  /** The seven settings of the workflow issue; routing and the ResourceBusy retry take defaults. */
+  public RemediationSettings(
+      PhaseTimeouts defaultTimeouts,
+      Integer defaultMaxRecoveryAttempts,
+      Double terminationRateThreshold,
+      Duration terminationRateWindow,
+      Duration retention,
+      String temporalUiBaseUrl,
+      Long continueAsNewAfterEvents) {
+    this(
+        defaultTimeouts,
+        defaultMaxRecoveryAttempts,
+        terminationRateThreshold,
+        terminationRateWindow,
+        retention,
+        temporalUiBaseUrl,
+        continueAsNewAfterEvents,
+        null,
+        null);
   }
 
   /**
@@ -56,7 +85,7 @@ public record RemediationSettings(
   }
 
   public static RemediationSettings defaults() {
-    return new RemediationSettings(null, null, null, null, null, null, null);
+    return new RemediationSettings(null, null, null, null, null, null, null, null, null);
   }
 
   public RemediationSettings withDefaultTimeouts(PhaseTimeouts timeouts) {
@@ -67,7 +96,9 @@ public record RemediationSettings(
         terminationRateWindow,
         retention,
         temporalUiBaseUrl,
-        continueAsNewAfterEvents);
+        continueAsNewAfterEvents,
+        routing,
+        resourceBusyRetry);
   }
 
   public RemediationSettings withDefaultMaxRecoveryAttempts(int attempts) {
@@ -78,7 +109,9 @@ public record RemediationSettings(
         terminationRateWindow,
         retention,
         temporalUiBaseUrl,
-        continueAsNewAfterEvents);
+        continueAsNewAfterEvents,
+        routing,
+        resourceBusyRetry);
   }
 
   public RemediationSettings withContinueAsNewAfterEvents(long events) {
@@ -89,6 +122,51 @@ public record RemediationSettings(
         terminationRateWindow,
         retention,
         temporalUiBaseUrl,
-        events);
+        events,
+        routing,
+        resourceBusyRetry);
+  }
+
+  /**
+   * The routing thresholds as the orchestrator configuration holds them ({@code RoutingConfig});
+   * null keeps the default of that component.
+   */
+  public RemediationSettings withRouting(
+      Duration recentlyRemediatedCooldown,
+      Integer consecutiveFailureThreshold,
+      Duration consecutiveFailureBlock) {
+    return withRoutingPolicy(
+        new RoutingPolicy(
+            recentlyRemediatedCooldown,
+            consecutiveFailureThreshold,
+            consecutiveFailureBlock,
+            routing.duplicateSettleWindow(),
+            routing.failureMemory()));
+  }
+
+  public RemediationSettings withRoutingPolicy(RoutingPolicy policy) {
+    return new RemediationSettings(
+        defaultTimeouts,
+        defaultMaxRecoveryAttempts,
+        terminationRateThreshold,
+        terminationRateWindow,
+        retention,
+        temporalUiBaseUrl,
+        continueAsNewAfterEvents,
+        policy,
+        resourceBusyRetry);
+  }
+
+  public RemediationSettings withResourceBusyRetry(Duration retry) {
+    return new RemediationSettings(
+        defaultTimeouts,
+        defaultMaxRecoveryAttempts,
+        terminationRateThreshold,
+        terminationRateWindow,
+        retention,
+        temporalUiBaseUrl,
+        continueAsNewAfterEvents,
+        routing,
+        retry);
   }
 }

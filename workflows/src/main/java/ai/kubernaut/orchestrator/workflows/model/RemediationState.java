@@ -46,7 +46,8 @@ public record RemediationState(
     List<ChildStatus> observed,
     List<String> failurePatterns,
     List<String> timeline,
-    int runs) {
+    int runs,
+    RoutingState routing) {
 
   public RemediationState {
     children = children == null ? List.of() : List.copyOf(children);

@@ -3,8 +3,9 @@ package ai.kubernaut.orchestrator.workflows.model;
 import java.time.Instant;
 
 /**
- * One remediation as routing sees it (SPEC §5): its identity, fingerprint and target, and the
- * creationTimestamp that breaks a tie between simultaneous duplicates (older wins, then name).
+ * One remediation as routing sees it (SPEC §5): its identity, fingerprint and target, the
+ * creationTimestamp that breaks a tie between simultaneous duplicates (older wins, then name), and
+ * the routing policy its run was started with.
  */
 public record RoutingRequest(
     RemediationRef rr,
@@ -12,4 +13,4 @@ public record RoutingRequest(
     String signalFingerprint,
     TargetRef target,
     Instant creationTimestamp,
-    String selectedWorkflowId) {}
+    RoutingPolicy policy) {}

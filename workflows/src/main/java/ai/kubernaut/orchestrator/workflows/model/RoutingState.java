@@ -1,0 +1,30 @@
+package ai.kubernaut.orchestrator.workflows.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The routing part of a remediation's state (query result, carried over continue-as-new). */
+public record RoutingState(
+    boolean registered,
+    String blockReason,
+    Instant blockedUntil,
+    Instant blockedSince,
+    String duplicateOf,
+    String duplicateOfWorkflowId,
+    List<String> duplicates,
+    int duplicateCountWritten,
+    Instant lastDuplicateTime,
+    String skipReason,
+    DuplicateResolution resolution,
+    int lockAttempt,
+    boolean lockHeld,
+    boolean lockQueued,
+    LockAnswer grant,
+    Instant lockQueuedAt,
+    String selectedWorkflowId,
+    int executionRetries) {
+
+  public RoutingState {
+    duplicates = duplicates == null ? List.of() : List.copyOf(duplicates);
+  }
+}

@@ -1,0 +1,119 @@
+package ai.kubernaut.orchestrator.workflows.routing;
+
+import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
+import ai.kubernaut.orchestrator.workflows.model.LockRequest;
+import ai.kubernaut.orchestrator.workflows.model.RoutingRelease;
+import ai.kubernaut.orchestrator.workflows.model.RoutingReleaseResult;
+import ai.kubernaut.orchestrator.workflows.model.RoutingRequest;
+import ai.kubernaut.orchestrator.workflows.model.RoutingVerdict;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateStage;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The client side of the routing protocol, shared by the {@code RoutingActivities} implementation
+ * (module activities) and the workflow tests: update-with-start on the coordination workflows
+ * (conflict policy USE_EXISTING, so every caller reaches the one running workflow of that ID, or
+ * starts it), a plain update for the release, and the close watch. Update IDs are derived from the
+ * caller's workflow ID, so a retried activity is deduplicated by the server as well as by the
+ * handlers.
+ */
+public final class RoutingClient {
+
+  private final WorkflowClient client;
+
+  public RoutingClient(WorkflowClient client) {
+    this.client = client;
+  }
+
+  /** Registers with {@code coord/<fingerprint>/<target>}, starting it on {@code taskQueue}. */
+  public RoutingVerdict register(RoutingRequest request, String taskQueue) {
+    String id = RoutingIds.coordinator(request.signalFingerprint(), request.target());
+    FingerprintCoordinatorWorkflow wf =
+        client.newWorkflowStub(FingerprintCoordinatorWorkflow.class, startOptions(id, taskQueue));
+    WithStartWorkflowOperation<Void> start =
+        new WithStartWorkflowOperation<>(
+            wf::run,
+            new FingerprintCoordinatorWorkflow.Input(
+                request.signalFingerprint(), request.target(), request.policy(), null));
+    return WorkflowClient.executeUpdateWithStart(
+        wf::register,
+        request,
+        UpdateOptions.<RoutingVerdict>newBuilder()
+            .setUpdateId("register/" + request.workflowId())
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .build(),
+        start);
+  }
+
+  /** Releases at the coordinator; a coordinator that is gone has nothing to hand over. */
+  public RoutingReleaseResult release(RoutingRelease release) {
+    RoutingRequest r = release.remediation();
+    String id = RoutingIds.coordinator(r.signalFingerprint(), r.target());
+    try {
+      return client.newWorkflowStub(FingerprintCoordinatorWorkflow.class, id).release(release);
+    } catch (WorkflowNotFoundException e) {
+      return new RoutingReleaseResult(null);
+    }
+  }
+
+  /** Acquires {@code lock/<target>}, starting it on {@code taskQueue}. */
+  public LockAnswer acquire(LockRequest request, String taskQueue) {
+    String id = RoutingIds.lock(request.target());
+    TargetLockWorkflow wf =
+        client.newWorkflowStub(TargetLockWorkflow.class, startOptions(id, taskQueue));
+    WithStartWorkflowOperation<Void> start =
+        new WithStartWorkflowOperation<>(
+            wf::run, new TargetLockWorkflow.Input(request.target(), null));
+    return WorkflowClient.executeUpdateWithStart(
+        wf::acquire,
+        request,
+        UpdateOptions.<LockAnswer>newBuilder()
+            .setUpdateId("acquire/" + request.holderWorkflowId() + "/" + request.attempt())
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .build(),
+        start);
+  }
+
+  /**
+   * Waits up to {@code slice} for the workflow (latest run, following continue-as-new) to close.
+   * Returns true once no run of it is running; false when it still runs after the slice.
+   */
+  public boolean awaitClosed(String workflowId, Duration slice) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+    try {
+      stub.getResult(slice.toMillis(), TimeUnit.MILLISECONDS, Object.class);
+    } catch (TimeoutException e) {
+      return false;
+    } catch (WorkflowNotFoundException e) {
+      return true;
+    } catch (RuntimeException e) {
+      // failed, cancelled, terminated: closed; a reset starts a new run, checked below
+    }
+    try {
+      WorkflowExecutionStatus s = client.newUntypedWorkflowStub(workflowId).describe().getStatus();
+      return s != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    } catch (WorkflowNotFoundException e) {
+      return true;
+    }
+  }
+
+  private static WorkflowOptions startOptions(String id, String taskQueue) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(id)
+        .setTaskQueue(taskQueue)
+        .setWorkflowIdConflictPolicy(
+            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setStaticSummary(id)
+        .build();
+  }
+}
