@@ -4,8 +4,11 @@ import ai.kubernaut.orchestrator.workflows.RemediationWorkflow;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalCommand;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalResult;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
+import ai.kubernaut.orchestrator.workflows.model.DuplicateNotice;
+import ai.kubernaut.orchestrator.workflows.model.DuplicateResolution;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutRequest;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutResult;
+import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
 import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState;
@@ -61,6 +64,16 @@ public class FakeRemediationWorkflow implements RemediationWorkflow, FakeControl
     return result;
   }
 
+  // routing messages come from the coordination workflows, never from the bridge: ignored here
+  @Override
+  public void duplicateRegistered(DuplicateNotice notice) {}
+
+  @Override
+  public void duplicateResolved(DuplicateResolution resolution) {}
+
+  @Override
+  public void lockGranted(LockAnswer answer) {}
+
   @Override
   public void childStatusChanged(ChildStatus status) {
     if (!Workflow.isReplaying()) {
@@ -111,6 +124,6 @@ public class FakeRemediationWorkflow implements RemediationWorkflow, FakeControl
   public RemediationState state() {
     return new RemediationState(
         null, 0, "fake", null, null, null, 0, null, null, null, null, null, null, List.of(),
-        List.of(), List.of(), List.of(), 1);
+        List.of(), List.of(), List.of(), 1, null);
   }
 }

@@ -18,13 +18,17 @@ public record OrchestratorConfig(
   /** The per-run defaults the bridge copies into each workflow's input. */
   public RemediationSettings remediationSettings() {
     return new RemediationSettings(
-        remediation.timeouts(),
-        remediation.maxRecoveryAttempts(),
-        remediation.terminationRateThreshold(),
-        null, // terminationRateWindow: the workflows module's default (1h, SPEC §3)
-        remediation.retention(),
-        temporal.uiBaseUrl(),
-        null); // continueAsNewAfterEvents: only when Temporal suggests it
+            remediation.timeouts(),
+            remediation.maxRecoveryAttempts(),
+            remediation.terminationRateThreshold(),
+            null, // terminationRateWindow: the workflows module's default (1h, SPEC §3)
+            remediation.retention(),
+            temporal.uiBaseUrl(),
+            null) // continueAsNewAfterEvents: only when Temporal suggests it
+        .withRouting(
+            routing.recentlyRemediatedCooldown(),
+            routing.consecutiveFailureThreshold(),
+            routing.consecutiveFailureBlock());
   }
 
   public OrchestratorConfig withTemporal(TemporalConfig newTemporal) {

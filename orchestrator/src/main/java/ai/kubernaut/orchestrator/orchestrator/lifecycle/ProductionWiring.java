@@ -7,6 +7,7 @@ import ai.kubernaut.orchestrator.activities.NotificationActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.StatusActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.ValidationActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.kube.TemporalUi;
+import ai.kubernaut.orchestrator.activities.routing.RoutingActivitiesImpl;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
@@ -53,7 +54,8 @@ public final class ProductionWiring implements Wiring {
                   new ChildActivitiesImpl(kube, context.clock(), metrics),
                   new NotificationActivitiesImpl(kube, metrics),
                   statusWriter,
-                  new ClusterActivitiesImpl(remediationCache, context.clock()));
+                  new ClusterActivitiesImpl(remediationCache, context.clock()),
+                  new RoutingActivitiesImpl(context.workflowClient()));
             });
     return List.of(
         new InformerComponent("remediation cache", remediationCache),

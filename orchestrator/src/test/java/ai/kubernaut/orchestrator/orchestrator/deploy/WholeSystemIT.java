@@ -159,6 +159,10 @@ class WholeSystemIT {
         .extracting(ref -> ref.getName())
         .containsExactly("we-recovery", "we-recovery-recovery-1");
     assertThat(rr("approval-expires").getStatus().getFailurePhase()).isEqualTo("Approval");
+    assertThat(rr("duplicate-second").getStatus().getDuplicateOf()).isEqualTo("duplicate-first");
+    assertThat(rr("duplicate-first").getStatus().getDuplicateCount()).isEqualTo(1);
+    assertThat(notification("nr-bulk-duplicate-first").getSpec().getBody())
+        .contains("duplicate-second");
     assertThat(rr("clean-success").getStatus().getTemporal().getWorkflowId())
         .startsWith("rr/default/clean-success/");
   }

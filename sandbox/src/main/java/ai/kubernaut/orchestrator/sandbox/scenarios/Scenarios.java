@@ -41,11 +41,9 @@ public final class Scenarios {
       Expected.of(RemediationPhase.COMPLETED, RemediationOutcome.REMEDIATED);
 
   private static final String DUPLICATE_NOTE =
-      "same fingerprint and target as its pair; until duplicate routing (SPEC 5,"
-          + " DuplicateInProgress) lands both run as independent remediations and end"
-          + " Completed/Remediated. With routing the second is Blocked (duplicateOf) and inherits"
-          + " the first one's result, which here is also Completed; update this expectation if"
-          + " the inherited outcome becomes Deduplicated.";
+      "same fingerprint and target as its pair (SPEC 5, DuplicateInProgress): the older one"
+          + " (then the lower name) remediates; the other waits Blocked with duplicateOf set and"
+          + " inherits its Completed/Remediated result; the first sends one nr-bulk NR listing it.";
 
   private static final List<Scenario> BUILT_IN =
       List.of(
