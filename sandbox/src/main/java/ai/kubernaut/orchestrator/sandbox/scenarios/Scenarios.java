@@ -41,8 +41,9 @@ public final class Scenarios {
       Expected.of(RemediationPhase.COMPLETED, RemediationOutcome.REMEDIATED);
 
   private static final String DUPLICATE_NOTE =
-      "same fingerprint and target as its pair (SPEC 5, DuplicateInProgress): the older one"
-          + " (then the lower name) remediates; the other waits Blocked with duplicateOf set and"
+      "same fingerprint and target as its pair (SPEC 5, DuplicateInProgress): one of them"
+          + " remediates (registrations within the coordinator's settle window go to the older,"
+          + " then the lower name); the other waits Blocked with duplicateOf set and"
           + " inherits its Completed/Remediated result; the first sends one nr-bulk NR listing it.";
 
   private static final List<Scenario> BUILT_IN =
