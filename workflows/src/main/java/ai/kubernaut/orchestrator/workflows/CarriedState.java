@@ -1,0 +1,142 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
+import ai.kubernaut.orchestrator.workflows.model.RemediationState;
+import ai.kubernaut.orchestrator.workflows.model.RoutingState;
+import java.util.List;
+
+/**
+ * The state carried over continue-as-new (and answered by the query): captured from the ledger, and
+ * restored into the ledger of the next run.
+ */
+final class CarriedState {
+  private final RemediationLedger ledger;
+
+  CarriedState(RemediationLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  private RoutingState routingState() {
+    return new RoutingState(
+        ledger.registered,
+        ledger.blockReason,
+        ledger.blockedUntil,
+        ledger.blockedSince,
+        ledger.duplicateOf,
+        ledger.duplicateOfWorkflowId,
+        ledger.duplicates,
+        ledger.duplicateCountWritten,
+        ledger.lastDuplicateTime,
+        ledger.skipReason,
+        ledger.resolution,
+        ledger.lockAttempt,
+        ledger.lockHeld,
+        ledger.lockQueued,
+        ledger.grant,
+        ledger.lockQueuedAt,
+        ledger.selectedWorkflowId,
+        ledger.executionRetries);
+  }
+
+  private void restoreRouting(RoutingState r) {
+    if (r == null) {
+      return;
+    }
+    ledger.routingRequest = ledger.routingRequestOf();
+    ledger.registered = r.registered();
+    ledger.blockReason = r.blockReason();
+    ledger.blockedUntil = r.blockedUntil();
+    ledger.blockedSince = r.blockedSince();
+    ledger.duplicateOf = r.duplicateOf();
+    ledger.duplicateOfWorkflowId = r.duplicateOfWorkflowId();
+    ledger.duplicates.addAll(r.duplicates());
+    ledger.duplicateCountWritten = r.duplicateCountWritten();
+    ledger.lastDuplicateTime = r.lastDuplicateTime();
+    ledger.skipReason = r.skipReason();
+    ledger.resolution = r.resolution();
+    ledger.lockAttempt = r.lockAttempt();
+    ledger.lockHeld = r.lockHeld();
+    ledger.lockQueued = r.lockQueued();
+    ledger.grant = r.grant();
+    ledger.lockQueuedAt = r.lockQueuedAt();
+    ledger.selectedWorkflowId = r.selectedWorkflowId();
+    ledger.executionRetries = r.executionRetries();
+    ledger.blockedMetricReason = ledger.blockReason;
+  }
+
+  RemediationState snapshotState() {
+    return new RemediationState(
+        ledger.status(),
+        ledger.sequence,
+        ledger.waitingFor,
+        ledger.phaseDeadline,
+        ledger.globalDeadline,
+        ledger.current,
+        ledger.retries,
+        ledger.signalProcessingName,
+        ledger.analysisName,
+        ledger.recoveryContext,
+        ledger.environment,
+        ledger.priority,
+        ledger.operatorDecision,
+        List.copyOf(ledger.children),
+        List.copyOf(ledger.observed.values()),
+        List.copyOf(ledger.failurePatterns),
+        ledger.timeline,
+        ledger.runs,
+        routingState());
+  }
+
+  void restore(RemediationState s) {
+    DesiredStatus st = s.status();
+    ledger.phase = st.overallPhase();
+    ledger.outcome = st.outcome();
+    ledger.reason = st.reason();
+    ledger.message = st.message();
+    ledger.startTime = st.startTime();
+    ledger.phaseStartTime = st.phaseStartTime();
+    ledger.completionTime = st.completionTime();
+    ledger.retentionExpiryTime = st.retentionExpiryTime();
+    ledger.timeouts = st.timeoutConfig();
+    if (st.children() != null) {
+      ledger.signalProcessingRef = st.children().signalProcessing();
+      ledger.aiAnalysisRefs.addAll(st.children().aiAnalyses());
+      ledger.executionRefs.addAll(st.children().workflowExecutions());
+      ledger.approvalRequestRef = st.children().approvalRequest();
+      ledger.notificationRefs.addAll(st.children().notifications());
+    }
+    if (st.recovery() != null) {
+      ledger.recoveryAttempts = st.recovery().recoveryAttempts();
+      ledger.maxRecoveryAttempts = st.recovery().maxRecoveryAttempts();
+      ledger.lastFailureTime = st.recovery().lastFailureTime();
+      ledger.recoveryReason = st.recovery().recoveryReason();
+      ledger.escalatedToManualReview = st.recovery().escalatedToManualReview();
+    }
+    if (st.failure() != null) {
+      ledger.failurePhase = st.failure().failurePhase();
+      ledger.failureReason = st.failure().failureReason();
+      ledger.timeoutPhase = st.failure().timeoutPhase();
+      ledger.timeoutTime = st.failure().timeoutTime();
+    }
+    ledger.approvalNotificationSent = st.approvalNotificationSent();
+    ledger.sequence = s.statusSequence();
+    ledger.waitingFor = s.waitingFor();
+    ledger.phaseDeadline = s.phaseDeadline();
+    ledger.globalDeadline = s.globalDeadline();
+    ledger.current = s.current();
+    ledger.retries = s.retries();
+    ledger.signalProcessingName = s.signalProcessingName();
+    ledger.analysisName = s.analysisName();
+    ledger.recoveryContext = s.recoveryContext();
+    ledger.environment = s.environment();
+    ledger.priority = s.priority();
+    ledger.operatorDecision = s.operatorDecision();
+    ledger.children.addAll(s.children());
+    s.observed().forEach(o -> ledger.observed.put(o.name(), o));
+    ledger.failurePatterns.addAll(s.failurePatterns());
+    ledger.timeline.addAll(s.timeline());
+    ledger.runs = s.runs() + 1;
+    ledger.stepsWritten = st.summaries() == null ? 0 : st.summaries().stepsCompleted();
+    restoreRouting(s.routing());
+  }
+}

@@ -1,0 +1,395 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import static ai.kubernaut.orchestrator.workflows.RemediationActivityOptions.withSummary;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.blankToNull;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rethrowIfCancelled;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
+
+import ai.kubernaut.orchestrator.workflows.activities.ClusterActivities;
+import ai.kubernaut.orchestrator.workflows.logic.AnalysisRules;
+import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
+import ai.kubernaut.orchestrator.workflows.logic.FailureReasons;
+import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
+import ai.kubernaut.orchestrator.workflows.logic.RecoveryPolicy;
+import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
+import ai.kubernaut.orchestrator.workflows.model.ChildKey;
+import ai.kubernaut.orchestrator.workflows.model.ChildObservation;
+import ai.kubernaut.orchestrator.workflows.model.ChildRef;
+import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
+import ai.kubernaut.orchestrator.workflows.model.EventRecord;
+import ai.kubernaut.orchestrator.workflows.model.NotificationType;
+import ai.kubernaut.orchestrator.workflows.model.Outcome;
+import ai.kubernaut.orchestrator.workflows.model.Phase;
+import ai.kubernaut.orchestrator.workflows.model.RecoveryContext;
+import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
+import ai.kubernaut.orchestrator.workflows.model.RoutingVerdict;
+import ai.kubernaut.orchestrator.workflows.model.TerminationRate;
+import ai.kubernaut.orchestrator.workflows.model.TerminationRateQuery;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * Reactions to a child reaching a terminal phase, recovery evaluation after a failed
+ * WorkflowExecution, and deadlines (with the re-read of the child first).
+ */
+final class ChildReactions {
+  private static final Logger log = Workflow.getLogger(RemediationWorkflowImpl.class);
+
+  private final RemediationLedger ledger;
+  private final WorkflowMetrics metrics;
+  private final ActivityStubs stubs;
+  private final Transitions transitions;
+  private final RoutingExit routingExit;
+  private final Terminal terminal;
+  private final RoutingSteps routingSteps;
+  private final OperatorUpdates updates;
+
+  ChildReactions(
+      RemediationLedger ledger,
+      WorkflowMetrics metrics,
+      ActivityStubs stubs,
+      Transitions transitions,
+      RoutingExit routingExit,
+      Terminal terminal,
+      RoutingSteps routingSteps,
+      OperatorUpdates updates) {
+    this.ledger = ledger;
+    this.metrics = metrics;
+    this.stubs = stubs;
+    this.transitions = transitions;
+    this.routingExit = routingExit;
+    this.terminal = terminal;
+    this.routingSteps = routingSteps;
+    this.updates = updates;
+  }
+
+  void onChildDone(ChildStatus s) {
+    switch (ledger.current.kind()) {
+      case SignalProcessing -> onSignalProcessingDone(s);
+      case AIAnalysis -> onAnalysisDone(s);
+      case RemediationApprovalRequest -> {
+        ChildStatus.Approval a = s.approval();
+        onApprovalDecision(
+            s.phase(),
+            a == null ? null : a.decidedBy(),
+            a == null ? s.message() : a.decisionMessage(),
+            "RemediationApprovalRequest");
+      }
+      case WorkflowExecution -> onExecutionDone(s);
+      default -> throw new IllegalStateException("no wait on " + ledger.current.kind());
+    }
+  }
+
+  private void onSignalProcessingDone(ChildStatus s) {
+    if (ChildPhases.FAILED.equals(s.phase())) {
+      terminal.enter(
+          Phase.Failed,
+          Outcome.Failed,
+          "SignalProcessingFailed",
+          "SignalProcessing " + s.name() + " failed" + suffix(s.message()),
+          FailureReasons.SIGNAL_PROCESSING,
+          "SignalProcessingFailed",
+          NotificationType.Escalation,
+          NotificationRules.escalation(false, ledger.severity()),
+          null);
+      return;
+    }
+    ledger.signalProcessingName = s.name();
+    if (s.classification() != null) {
+      if (ledger.environment == null) {
+        ledger.environment = blankToNull(s.classification().environment());
+      }
+      if (ledger.priority == null) {
+        ledger.priority = blankToNull(s.classification().priority());
+      }
+    }
+    transitions.enterAnalyzing();
+  }
+
+  private void onAnalysisDone(ChildStatus s) {
+    ledger.analysisName = s.name();
+    if (s.analysis() != null && s.analysis().hasSelectedWorkflow()) {
+      ledger.selectedWorkflowId = s.analysis().selectedWorkflowId();
+    }
+    AnalysisRules.Decision d = AnalysisRules.decide(s);
+    switch (d.next()) {
+      case NO_ACTION ->
+          terminal.enter(
+              Phase.Completed,
+              Outcome.NoActionRequired,
+              AnalysisRules.WORKFLOW_NOT_NEEDED,
+              "AIAnalysis "
+                  + s.name()
+                  + " found that no remediation is needed"
+                  + suffix(s.message()),
+              null,
+              null,
+              null,
+              null,
+              null);
+      case MANUAL_REVIEW ->
+          terminal.enter(
+              Phase.Failed,
+              Outcome.ManualReviewRequired,
+              d.reason(),
+              "AIAnalysis "
+                  + s.name()
+                  + (ChildPhases.FAILED.equals(s.phase())
+                      ? " failed"
+                      : " selected no workflow that can run unattended")
+                  + suffix(s.message()),
+              FailureReasons.AI_ANALYSIS,
+              d.reason(),
+              NotificationType.ManualReview,
+              NotificationRules.manualReview(false, ledger.severity()),
+              null);
+      case AWAIT_APPROVAL -> transitions.enterAwaitingApproval(d.reason());
+      case EXECUTE -> routingSteps.enterExecuting();
+    }
+  }
+
+  void onApprovalDecision(String decision, String by, String msg, String via) {
+    metrics.approvalDecision(decision, via);
+    String who = by == null || by.isBlank() ? "" : " by " + by;
+    String rar = ledger.current.name();
+    switch (decision) {
+      case ChildPhases.APPROVED ->
+          routingSteps.enterExecuting(
+              EventRecord.normal(
+                  "ApprovalGranted",
+                  "RemediationApprovalRequest " + rar + " approved" + who + suffix(msg)));
+      case ChildPhases.REJECTED ->
+          terminal.enter(
+              Phase.Failed,
+              Outcome.Failed,
+              "ApprovalRejected",
+              "RemediationApprovalRequest " + rar + " rejected" + who + suffix(msg),
+              FailureReasons.APPROVAL,
+              "ApprovalRejected",
+              NotificationType.Escalation,
+              NotificationRules.escalation(false, ledger.severity()),
+              null);
+      default ->
+          terminal.enter(
+              Phase.Failed,
+              Outcome.Failed,
+              "ApprovalExpired",
+              "RemediationApprovalRequest " + rar + " expired without a decision" + suffix(msg),
+              FailureReasons.APPROVAL,
+              "ApprovalExpired",
+              NotificationType.Escalation,
+              NotificationRules.escalation(false, ledger.severity()),
+              null);
+    }
+  }
+
+  private void onExecutionDone(ChildStatus s) {
+    ChildStatus.Execution e = s.execution();
+    Instant done = now();
+    // the WE ended: the target is free for the next remediation (a completion starts the cooldown)
+    routingExit.releaseLock(
+        ChildPhases.COMPLETED.equals(s.phase()) ? ledger.selectedWorkflowId : null);
+    switch (s.phase()) {
+      case ChildPhases.COMPLETED -> {
+        ledger.closeExecutionRef(s, "Completed", done);
+        terminal.enter(
+            Phase.Completed,
+            Outcome.Remediated,
+            "Remediated",
+            "WorkflowExecution " + s.name() + " completed" + suffix(s.message()),
+            null,
+            null,
+            NotificationType.Completion,
+            NotificationRules.informational(),
+            null);
+      }
+      case ChildPhases.SKIPPED -> onExecutionSkipped(s, done);
+      default -> onExecutionFailed(s, done);
+    }
+  }
+
+  /** A WE reported Skipped: handled like the routing decision of the same name (SPEC §5). */
+  private void onExecutionSkipped(ChildStatus s, Instant done) {
+    ChildStatus.Execution e = s.execution();
+    ledger.closeExecutionRef(s, "Skipped", done);
+    String skip = e == null || e.skipReason() == null ? "" : e.skipReason();
+    switch (skip) {
+      case RoutingVerdict.RESOURCE_BUSY -> {
+        ledger.executionRetries++;
+        Instant until = Timeouts.deadline(done, ledger.settings.resourceBusyRetry());
+        routingSteps.enterBlocked(
+            RoutingVerdict.RESOURCE_BUSY,
+            until,
+            "WorkflowExecution "
+                + s.name()
+                + " was skipped: the target is busy (ResourceBusy); queuing again at "
+                + until,
+            "a retry of the WorkflowExecution at " + until);
+      }
+      case RoutingVerdict.RECENTLY_REMEDIATED -> {
+        ledger.skipReason = RoutingVerdict.RECENTLY_REMEDIATED;
+        metrics.duplicate(RoutingVerdict.RECENTLY_REMEDIATED);
+        terminal.enter(
+            Phase.Skipped,
+            Outcome.Deduplicated,
+            RoutingVerdict.RECENTLY_REMEDIATED,
+            "WorkflowExecution " + s.name() + " was skipped: " + skip + suffix(s.message()),
+            null,
+            null,
+            null,
+            null,
+            null);
+      }
+      default ->
+          terminal.enter(
+              Phase.Failed,
+              Outcome.Failed,
+              "UnknownSkipReason",
+              "WorkflowExecution "
+                  + s.name()
+                  + " was skipped for an unknown reason: "
+                  + (skip.isEmpty() ? "(none given)" : skip)
+                  + suffix(s.message()),
+              FailureReasons.WORKFLOW_EXECUTION,
+              skip.isEmpty() ? "UnknownSkipReason" : skip,
+              NotificationType.Escalation,
+              NotificationRules.escalation(false, ledger.severity()),
+              null);
+    }
+  }
+
+  private void onExecutionFailed(ChildStatus s, Instant at) {
+    ChildStatus.Execution e = s.execution();
+    ledger.closeExecutionRef(s, "Failed", at);
+    ledger.lastFailureTime = at;
+    ledger.recoveryReason =
+        FailureReasons.recoveryReason(
+            e == null ? null : e.errorType(), e == null ? null : e.failedStep());
+    String pattern = RecoveryPolicy.pattern(e);
+    RecoveryPolicy.Verdict verdict =
+        RecoveryPolicy.beforeRate(
+            ledger.recoveryAttempts, ledger.maxRecoveryAttempts, ledger.failurePatterns, pattern);
+    if (verdict == null) {
+      verdict =
+          RecoveryPolicy.withRate(terminationRate(), ledger.settings.terminationRateThreshold());
+    }
+    ledger.failurePatterns.add(pattern);
+    metrics.recoveryAttempt(verdict.viable(), verdict.reason());
+    if (!verdict.viable()) {
+      ledger.escalatedToManualReview = true;
+      terminal.enter(
+          Phase.Failed,
+          Outcome.ManualReviewRequired,
+          verdict.reason(),
+          "WorkflowExecution "
+              + s.name()
+              + " failed ("
+              + ledger.recoveryReason
+              + ") and no recovery is allowed: "
+              + verdict.reason(),
+          FailureReasons.WORKFLOW_EXECUTION,
+          verdict.reason(),
+          NotificationType.ManualReview,
+          NotificationRules.manualReview(true, ledger.severity()),
+          null);
+      return;
+    }
+    ledger.recoveryAttempts++;
+    List<String> previous = ledger.aiAnalysisRefs.stream().map(ChildRef::name).toList();
+    ledger.recoveryContext =
+        new RecoveryContext(
+            ledger.recoveryAttempts,
+            s.name(),
+            e == null ? null : e.failedStep(),
+            e == null ? null : e.failedAction(),
+            e == null ? null : e.errorType(),
+            e == null ? s.message() : e.failureReason(),
+            previous);
+    transitions.enterRecovering(s);
+  }
+
+  /**
+   * A deadline passed. The child is re-read first (its signal may have been lost while the bridge
+   * was down); only a child that is still not done makes the timeout real.
+   */
+  void onDeadline(boolean global) {
+    ChildObservation o = reread(ledger.current);
+    if (o != null && o.found() && o.status() != null) {
+      ledger.accept(o.status());
+      ChildStatus s = ledger.observed.get(ledger.current.name());
+      if (s != null && ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
+        log.info("re-read found {} {} after a lost signal", s.name(), s.phase());
+        ledger.pendingEvents.add(
+            EventRecord.normal(
+                "ChildStatusRecovered",
+                ledger.current.kind() + " " + s.name() + " was " + s.phase() + " (signal lost)"));
+        onChildDone(s);
+        return;
+      }
+    }
+    if (!global && ledger.phase == Phase.AwaitingApproval) {
+      // SPEC §3: no decision before the approval timeout -> Expired -> Failed
+      try {
+        updates.recordApprovalDecision(
+            ChildPhases.EXPIRED, RemediationWorkflowImpl.ORCHESTRATOR, "approval timeout passed");
+      } catch (ActivityFailure f) {
+        rethrowIfCancelled();
+        log.warn("could not record Expired on {}: {}", ledger.current.name(), f.getMessage());
+      }
+      onApprovalDecision(
+          ChildPhases.EXPIRED,
+          RemediationWorkflowImpl.ORCHESTRATOR,
+          "no decision within " + Timeouts.human(ledger.phaseBudget()),
+          "timeout");
+      return;
+    }
+    ledger.timeoutPhase = ledger.phase.name();
+    ledger.timeoutTime = global ? ledger.globalDeadline : ledger.phaseDeadline;
+    metrics.timeout(global ? Timeouts.GLOBAL : ledger.phase.name());
+    String what =
+        global
+            ? "global timeout of " + Timeouts.human(ledger.timeouts.global())
+            : ledger.phase + " timeout of " + Timeouts.human(ledger.phaseBudget());
+    terminal.enter(
+        Phase.TimedOut,
+        Outcome.TimedOut,
+        global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
+        what + " passed while waiting for " + ledger.waitingFor,
+        ledger.phase.name(),
+        global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
+        NotificationType.Escalation,
+        NotificationRules.escalation(global, ledger.severity()),
+        "ParentTimedOut");
+  }
+
+  /** Re-reads a child; null when the read failed (then the timeout stands). */
+  private ChildObservation reread(CurrentChild c) {
+    try {
+      return stubs
+          .child("re-read " + c.kind() + " " + c.name() + " before timeout", true)
+          .readChildStatus(new ChildKey(ledger.rr, c.kind(), c.name()));
+    } catch (ActivityFailure f) {
+      rethrowIfCancelled();
+      log.warn("re-read of {} failed: {}", c.name(), f.getMessage());
+      return null;
+    }
+  }
+
+  /** The cluster-wide termination rate; null when it cannot be read. */
+  private TerminationRate terminationRate() {
+    try {
+      return Workflow.newActivityStub(
+              ClusterActivities.class,
+              withSummary(RemediationActivityOptions.CLUSTER_READ, "termination rate (last hour)"))
+          .terminationRate(new TerminationRateQuery(ledger.settings.terminationRateWindow()));
+    } catch (ActivityFailure f) {
+      rethrowIfCancelled();
+      log.warn("termination rate unavailable: {}", f.getMessage());
+      return null;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.info;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rethrowIfCancelled;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rootMessage;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
+
+import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
+import ai.kubernaut.orchestrator.workflows.model.EventRecord;
+import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
+import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
+import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
+import ai.kubernaut.orchestrator.workflows.model.NotificationType;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * Creates the NotificationRequests of a remediation (best effort): one per order, plus the bulk
+ * notice for duplicates (BR-ORCH-034).
+ */
+final class Notifier {
+  private static final Logger log = Workflow.getLogger(RemediationWorkflowImpl.class);
+
+  private final RemediationLedger ledger;
+  private final ActivityStubs stubs;
+
+  Notifier(RemediationLedger ledger, ActivityStubs stubs) {
+    this.ledger = ledger;
+    this.stubs = stubs;
+  }
+
+  /** BR-ORCH-034: one Simple NR {@code nr-bulk-<rr>} listing the duplicates that ended with us. */
+  void notifyBulk(List<String> dups, String msg) {
+    NotificationOrder order =
+        new NotificationOrder(
+            ledger.rr,
+            NotificationType.Simple,
+            NotificationRules.informational(),
+            true,
+            info().id(),
+            ledger.phase,
+            ledger.reason,
+            dups.size()
+                + " duplicate remediation"
+                + (dups.size() == 1 ? "" : "s")
+                + " ended with "
+                + ledger.rr.name()
+                + " ("
+                + ledger.phase
+                + "): "
+                + String.join(", ", dups)
+                + suffix(msg),
+            ledger.snapshot == null ? null : ledger.snapshot.signalName(),
+            ledger.severity(),
+            ledger.snapshot == null || ledger.snapshot.target() == null
+                ? null
+                : ledger.snapshot.target().display(),
+            ledger.environment,
+            ledger.recoveryAttempts,
+            ledger.timeline,
+            dups);
+    sendNotification(order, NotificationType.Simple, NotificationRules.informational());
+  }
+
+  /** Creates one NR (best effort): true when it exists. */
+  boolean notify(NotificationType type, NotificationPriority prio, String msg) {
+    NotificationOrder order =
+        new NotificationOrder(
+            ledger.rr,
+            type,
+            prio,
+            false,
+            info().id(),
+            ledger.phase,
+            ledger.reason,
+            msg != null ? msg : ledger.waitingFor,
+            ledger.snapshot == null ? null : ledger.snapshot.signalName(),
+            ledger.severity(),
+            ledger.snapshot == null || ledger.snapshot.target() == null
+                ? null
+                : ledger.snapshot.target().display(),
+            ledger.environment,
+            ledger.recoveryAttempts,
+            ledger.timeline,
+            List.of());
+    return sendNotification(order, type, prio);
+  }
+
+  private boolean sendNotification(
+      NotificationOrder order, NotificationType type, NotificationPriority prio) {
+    try {
+      NotificationRef ref =
+          stubs
+              .notifications("notify " + type + (order.bulk() ? " bulk" : "") + " (" + prio + ")")
+              .createNotification(order);
+      if (ref != null
+          && ledger.notificationRefs.stream().noneMatch(r -> r.name().equals(ref.name()))) {
+        ledger.notificationRefs.add(ref);
+      }
+      ledger.pendingEvents.add(
+          EventRecord.normal(
+              "NotificationCreated",
+              type + " notification " + (ref == null ? "" : ref.name()) + " (" + prio + ")"));
+      return true;
+    } catch (ActivityFailure f) {
+      rethrowIfCancelled();
+      log.warn("could not create {} notification: {}", type, f.getMessage());
+      ledger.pendingEvents.add(
+          EventRecord.warning(
+              "NotificationFailed",
+              type + " notification could not be created: " + rootMessage(f)));
+      return false;
+    }
+  }
+}

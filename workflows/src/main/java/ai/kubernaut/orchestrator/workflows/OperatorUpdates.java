@@ -1,0 +1,223 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.notApplicable;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
+
+import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
+import ai.kubernaut.orchestrator.workflows.logic.Names;
+import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
+import ai.kubernaut.orchestrator.workflows.model.ApprovalCommand;
+import ai.kubernaut.orchestrator.workflows.model.ApprovalDecisionRecord;
+import ai.kubernaut.orchestrator.workflows.model.ApprovalResult;
+import ai.kubernaut.orchestrator.workflows.model.ChildKind;
+import ai.kubernaut.orchestrator.workflows.model.ChildRef;
+import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
+import ai.kubernaut.orchestrator.workflows.model.EventRecord;
+import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutRequest;
+import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutResult;
+import ai.kubernaut.orchestrator.workflows.model.Phase;
+import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
+import ai.kubernaut.orchestrator.workflows.model.RemediationState.OperatorDecision;
+import ai.kubernaut.orchestrator.workflows.model.RetryRequest;
+import ai.kubernaut.orchestrator.workflows.model.RetryResult;
+import io.temporal.workflow.WorkflowLock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The operator updates (SPEC §9: retry, approve/reject, extendTimeout) with their validators. */
+final class OperatorUpdates {
+  private final RemediationLedger ledger;
+  private final WorkflowLock lock;
+  private final ActivityStubs stubs;
+  private final Transitions transitions;
+
+  OperatorUpdates(
+      RemediationLedger ledger, WorkflowLock lock, ActivityStubs stubs, Transitions transitions) {
+    this.ledger = ledger;
+    this.lock = lock;
+    this.stubs = stubs;
+    this.transitions = transitions;
+  }
+
+  void validateRetry(RetryRequest request) {
+    if (ledger.phase.isTerminal()) {
+      throw new IllegalStateException(
+          "retry does not apply: the remediation already ended in " + ledger.phase);
+    }
+    if (ledger.phase == Phase.Pending || ledger.current == null) {
+      throw new IllegalStateException(
+          "retry does not apply in " + ledger.phase + ": no child is being waited on yet");
+    }
+    if (ledger.phase == Phase.AwaitingApproval && ledger.operatorDecision != null) {
+      throw new IllegalStateException(
+          "retry does not apply: the approval was already " + ledger.operatorDecision.decision());
+    }
+  }
+
+  RetryResult retry(RetryRequest request) {
+    lock.lock();
+    try {
+      if (ledger.phase.isTerminal() || ledger.current == null) {
+        throw notApplicable("retry does not apply: the remediation is " + ledger.phase);
+      }
+      CurrentChild was = ledger.current;
+      int k = was.retry() + 1;
+      String name = Names.withRetry(was.baseName(), k);
+      Instant now = now();
+      Instant deadline = Timeouts.deadline(now, ledger.phaseBudget());
+      ledger.children.add(name);
+      ChildRef ref = transitions.createChild(was.kind(), name, ledger.phase, deadline);
+      ledger.current = new CurrentChild(was.kind(), name, was.baseName(), k);
+      ledger.retries++;
+      ledger.phaseStartTime = now;
+      ledger.phaseDeadline = deadline;
+      ledger.deadlineVersion++;
+      ledger.waitingFor = was.kind() + " " + name + " (operator retry " + k + ")";
+      String why = request == null || request.reason() == null ? "" : ": " + request.reason();
+      ledger.pendingEvents.add(
+          EventRecord.normal(
+              "RetryRequested",
+              "operator retry "
+                  + k
+                  + " of "
+                  + ledger.phase
+                  + ": "
+                  + (ref.adopted() ? "adopted " : "created ")
+                  + was.kind()
+                  + " "
+                  + name
+                  + " in place of "
+                  + was.name()
+                  + why));
+      ledger.timeline(ledger.phase + ": operator retry " + k + " -> " + name);
+      transitions.write();
+      transitions.updateDetails();
+      return new RetryResult(ledger.phase, name, k, deadline);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void validateDecision(String decision, ApprovalCommand command) {
+    String verb = ChildPhases.APPROVED.equals(decision) ? "approve" : "reject";
+    if (command == null || command.by() == null || command.by().isBlank()) {
+      throw new IllegalArgumentException(verb + " needs \"by\": who decides");
+    }
+    if (ledger.operatorDecision != null && ledger.operatorDecision.decision().equals(decision)) {
+      return; // a repeat: answered with the decision already taken
+    }
+    String problem = approvalProblem(verb);
+    if (problem != null) {
+      throw new IllegalStateException(problem);
+    }
+  }
+
+  /** Why no decision can be taken now, or null when one is pending. */
+  private String approvalProblem(String verb) {
+    if (ledger.phase != Phase.AwaitingApproval || ledger.current == null) {
+      return verb + " does not apply: no approval is pending (phase " + ledger.phase + ")";
+    }
+    if (ledger.operatorDecision != null) {
+      return verb
+          + " does not apply: the approval was already "
+          + ledger.operatorDecision.decision();
+    }
+    ChildStatus rar = ledger.observed.get(ledger.current.name());
+    if (rar != null && ChildPhases.isTerminal(ChildKind.RemediationApprovalRequest, rar.phase())) {
+      return verb + " does not apply: " + ledger.current.name() + " is already " + rar.phase();
+    }
+    return null;
+  }
+
+  ApprovalResult decide(String decision, ApprovalCommand command) {
+    lock.lock();
+    try {
+      if (ledger.operatorDecision != null && ledger.operatorDecision.decision().equals(decision)) {
+        return new ApprovalResult(decision, ledger.operatorDecision.approvalRequestName());
+      }
+      String problem =
+          approvalProblem(decision.equals(ChildPhases.APPROVED) ? "approve" : "reject");
+      if (problem != null) {
+        throw notApplicable(problem);
+      }
+      String rar = ledger.current.name();
+      Instant at = recordApprovalDecision(decision, command.by(), command.message());
+      ledger.operatorDecision =
+          new OperatorDecision(decision, command.by(), command.message(), at, rar);
+      return new ApprovalResult(decision, rar);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  Instant recordApprovalDecision(String decision, String by, String msg) {
+    Instant at = now();
+    String rar = ledger.current.name();
+    stubs
+        .child("record " + decision + " on " + rar)
+        .recordApprovalDecision(new ApprovalDecisionRecord(ledger.rr, rar, decision, by, at, msg));
+    return at;
+  }
+
+  void validateExtendTimeout(ExtendTimeoutRequest request) {
+    if (request == null) {
+      throw new IllegalArgumentException("extendTimeout needs {\"phase\": ..., \"by\": ...}");
+    }
+    if (Timeouts.extendablePhase(request.phase()).isEmpty()) {
+      throw new IllegalArgumentException(
+          "unknown phase \"" + request.phase() + "\": use one of " + Timeouts.EXTENDABLE);
+    }
+    Duration by;
+    try {
+      by = Names.parseGoDuration(request.by());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("\"by\": " + e.getMessage());
+    }
+    if (by.isNegative() || by.isZero()) {
+      throw new IllegalArgumentException("\"by\" must be a positive duration, got " + request.by());
+    }
+    if (ledger.phase.isTerminal()) {
+      throw new IllegalStateException(
+          "extendTimeout does not apply: the remediation already ended in " + ledger.phase);
+    }
+  }
+
+  ExtendTimeoutResult extendTimeout(ExtendTimeoutRequest request) {
+    lock.lock();
+    try {
+      if (ledger.phase.isTerminal()) {
+        throw notApplicable("extendTimeout does not apply: the remediation is " + ledger.phase);
+      }
+      String p = Timeouts.extendablePhase(request.phase()).orElseThrow();
+      Duration by = Names.parseGoDuration(request.by());
+      ledger.timeouts = Timeouts.extend(ledger.timeouts, p, by);
+      Instant deadline = null;
+      if (Timeouts.GLOBAL.equals(p)) {
+        ledger.globalDeadline = Timeouts.deadline(ledger.globalDeadline, by);
+        deadline = ledger.globalDeadline;
+      } else if (p.equals(ledger.phase.name())) {
+        ledger.phaseDeadline = Timeouts.deadline(ledger.phaseDeadline, by);
+        deadline = ledger.phaseDeadline;
+      }
+      ledger.deadlineVersion++;
+      Duration effective = Timeouts.effective(ledger.timeouts, p);
+      ledger.pendingEvents.add(
+          EventRecord.normal(
+              "TimeoutExtended",
+              p
+                  + " timeout extended by "
+                  + Timeouts.human(by)
+                  + " to "
+                  + Timeouts.human(effective)
+                  + (deadline == null ? "" : "; deadline " + deadline)));
+      ledger.timeline(p + " timeout +" + Timeouts.human(by));
+      if (ledger.phase != Phase.Pending) {
+        transitions.write();
+      }
+      transitions.updateDetails();
+      return new ExtendTimeoutResult(p, effective, deadline);
+    } finally {
+      lock.unlock();
+    }
+  }
+}

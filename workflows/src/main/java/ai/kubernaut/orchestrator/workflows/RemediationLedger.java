@@ -1,0 +1,331 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.blankToNull;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.info;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.nz;
+
+import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
+import ai.kubernaut.orchestrator.workflows.logic.Progress;
+import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
+import ai.kubernaut.orchestrator.workflows.model.ChildKind;
+import ai.kubernaut.orchestrator.workflows.model.ChildRef;
+import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
+import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
+import ai.kubernaut.orchestrator.workflows.model.DuplicateResolution;
+import ai.kubernaut.orchestrator.workflows.model.EventRecord;
+import ai.kubernaut.orchestrator.workflows.model.ExecutionRef;
+import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
+import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
+import ai.kubernaut.orchestrator.workflows.model.Outcome;
+import ai.kubernaut.orchestrator.workflows.model.Phase;
+import ai.kubernaut.orchestrator.workflows.model.PhaseTimeouts;
+import ai.kubernaut.orchestrator.workflows.model.RecoveryContext;
+import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
+import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
+import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
+import ai.kubernaut.orchestrator.workflows.model.RemediationSnapshot;
+import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
+import ai.kubernaut.orchestrator.workflows.model.RemediationState.OperatorDecision;
+import ai.kubernaut.orchestrator.workflows.model.RoutingRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The mutable state of one remediation run and its projection to the desired status written to the
+ * RR. A continued run gets it back through {@link CarriedState}.
+ */
+final class RemediationLedger {
+  RemediationLedger(RemediationInput input) {
+    this.input = input;
+    this.rr = input.rr();
+    this.snapshot = input.snapshot();
+    this.settings = input.settings();
+    this.timeouts = settings.defaultTimeouts();
+    this.maxRecoveryAttempts =
+        snapshot != null && snapshot.maxRecoveryAttempts() != null
+            ? snapshot.maxRecoveryAttempts()
+            : settings.defaultMaxRecoveryAttempts();
+    this.environment = snapshot == null ? null : blankToNull(snapshot.environment());
+    this.priority = snapshot == null ? null : blankToNull(snapshot.priority());
+  }
+
+  private static final int TIMELINE_MAX = 40;
+
+  final RemediationInput input;
+
+  final RemediationRef rr;
+
+  final RemediationSnapshot snapshot;
+
+  final RemediationSettings settings;
+
+  Phase phase = Phase.Pending;
+
+  Outcome outcome;
+
+  String reason;
+
+  String message;
+
+  Instant startTime;
+
+  Instant phaseStartTime;
+
+  Instant completionTime;
+
+  Instant retentionExpiryTime;
+
+  PhaseTimeouts timeouts;
+
+  long sequence;
+
+  ChildRef signalProcessingRef;
+
+  final List<ChildRef> aiAnalysisRefs = new ArrayList<>();
+
+  final List<ExecutionRef> executionRefs = new ArrayList<>();
+
+  ChildRef approvalRequestRef;
+
+  final List<NotificationRef> notificationRefs = new ArrayList<>();
+
+  int recoveryAttempts;
+
+  int maxRecoveryAttempts;
+
+  Instant lastFailureTime;
+
+  String recoveryReason;
+
+  boolean escalatedToManualReview;
+
+  String failurePhase;
+
+  String failureReason;
+
+  String timeoutPhase;
+
+  Instant timeoutTime;
+
+  boolean approvalNotificationSent;
+
+  String waitingFor;
+
+  Instant phaseDeadline;
+
+  Instant globalDeadline;
+
+  int deadlineVersion;
+
+  CurrentChild current;
+
+  int retries;
+
+  String signalProcessingName;
+
+  String analysisName;
+
+  RecoveryContext recoveryContext;
+
+  String environment;
+
+  String priority;
+
+  OperatorDecision operatorDecision;
+
+  final Set<String> children = new LinkedHashSet<>();
+
+  final Map<String, ChildStatus> observed = new LinkedHashMap<>();
+
+  final Set<String> failurePatterns = new LinkedHashSet<>();
+
+  final List<String> timeline = new ArrayList<>();
+
+  int runs = 1;
+
+  int transitionsThisRun;
+
+  int stepsWritten;
+
+  final List<EventRecord> pendingEvents = new ArrayList<>();
+
+  boolean gone;
+
+  RoutingRequest routingRequest;
+
+  boolean registered;
+
+  String blockReason;
+
+  Instant blockedUntil;
+
+  Instant blockedSince;
+
+  String duplicateOf;
+
+  String duplicateOfWorkflowId;
+
+  final List<String> duplicates = new ArrayList<>();
+
+  int duplicateCountWritten;
+
+  Instant lastDuplicateTime;
+
+  String skipReason;
+
+  DuplicateResolution resolution;
+
+  int lockAttempt;
+
+  boolean lockHeld;
+
+  boolean lockQueued;
+
+  LockAnswer grant;
+
+  Instant lockQueuedAt;
+
+  String selectedWorkflowId;
+
+  int executionRetries;
+
+  String blockedMetricReason;
+
+  RoutingRequest routingRequestOf() {
+    if (snapshot == null
+        || snapshot.target() == null
+        || snapshot.signalFingerprint() == null
+        || snapshot.signalFingerprint().isBlank()) {
+      return null;
+    }
+    return new RoutingRequest(
+        rr,
+        info().id(),
+        snapshot.signalFingerprint(),
+        snapshot.target(),
+        input.creationTimestamp(),
+        settings.routing());
+  }
+
+  /** Keeps {@code s} when it is newer than what we have; drops stale and duplicate statuses. */
+  void accept(ChildStatus s) {
+    ChildStatus prev = observed.get(s.name());
+    if (prev != null && (s.isNotNewerThan(prev) || s.equals(prev))) {
+      return;
+    }
+    if (prev != null
+        && prev.kind() == s.kind()
+        && ChildPhases.isTerminal(prev.kind(), prev.phase())
+        && !ChildPhases.isTerminal(s.kind(), s.phase())) {
+      return; // a terminal child never goes back
+    }
+    observed.put(s.name(), s);
+  }
+
+  DesiredStatus status() {
+    ChildStatus we = executionSummary();
+    int done = we == null || we.execution() == null ? 0 : nz(we.execution().stepsCompleted());
+    int total = we == null || we.execution() == null ? 0 : nz(we.execution().totalSteps());
+    return new DesiredStatus(
+        phase,
+        outcome,
+        reason,
+        message,
+        startTime,
+        phaseStartTime,
+        completionTime,
+        retentionExpiryTime,
+        timeouts,
+        new DesiredStatus.Children(
+            signalProcessingRef,
+            aiAnalysisRefs,
+            executionRefs,
+            approvalRequestRef,
+            notificationRefs),
+        new DesiredStatus.Summaries(
+            latest(
+                signalProcessingName != null
+                    ? signalProcessingName
+                    : currentOf(ChildKind.SignalProcessing)),
+            latest(
+                currentOf(ChildKind.AIAnalysis) != null
+                    ? currentOf(ChildKind.AIAnalysis)
+                    : analysisName),
+            we,
+            done,
+            total,
+            Progress.overall(phase, outcome == Outcome.Remediated, done, total)),
+        new DesiredStatus.Recovery(
+            recoveryAttempts,
+            maxRecoveryAttempts,
+            lastFailureTime,
+            recoveryReason,
+            escalatedToManualReview),
+        new DesiredStatus.Failure(failurePhase, failureReason, timeoutPhase, timeoutTime),
+        new DesiredStatus.Routing(
+            blockReason,
+            blockedUntil,
+            duplicateOf,
+            duplicates.size(),
+            lastDuplicateTime,
+            skipReason),
+        approvalNotificationSent);
+  }
+
+  ChildStatus executionSummary() {
+    String name = currentOf(ChildKind.WorkflowExecution);
+    if (name == null && !executionRefs.isEmpty()) {
+      name = executionRefs.get(executionRefs.size() - 1).name();
+    }
+    return latest(name);
+  }
+
+  private String currentOf(ChildKind kind) {
+    return current != null && current.kind() == kind ? current.name() : null;
+  }
+
+  private ChildStatus latest(String name) {
+    return name == null ? null : observed.get(name);
+  }
+
+  void closeExecutionRef(ChildStatus s, String result, Instant at) {
+    ChildStatus.Execution e = s.execution();
+    for (int i = 0; i < executionRefs.size(); i++) {
+      ExecutionRef r = executionRefs.get(i);
+      if (r.name().equals(s.name())) {
+        executionRefs.set(
+            i,
+            new ExecutionRef(
+                r.name(),
+                r.uid(),
+                result,
+                r.attemptNumber(),
+                e == null ? null : e.failedStep(),
+                e == null ? null : e.failureReason(),
+                at));
+      }
+    }
+  }
+
+  Duration phaseBudget() {
+    return Timeouts.forPhase(timeouts, phase);
+  }
+
+  void timeline(String line) {
+    timeline.add(now() + " " + line);
+    if (timeline.size() > TIMELINE_MAX) {
+      timeline.remove(0);
+    }
+  }
+
+  String severity() {
+    return snapshot == null ? null : snapshot.severity();
+  }
+}

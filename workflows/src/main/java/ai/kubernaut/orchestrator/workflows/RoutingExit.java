@@ -1,0 +1,79 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.info;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rethrowIfCancelled;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rootMessage;
+
+import ai.kubernaut.orchestrator.workflows.model.EventRecord;
+import ai.kubernaut.orchestrator.workflows.model.LockRelease;
+import ai.kubernaut.orchestrator.workflows.model.Outcome;
+import ai.kubernaut.orchestrator.workflows.model.Phase;
+import ai.kubernaut.orchestrator.workflows.model.RoutingRelease;
+import ai.kubernaut.orchestrator.workflows.model.RoutingReleaseResult;
+import ai.kubernaut.orchestrator.workflows.routing.RoutingIds;
+import ai.kubernaut.orchestrator.workflows.routing.TargetLockWorkflow;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * Gives routing resources back (SPEC §5): the target's execution lock, and the coordinator
+ * registration whose release hands the outcome to the duplicates.
+ */
+final class RoutingExit {
+  private static final Logger log = Workflow.getLogger(RemediationWorkflowImpl.class);
+
+  private final RemediationLedger ledger;
+  private final ActivityStubs stubs;
+
+  RoutingExit(RemediationLedger ledger, ActivityStubs stubs) {
+    this.ledger = ledger;
+    this.stubs = stubs;
+  }
+
+  /** Gives the target's lock back (held or queued): a signal to {@code lock/<target>}. */
+  void releaseLock(String completedWorkflowId) {
+    if (!ledger.lockHeld && !ledger.lockQueued) {
+      return;
+    }
+    ledger.lockHeld = false;
+    ledger.lockQueued = false;
+    ledger.grant = null;
+    String id = RoutingIds.lock(ledger.snapshot.target());
+    try {
+      Workflow.newExternalWorkflowStub(TargetLockWorkflow.class, id)
+          .release(new LockRelease(info().id(), ledger.rr.name(), completedWorkflowId));
+    } catch (RuntimeException e) {
+      rethrowIfCancelled();
+      // its watch on this workflow releases it when this run closes
+      log.warn("could not release the lock {}: {}", id, e.getMessage());
+    }
+  }
+
+  /**
+   * The remediation ends: the lock goes back, the coordinator hands the outcome to the duplicates
+   * (returned, for the bulk notification).
+   */
+  List<String> releaseRouting(Phase to, Outcome out, String why, String msg) {
+    releaseLock(null);
+    if (!ledger.registered) {
+      return List.of();
+    }
+    ledger.registered = false;
+    try {
+      RoutingReleaseResult r =
+          stubs
+              .routing("release " + to + " to the coordinator")
+              .releaseRemediation(new RoutingRelease(ledger.routingRequest, to, out, why, msg));
+      return r == null ? List.of() : r.duplicates();
+    } catch (ActivityFailure f) {
+      rethrowIfCancelled();
+      log.warn("could not release at the coordinator: {}", f.getMessage());
+      ledger.pendingEvents.add(
+          EventRecord.warning(
+              "RoutingReleaseFailed", "duplicates were not released: " + rootMessage(f)));
+      return List.of();
+    }
+  }
+}

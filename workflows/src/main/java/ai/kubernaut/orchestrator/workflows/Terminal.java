@@ -1,0 +1,157 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rethrowIfCancelled;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
+
+import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
+import ai.kubernaut.orchestrator.workflows.logic.PhaseTransitions;
+import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
+import ai.kubernaut.orchestrator.workflows.model.EventRecord;
+import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
+import ai.kubernaut.orchestrator.workflows.model.NotificationType;
+import ai.kubernaut.orchestrator.workflows.model.Outcome;
+import ai.kubernaut.orchestrator.workflows.model.Phase;
+import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+
+/** The one way a remediation ends (and the quiet end when the RR is gone). */
+final class Terminal {
+  private static final Logger log = Workflow.getLogger(RemediationWorkflowImpl.class);
+
+  private final RemediationLedger ledger;
+  private final WorkflowMetrics metrics;
+  private final ActivityStubs stubs;
+  private final Notifier notifier;
+  private final Transitions transitions;
+  private final RoutingExit routingExit;
+
+  Terminal(
+      RemediationLedger ledger,
+      WorkflowMetrics metrics,
+      ActivityStubs stubs,
+      Notifier notifier,
+      Transitions transitions,
+      RoutingExit routingExit) {
+    this.ledger = ledger;
+    this.metrics = metrics;
+    this.stubs = stubs;
+    this.notifier = notifier;
+    this.transitions = transitions;
+    this.routingExit = routingExit;
+  }
+
+  /** The RR was deleted under us: nothing to write to, so end quietly as Cancelled. */
+  void onRemediationGone(String msg) {
+    if (ledger.phase.isTerminal()) {
+      return;
+    }
+    ledger.gone = true;
+    Phase from = ledger.phase;
+    Instant now = now();
+    ledger.phase = Phase.Cancelled;
+    ledger.outcome = Outcome.Cancelled;
+    ledger.reason = FailureTypes.REMEDIATION_REQUEST_GONE;
+    ledger.message = "the RemediationRequest no longer exists" + suffix(msg);
+    ledger.completionTime = now;
+    ledger.waitingFor = null;
+    ledger.current = null;
+    metrics.phaseTransition(from, ledger.phase, Duration.between(ledger.phaseStartTime, now));
+    if (from == Phase.Blocked) {
+      metrics.unblocked(ledger.blockReason);
+    }
+    try {
+      routingExit.releaseRouting(Phase.Cancelled, Outcome.Cancelled, ledger.reason, ledger.message);
+    } catch (RuntimeException e) {
+      log.warn("could not release routing for a gone RR: {}", e.getMessage());
+    }
+    ledger.timeline("Cancelled: RemediationRequest gone");
+    transitions.afterTransition();
+    log.info(
+        "RemediationRequest {}/{} is gone; ending the run",
+        ledger.rr.namespace(),
+        ledger.rr.name());
+  }
+
+  /**
+   * The one way a remediation ends: mark children (when ending early), send the notification, write
+   * the final status with completionTime, outcome and retentionExpiryTime. Never throws for an
+   * activity failure: the best effort is recorded and the run still ends.
+   */
+  void enter(
+      Phase to,
+      Outcome out,
+      String why,
+      String msg,
+      String failPhase,
+      String failReason,
+      NotificationType nrType,
+      NotificationPriority nrPriority,
+      String childrenReason) {
+    if (ledger.phase.isTerminal()) {
+      return;
+    }
+    Phase from = ledger.phase;
+    if (!PhaseTransitions.allowed(from, to)) {
+      log.error("transition {} -> {} is not in the phase machine; ending anyway", from, to);
+    }
+    Instant now = now();
+    if (childrenReason != null) {
+      try {
+        int n =
+            stubs
+                .child("mark running children " + childrenReason)
+                .markChildrenTerminal(new TerminateChildren(ledger.rr, childrenReason, msg));
+        if (n > 0) {
+          ledger.pendingEvents.add(
+              EventRecord.normal(
+                  "ChildrenTerminated",
+                  n + " running children marked Failed (" + childrenReason + ")"));
+        }
+      } catch (ActivityFailure f) {
+        rethrowIfCancelled();
+        log.warn("could not mark children terminal: {}", f.getMessage());
+      }
+    }
+    ledger.outcome = out;
+    ledger.reason = why;
+    ledger.message = msg;
+    ledger.failurePhase = failPhase;
+    ledger.failureReason = failReason;
+    ledger.completionTime = now;
+    ledger.retentionExpiryTime = Timeouts.deadline(now, ledger.settings.retention());
+    transitions.changePhase(from, to, now, null, null);
+    ledger.pendingEvents.add(
+        to == Phase.Completed || to == Phase.Skipped
+            ? EventRecord.normal("Remediation" + to, msg)
+            : EventRecord.warning("Remediation" + to, msg));
+    ledger.timeline(to + " (" + out + "): " + why);
+    List<String> dups = routingExit.releaseRouting(to, out, why, msg);
+    for (String d : dups) {
+      if (!ledger.duplicates.contains(d)) {
+        ledger.duplicates.add(d);
+      }
+    }
+    if (nrType != null) {
+      notifier.notify(nrType, nrPriority, msg);
+    }
+    if (!ledger.duplicates.isEmpty()) {
+      notifier.notifyBulk(ledger.duplicates, msg);
+    }
+    try {
+      transitions.write();
+    } catch (ActivityFailure f) {
+      rethrowIfCancelled();
+      log.warn("final status write failed: {}", f.getMessage());
+    } catch (RemediationGone g) {
+      ledger.gone = true;
+    }
+    metrics.remediationEnded(to, out.name(), Duration.between(ledger.startTime, now));
+    transitions.afterTransition();
+  }
+}

@@ -1,0 +1,293 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.info;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.nz;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.steps;
+
+import ai.kubernaut.orchestrator.workflows.RemediationSupport.Info;
+import ai.kubernaut.orchestrator.workflows.activities.ChildActivities;
+import ai.kubernaut.orchestrator.workflows.logic.CurrentDetails;
+import ai.kubernaut.orchestrator.workflows.logic.Names;
+import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
+import ai.kubernaut.orchestrator.workflows.logic.PhaseTransitions;
+import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
+import ai.kubernaut.orchestrator.workflows.model.ChildKind;
+import ai.kubernaut.orchestrator.workflows.model.ChildRef;
+import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
+import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
+import ai.kubernaut.orchestrator.workflows.model.CreateApprovalRequest;
+import ai.kubernaut.orchestrator.workflows.model.CreateSignalProcessing;
+import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
+import ai.kubernaut.orchestrator.workflows.model.EventRecord;
+import ai.kubernaut.orchestrator.workflows.model.ExecutionRef;
+import ai.kubernaut.orchestrator.workflows.model.NotificationType;
+import ai.kubernaut.orchestrator.workflows.model.Phase;
+import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
+import ai.kubernaut.orchestrator.workflows.model.StatusWrite;
+import ai.kubernaut.orchestrator.workflows.model.StatusWriteResult;
+import ai.kubernaut.orchestrator.workflows.model.TargetRef;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributeUpdate;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * One phase transition: create or adopt the phase's child, change the phase, write the full desired
+ * status with its Events, upsert the search attributes and update the current details.
+ */
+final class Transitions {
+  private static final Logger log = Workflow.getLogger(RemediationWorkflowImpl.class);
+
+  private final RemediationLedger ledger;
+  private final WorkflowMetrics metrics;
+  private final ActivityStubs stubs;
+  private final Notifier notifier;
+
+  Transitions(
+      RemediationLedger ledger, WorkflowMetrics metrics, ActivityStubs stubs, Notifier notifier) {
+    this.ledger = ledger;
+    this.metrics = metrics;
+    this.stubs = stubs;
+    this.notifier = notifier;
+  }
+
+  void enterProcessing() {
+    String name = Names.signalProcessing(ledger.rr.name());
+    enterChildPhase(
+        Phase.Processing,
+        ChildKind.SignalProcessing,
+        name,
+        "SignalProcessing " + name + " to classify the signal",
+        EventRecord.normal("SignalProcessingCreated", "created SignalProcessing " + name));
+  }
+
+  void enterAnalyzing() {
+    String name = Names.aiAnalysis(ledger.rr.name());
+    enterChildPhase(
+        Phase.Analyzing,
+        ChildKind.AIAnalysis,
+        name,
+        "AIAnalysis " + name + " to find the root cause",
+        EventRecord.normal("AIAnalysisCreated", "created AIAnalysis " + name));
+  }
+
+  void enterRecovering(ChildStatus failed) {
+    String name = Names.recoveryAiAnalysis(ledger.rr.name(), ledger.recoveryAttempts);
+    enterChildPhase(
+        Phase.Recovering,
+        ChildKind.AIAnalysis,
+        name,
+        "recovery AIAnalysis " + name + " (attempt " + ledger.recoveryAttempts + ")",
+        EventRecord.warning(
+            "WorkflowExecutionFailed",
+            "WorkflowExecution " + failed.name() + " failed: " + ledger.recoveryReason),
+        EventRecord.normal(
+            "RecoveryStarted",
+            "recovery attempt "
+                + ledger.recoveryAttempts
+                + " of "
+                + ledger.maxRecoveryAttempts
+                + ": created AIAnalysis "
+                + name));
+  }
+
+  void enterAwaitingApproval(String why, EventRecord... extra) {
+    String name =
+        ledger.recoveryAttempts == 0
+            ? Names.approvalRequest(ledger.rr.name())
+            : Names.recoveryApprovalRequest(ledger.rr.name(), ledger.recoveryAttempts);
+    ledger.operatorDecision = null;
+    List<EventRecord> events = new ArrayList<>(List.of(extra));
+    events.add(
+        EventRecord.normal(
+            "ApprovalRequired",
+            "created RemediationApprovalRequest " + name + (why == null ? "" : ": " + why)));
+    enterChildPhase(
+        Phase.AwaitingApproval,
+        ChildKind.RemediationApprovalRequest,
+        name,
+        "a decision on RemediationApprovalRequest " + name,
+        events.toArray(EventRecord[]::new));
+  }
+
+  void createExecution(EventRecord... extra) {
+    String base =
+        ledger.recoveryAttempts == 0
+            ? Names.workflowExecution(ledger.rr.name())
+            : Names.recoveryWorkflowExecution(ledger.rr.name(), ledger.recoveryAttempts);
+    String name =
+        ledger.executionRetries == 0 ? base : Names.withRetry(base, ledger.executionRetries);
+    List<EventRecord> events = new ArrayList<>(List.of(extra));
+    events.add(EventRecord.normal("WorkflowExecutionCreated", "created WorkflowExecution " + name));
+    enterChildPhase(
+        Phase.Executing,
+        ChildKind.WorkflowExecution,
+        name,
+        "WorkflowExecution " + name + " to run the remediation",
+        events.toArray(EventRecord[]::new));
+  }
+
+  /**
+   * One transition into a waiting phase: the child is registered (so its signals are accepted even
+   * before the create returns), created or adopted, the phase changes, status is written.
+   */
+  private void enterChildPhase(
+      Phase to, ChildKind kind, String name, String waitsFor, EventRecord... events) {
+    Phase from = ledger.phase;
+    PhaseTransitions.check(from, to);
+    Instant now = now();
+    Instant deadline = Timeouts.deadline(now, Timeouts.forPhase(ledger.timeouts, to));
+    ledger.children.add(name);
+    ChildRef ref = createChild(kind, name, to, deadline);
+    ledger.current = new CurrentChild(kind, name, name, 0);
+    changePhase(from, to, now, deadline, waitsFor);
+    ledger.pendingEvents.addAll(List.of(events));
+    if (to == Phase.AwaitingApproval && !ledger.approvalNotificationSent) {
+      // exactly one Approval NR per RR: a recovery's second approval gets the RAR and an Event
+      ledger.approvalNotificationSent =
+          notifier.notify(
+              NotificationType.Approval, NotificationRules.approval(ledger.severity()), null);
+    }
+    ledger.timeline(to + ": " + (ref.adopted() ? "adopted " : "created ") + kind + " " + name);
+    write();
+    afterTransition();
+  }
+
+  /** Creates (or adopts) a child of {@code kind} and records its ref in status. */
+  ChildRef createChild(ChildKind kind, String name, Phase forPhase, Instant deadline) {
+    ChildActivities child = stubs.child("create " + kind + " " + name);
+    ChildRef ref =
+        switch (kind) {
+          case SignalProcessing ->
+              child.createSignalProcessing(new CreateSignalProcessing(ledger.rr, name, deadline));
+          case AIAnalysis ->
+              child.createAIAnalysis(
+                  new CreateAIAnalysis(
+                      ledger.rr,
+                      name,
+                      ledger.signalProcessingName,
+                      forPhase == Phase.Recovering ? ledger.recoveryContext : null,
+                      deadline));
+          case RemediationApprovalRequest ->
+              child.createApprovalRequest(
+                  new CreateApprovalRequest(ledger.rr, name, ledger.analysisName, deadline));
+          case WorkflowExecution ->
+              child.createWorkflowExecution(
+                  new CreateWorkflowExecution(
+                      ledger.rr, name, ledger.analysisName, ledger.recoveryAttempts + 1, deadline));
+          case NotificationRequest ->
+              throw new IllegalArgumentException("NotificationRequests are not phase children");
+        };
+    switch (kind) {
+      case SignalProcessing -> ledger.signalProcessingRef = ref;
+      case AIAnalysis -> ledger.aiAnalysisRefs.add(ref);
+      case RemediationApprovalRequest -> ledger.approvalRequestRef = ref;
+      case WorkflowExecution ->
+          ledger.executionRefs.add(
+              new ExecutionRef(
+                  ref.name(), ref.uid(), null, ledger.recoveryAttempts + 1, null, null, null));
+      default -> {}
+    }
+    return ref;
+  }
+
+  void changePhase(Phase from, Phase to, Instant now, Instant deadline, String waits) {
+    Duration inFrom =
+        ledger.phaseStartTime == null
+            ? Duration.ZERO
+            : Duration.between(ledger.phaseStartTime, now);
+    ledger.phase = to;
+    ledger.phaseStartTime = now;
+    if (deadline != null) {
+      ledger.phaseDeadline = deadline;
+    }
+    ledger.deadlineVersion++;
+    ledger.waitingFor = waits;
+    if (to.isTerminal()) {
+      ledger.current = null;
+    }
+    ledger.transitionsThisRun++;
+    metrics.phaseTransition(from, to, inFrom);
+    if (from == Phase.Blocked && to != Phase.Blocked) {
+      metrics.unblocked(ledger.blockedMetricReason);
+    }
+    if (to == Phase.Blocked) {
+      ledger.blockedMetricReason = ledger.blockReason;
+    }
+    log.info("{} -> {}", from, to);
+  }
+
+  void afterTransition() {
+    upsertSearchAttributes();
+    updateDetails();
+  }
+
+  /** One status write: the full desired status, the next sequence, the Events collected so far. */
+  void write() {
+    ledger.sequence++;
+    ChildStatus we = ledger.executionSummary();
+    ledger.stepsWritten = we == null ? 0 : nz(steps(we));
+    ledger.duplicateCountWritten = ledger.duplicates.size();
+    List<EventRecord> events = List.copyOf(ledger.pendingEvents);
+    ledger.pendingEvents.clear();
+    Info info = info();
+    StatusWriteResult r =
+        stubs
+            .statusWriter("write status " + ledger.phase + " #" + ledger.sequence)
+            .writeStatus(
+                new StatusWrite(
+                    ledger.rr, info.id(), info.runId(), ledger.sequence, ledger.status(), events));
+    if (r != null && r.disposition() == StatusWriteResult.Disposition.GONE) {
+      throw new RemediationGone("status write found no RemediationRequest");
+    }
+  }
+
+  void upsertSearchAttributes() {
+    List<SearchAttributeUpdate<?>> u = new ArrayList<>();
+    u.add(RemediationSearchAttributes.PHASE.valueSet(ledger.phase.name()));
+    u.add(RemediationSearchAttributes.RECOVERY_ATTEMPTS.valueSet((long) ledger.recoveryAttempts));
+    if (ledger.outcome != null) {
+      u.add(RemediationSearchAttributes.OUTCOME.valueSet(ledger.outcome.name()));
+    }
+    if (ledger.snapshot != null) {
+      set(u, RemediationSearchAttributes.SIGNAL_FINGERPRINT, ledger.snapshot.signalFingerprint());
+      set(u, RemediationSearchAttributes.SIGNAL_NAME, ledger.snapshot.signalName());
+      set(u, RemediationSearchAttributes.SEVERITY, ledger.snapshot.severity());
+      TargetRef t = ledger.snapshot.target();
+      if (t != null) {
+        set(u, RemediationSearchAttributes.TARGET_RESOURCE, t.display());
+        set(u, RemediationSearchAttributes.TARGET_NAMESPACE, t.namespace());
+      }
+    }
+    set(u, RemediationSearchAttributes.ENVIRONMENT, ledger.environment);
+    set(u, RemediationSearchAttributes.PRIORITY, ledger.priority);
+    Workflow.upsertTypedSearchAttributes(u.toArray(SearchAttributeUpdate<?>[]::new));
+  }
+
+  private static void set(
+      List<SearchAttributeUpdate<?>> u, SearchAttributeKey<String> key, String value) {
+    if (value != null && !value.isBlank()) {
+      u.add(key.valueSet(value));
+    }
+  }
+
+  void updateDetails() {
+    Workflow.setCurrentDetails(
+        CurrentDetails.markdown(
+            ledger.phase,
+            ledger.waitingFor,
+            ledger.phase == Phase.Pending ? null : ledger.phaseDeadline,
+            ledger.phase == Phase.Pending ? null : ledger.phaseBudget(),
+            ledger.globalDeadline,
+            ledger.recoveryAttempts,
+            ledger.maxRecoveryAttempts,
+            ledger.outcome,
+            ledger.reason,
+            ledger.message));
+  }
+}

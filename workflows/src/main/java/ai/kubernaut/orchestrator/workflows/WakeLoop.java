@@ -1,0 +1,184 @@
+package ai.kubernaut.orchestrator.workflows;
+
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.nz;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.steps;
+
+import ai.kubernaut.orchestrator.workflows.WakeLoop.Wake;
+import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
+import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
+import ai.kubernaut.orchestrator.workflows.model.ChildKind;
+import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
+import ai.kubernaut.orchestrator.workflows.model.Phase;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Waits for what wakes the main loop: a child or operator decision, WorkflowExecution progress,
+ * duplicates, routing, a deadline timer (restarted when the deadline moves), or continue-as-new.
+ */
+final class WakeLoop {
+  private final RemediationLedger ledger;
+  private final RoutingSteps routingSteps;
+
+  WakeLoop(RemediationLedger ledger, RoutingSteps routingSteps) {
+    this.ledger = ledger;
+    this.routingSteps = routingSteps;
+  }
+
+  /** What woke the main loop. */
+  enum Wake {
+    CHILD_DONE,
+    OPERATOR_DECISION,
+    PROGRESS,
+    GLOBAL_DEADLINE,
+    PHASE_DEADLINE,
+    CONTINUE_AS_NEW,
+    /** Blocked: the owner ended, the lock was granted, or the block's time is up. */
+    ROUTING,
+    /** The coordinator registered new duplicates of this remediation: show them in status. */
+    DUPLICATES
+  }
+
+  /**
+   * Waits until something needs a reaction: a Temporal timer (with a summary) on the nearest
+   * deadline, woken early by signals and updates; a moved deadline restarts the timer.
+   */
+  Wake awaitWake() {
+    while (true) {
+      // before any reaction: a pending wake is carried over and handled by the next run
+      if (continueAsNewDue()) {
+        return Wake.CONTINUE_AS_NEW;
+      }
+      Wake wake = pendingWake();
+      if (wake != null) {
+        return wake;
+      }
+      if (ledger.phase == Phase.Blocked) {
+        awaitUnblock();
+        continue;
+      }
+      boolean global = !ledger.globalDeadline.isAfter(ledger.phaseDeadline);
+      Instant at = global ? ledger.globalDeadline : ledger.phaseDeadline;
+      Duration remaining = Duration.between(now(), at);
+      if (remaining.compareTo(Duration.ofMillis(1)) < 0) {
+        remaining = Duration.ofMillis(1);
+      }
+      String summary =
+          global
+              ? "global timeout " + Timeouts.human(ledger.timeouts.global())
+              : ledger.phase.name().toLowerCase()
+                  + " timeout "
+                  + Timeouts.human(ledger.phaseBudget());
+      int version = ledger.deadlineVersion;
+      Duration delay = remaining;
+      @SuppressWarnings("unchecked")
+      Promise<Void>[] timer = new Promise[1];
+      CancellationScope scope =
+          Workflow.newCancellationScope(
+              () ->
+                  timer[0] =
+                      Workflow.newTimer(
+                          delay, TimerOptions.newBuilder().setSummary(summary).build()));
+      scope.run();
+      Workflow.await(
+          () ->
+              timer[0].isCompleted()
+                  || ledger.deadlineVersion != version
+                  || pendingWake() != null
+                  || continueAsNewDue());
+      if (!timer[0].isCompleted()) {
+        scope.cancel();
+      }
+    }
+  }
+
+  /**
+   * Blocked: no phase or global timer runs (the block ends with the owner, the lock holder, or at
+   * blockedUntil, each bounded by their own timers); only blockedUntil is a Temporal timer.
+   */
+  private void awaitUnblock() {
+    int version = ledger.deadlineVersion;
+    if (ledger.blockedUntil == null) {
+      Workflow.await(
+          () -> ledger.deadlineVersion != version || pendingWake() != null || continueAsNewDue());
+      return;
+    }
+    Duration remaining = Duration.between(now(), ledger.blockedUntil);
+    if (remaining.compareTo(Duration.ofMillis(1)) < 0) {
+      remaining = Duration.ofMillis(1);
+    }
+    Duration delay = remaining;
+    String summary = "blocked (" + ledger.blockReason + ") until " + ledger.blockedUntil;
+    @SuppressWarnings("unchecked")
+    Promise<Void>[] timer = new Promise[1];
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () ->
+                timer[0] =
+                    Workflow.newTimer(
+                        delay, TimerOptions.newBuilder().setSummary(summary).build()));
+    scope.run();
+    Workflow.await(
+        () ->
+            timer[0].isCompleted()
+                || ledger.deadlineVersion != version
+                || pendingWake() != null
+                || continueAsNewDue());
+    if (!timer[0].isCompleted()) {
+      scope.cancel();
+    }
+  }
+
+  /** The reaction the current state calls for, if any (no side effects). */
+  Wake pendingWake() {
+    if (ledger.phase.isTerminal() || ledger.phase == Phase.Pending) {
+      return null;
+    }
+    if (ledger.phase == Phase.Blocked) {
+      if (routingSteps.unblockDue()) {
+        return Wake.ROUTING;
+      }
+      return ledger.duplicates.size() != ledger.duplicateCountWritten ? Wake.DUPLICATES : null;
+    }
+    if (ledger.current == null) {
+      return null;
+    }
+    ChildStatus s = ledger.observed.get(ledger.current.name());
+    if (s != null && ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
+      return Wake.CHILD_DONE;
+    }
+    if (ledger.phase == Phase.AwaitingApproval && ledger.operatorDecision != null) {
+      return Wake.OPERATOR_DECISION;
+    }
+    if (ledger.current.kind() == ChildKind.WorkflowExecution
+        && s != null
+        && nz(steps(s)) != ledger.stepsWritten) {
+      return Wake.PROGRESS;
+    }
+    if (ledger.duplicates.size() != ledger.duplicateCountWritten) {
+      return Wake.DUPLICATES;
+    }
+    Instant now = now();
+    if (!now.isBefore(ledger.globalDeadline)) {
+      return Wake.GLOBAL_DEADLINE;
+    }
+    if (!now.isBefore(ledger.phaseDeadline)) {
+      return Wake.PHASE_DEADLINE;
+    }
+    return null;
+  }
+
+  private boolean continueAsNewDue() {
+    if (ledger.transitionsThisRun == 0) {
+      return false; // a new run always makes progress first, whatever the threshold
+    }
+    long threshold = ledger.settings.continueAsNewAfterEvents();
+    return Workflow.getInfo().isContinueAsNewSuggested()
+        || (threshold > 0 && Workflow.getInfo().getHistoryLength() >= threshold);
+  }
+}
