@@ -332,6 +332,16 @@ class RoutingWorkflowTest {
     scriptSuccess(cluster, "earlier", "restart-pod");
     scriptSuccess(cluster, "later", "restart-pod");
     scriptSuccess(cluster, "much-later", "restart-pod");
+    // no time may pass between the two remediations: with skipping unlocked, the test server may
+    // jump over the lock workflow's cooldown timer while the client is between two calls
+    io.temporal.serviceclient.TestServiceStubs time =
+        io.temporal.serviceclient.TestServiceStubs.newServiceStubs(
+            io.temporal.serviceclient.TestServiceStubsOptions.newBuilder()
+                .setChannel(env.getWorkflowServiceStubs().getRawChannel())
+                .validateAndBuildWithDefaults());
+    time.blockingStub()
+        .lockTimeSkipping(
+            io.temporal.api.testservice.v1.LockTimeSkippingRequest.getDefaultInstance());
     assertThat(
             result(
                     start(
@@ -356,6 +366,9 @@ class RoutingWorkflowTest {
     assertThat(s.routing().skipReason()).isEqualTo("RecentlyRemediated");
     assertThat(s.routing().duplicateOf()).isEqualTo("earlier");
 
+    time.blockingStub()
+        .unlockTimeSkipping(
+            io.temporal.api.testservice.v1.UnlockTimeSkippingRequest.getDefaultInstance());
     env.sleep(Duration.ofMinutes(6));
     RemediationResult muchLater =
         result(
