@@ -75,7 +75,16 @@ public final class BenchRunner implements ServiceRunner<BenchConfig> {
     List<BenchReport.ProfileResult> results = new ArrayList<>();
     for (BenchProfile profile : BenchProfile.parse(config.profiles())) {
       results.add(runProfile(config, profile));
+      report(config, started, results);
+      if (config.out() != null) {
+        lastReport.writeJson(config.out());
+      }
     }
+    return report(config, started, results);
+  }
+
+  private BenchReport report(
+      BenchConfig config, Instant started, List<BenchReport.ProfileResult> results) {
     lastReport =
         new BenchReport(
             started.toString(),
@@ -152,9 +161,52 @@ public final class BenchRunner implements ServiceRunner<BenchConfig> {
         ResourceMonitor.Usage usage = monitor.stop();
         long end = System.nanoTime();
         progress(profile, created, probe, start);
+        if (probe.terminalCount() < created) {
+          describeUnfinished(client, probe);
+        }
         return result(config, profile, stack, probe, usage, created, start, end, end <= deadline);
       }
     }
+  }
+
+  /** Where the RRs that did not finish stand: phase counts, and a few with their children. */
+  private void describeUnfinished(KubernetesClient client, BenchProbe probe) {
+    Map<String, Long> byPhase = new TreeMap<>();
+    int shown = 0;
+    for (var entry : probe.all()) {
+      if (entry.getValue().terminal != 0) {
+        continue;
+      }
+      RemediationRequest rr =
+          client
+              .resources(RemediationRequest.class)
+              .inNamespace(NAMESPACE)
+              .withName(entry.getKey())
+              .get();
+      String phase =
+          rr == null || rr.getStatus() == null || rr.getStatus().getOverallPhase() == null
+              ? "none"
+              : rr.getStatus().getOverallPhase().value();
+      byPhase.merge(phase, 1L, Long::sum);
+      if (shown++ < 5) {
+        StringBuilder children = new StringBuilder();
+        synchronized (entry.getValue()) {
+          entry
+              .getValue()
+              .lastEvent
+              .forEach(
+                  (name, event) -> children.append(name).append('=').append(event).append(' '));
+        }
+        out.printf(
+            "  unfinished %s: phase %s since %s, waiting for %s; children seen: %s%n",
+            entry.getKey(),
+            phase,
+            rr == null || rr.getStatus() == null ? "-" : rr.getStatus().getPhaseStartTime(),
+            rr == null || rr.getStatus() == null ? "-" : rr.getStatus().getMessage(),
+            children);
+      }
+    }
+    out.printf("  unfinished RRs by phase: %s%n", byPhase);
   }
 
   private void progress(BenchProfile profile, int created, BenchProbe probe, long start) {
@@ -321,9 +373,13 @@ public final class BenchRunner implements ServiceRunner<BenchConfig> {
         sorted[sorted.length - 1]);
   }
 
-  /** RR {@code <profile>-<i>}: its own fingerprint and target, so no routing rule links two RRs. */
+  /**
+   * RR {@code bench-<p>-<i>}: its own fingerprint and target, so no routing rule links two RRs. The
+   * name never contains {@code -recovery-<n>}: the simulated WE controller reads the attempt number
+   * from the child's name.
+   */
   static RemediationRequest remediation(BenchProfile profile, int i, Duration stepDelay) {
-    String id = String.format("%s-%06d", profile.id(), i);
+    String id = String.format("bench-%s-%06d", profile.id().charAt(0), i);
     Map<String, String> annotations = new HashMap<>();
     annotations.put(Script.SCENARIO, profile.scenario());
     annotations.put(Script.DELAY, stepDelay.toMillis() + "ms");

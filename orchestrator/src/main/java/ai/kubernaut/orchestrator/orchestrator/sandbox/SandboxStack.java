@@ -32,6 +32,16 @@ import java.util.Objects;
  */
 public final class SandboxStack implements AutoCloseable {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SandboxStack.class);
+
+  /**
+   * The stand-in answers every request on one event loop and scans every stored object for a list;
+   * with a few thousand objects a full list can take longer than fabric8's default 10 s, and an
+   * informer whose list times out keeps relisting. A real API server paginates and is not this
+   * slow.
+   */
+  static final int STAND_IN_REQUEST_TIMEOUT_MS = 60_000;
+
   private final Settings settings;
   private final ApiRequestCounter orchestratorRequests = new ApiRequestCounter();
   private SandboxTemporalServer temporal;
@@ -154,6 +164,7 @@ public final class SandboxStack implements AutoCloseable {
             .withNamespace("default")
             .withHttp2Disable(true)
             .withRequestRetryBackoffLimit(KubernetesClients.REQUEST_RETRIES)
+            .withRequestTimeout(STAND_IN_REQUEST_TIMEOUT_MS)
             .build();
     return new KubernetesClientBuilder()
         .withConfig(config)
@@ -189,22 +200,24 @@ public final class SandboxStack implements AutoCloseable {
     return orchestratorRequests;
   }
 
+  /** Stops everything in reverse start order; a part that fails to stop is logged and skipped. */
   @Override
   public void close() {
-    if (app != null) {
-      app.stop();
+    closeQuietly("orchestrator", app == null ? null : app::stop);
+    closeQuietly("simulated controllers", controllers);
+    closeQuietly("controllers' client", controllersClient);
+    closeQuietly("Kubernetes API stand-in", api);
+    closeQuietly("Temporal test server", temporal);
+  }
+
+  private static void closeQuietly(String what, AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
     }
-    if (controllers != null) {
-      controllers.close();
-    }
-    if (controllersClient != null) {
-      controllersClient.close();
-    }
-    if (api != null) {
-      api.close();
-    }
-    if (temporal != null) {
-      temporal.close();
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOG.warn("closing the {} failed: {}", what, e.toString());
     }
   }
 
