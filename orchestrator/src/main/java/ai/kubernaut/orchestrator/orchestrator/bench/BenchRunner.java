@@ -162,7 +162,11 @@ public final class BenchRunner implements ServiceRunner<BenchConfig> {
         long end = System.nanoTime();
         progress(profile, created, probe, start);
         if (probe.terminalCount() < created) {
-          describeUnfinished(client, probe);
+          try {
+            describeUnfinished(client, probe);
+          } catch (RuntimeException e) {
+            out.printf("  could not describe the unfinished RRs: %s%n", e);
+          }
         }
         return result(config, profile, stack, probe, usage, created, start, end, end <= deadline);
       }
