@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.orchestrator;
 
+import ai.kubernaut.orchestrator.orchestrator.cli.BenchCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.EnvAwareHelp;
 import ai.kubernaut.orchestrator.orchestrator.cli.RunCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.SandboxCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
     name = "kubernaut-orchestrator",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {RunCommand.class, SandboxCommand.class, HelpCommand.class},
+    subcommands = {RunCommand.class, SandboxCommand.class, BenchCommand.class, HelpCommand.class},
     description =
         "Kubernaut Remediation Orchestrator: every RemediationRequest is a Temporal workflow.",
     footer = {
@@ -54,7 +55,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: run or sandbox");
+    throw new ParameterException(spec.commandLine(), "Missing command: run, sandbox or bench");
   }
 
   /** Configuration errors exit 2 with one line per bad option; anything else exits 1. */

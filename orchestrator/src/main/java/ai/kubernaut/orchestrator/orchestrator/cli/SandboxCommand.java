@@ -6,6 +6,7 @@ import ai.kubernaut.orchestrator.orchestrator.config.KubernetesConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.LeaderElectionConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.SandboxConfig;
+import ai.kubernaut.orchestrator.orchestrator.config.ServiceConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
 import ai.kubernaut.orchestrator.orchestrator.logging.LoggingConfigurator;
 import ai.kubernaut.orchestrator.orchestrator.sandbox.SandboxRunner;
@@ -57,29 +58,15 @@ public final class SandboxCommand implements Callable<Integer> {
     v.require(temporalPort > 0, SandboxOptions.TEMPORAL_PORT, "must be between 1 and 65535");
     int apiPort = v.port(SandboxOptions.API_PORT, sandbox.apiPort);
     Path kubeconfigOut = Path.of(v.nonBlank(SandboxOptions.KUBECONFIG_OUT, sandbox.kubeconfigOut));
-    BridgeConfig b = bridge.toConfig(v);
     OrchestratorConfig orchestrator =
-        new OrchestratorConfig(
-            new TemporalConfig(
-                "localhost:" + temporalPort,
-                "default",
-                TASK_QUEUE,
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
-            new KubernetesConfig(kubeconfigOut.toString(), List.of()),
-            remediation.toConfig(v),
-            routing.toConfig(v),
-            worker.toConfig(v),
-            new BridgeConfig(
-                b.signalThreads(),
-                b.resyncPeriod(),
-                b.driftPeriod(),
-                sandboxElection(b.leaderElection())),
+        sandboxOrchestrator(
+            v,
+            temporalPort,
+            kubeconfigOut,
+            remediation,
+            routing,
+            worker,
+            bridge,
             service.toConfig(v));
     SandboxConfig config =
         new SandboxConfig(
@@ -92,6 +79,45 @@ public final class SandboxCommand implements Callable<Integer> {
             orchestrator);
     v.throwIfInvalid();
     return config;
+  }
+
+  /**
+   * The orchestrator's settings in the sandbox stack: Temporal at {@code localhost:temporalPort}
+   * (replaced by the test server's address at start), the stand-in's kubeconfig, the Lease in the
+   * stand-in's default namespace.
+   */
+  static OrchestratorConfig sandboxOrchestrator(
+      ConfigValidator v,
+      int temporalPort,
+      Path kubeconfig,
+      RemediationOptions remediation,
+      RoutingOptions routing,
+      WorkerOptions worker,
+      BridgeOptions bridge,
+      ServiceConfig service) {
+    BridgeConfig b = bridge.toConfig(v);
+    return new OrchestratorConfig(
+        new TemporalConfig(
+            "localhost:" + temporalPort,
+            "default",
+            TASK_QUEUE,
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null),
+        new KubernetesConfig(kubeconfig.toString(), List.of()),
+        remediation.toConfig(v),
+        routing.toConfig(v),
+        worker.toConfig(v),
+        new BridgeConfig(
+            b.signalThreads(),
+            b.resyncPeriod(),
+            b.driftPeriod(),
+            sandboxElection(b.leaderElection())),
+        service);
   }
 
   /** One replica only: the Lease lives in the stand-in's default namespace. */

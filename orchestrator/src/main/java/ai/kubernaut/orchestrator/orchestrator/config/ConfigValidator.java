@@ -42,6 +42,19 @@ public final class ConfigValidator {
     }
   }
 
+  /** A Go duration ({@code 0}, {@code 20ms}) that is not negative. */
+  public Duration nonNegativeDuration(String option, String value) {
+    try {
+      Duration d = GoDurations.parse(value);
+      if (d.isNegative()) {
+        return fail(option, "must not be negative, got " + quote(value), Duration.ZERO);
+      }
+      return d;
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      return fail(option, "must be a Go duration, got " + quote(value), Duration.ZERO);
+    }
+  }
+
   public int intAtLeast(String option, int value, int min) {
     if (value < min) {
       return fail(option, "must be at least " + min + ", got " + value, min);

@@ -9,11 +9,23 @@ import java.util.List;
 final class InformerComponent implements ManagedComponent {
 
   private final String name;
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(InformerComponent.class);
   private final SharedIndexInformer<?> informer;
 
+  /**
+   * Without an exception handler a fabric8 informer whose first list fails (a timeout from a busy
+   * API server, say) stops for good, and every activity that reads the cache waits forever for a
+   * sync; this one logs and retries, like the bridge's informers.
+   */
   InformerComponent(String name, SharedIndexInformer<?> informer) {
     this.name = name;
     this.informer = informer;
+    informer.exceptionHandler(
+        (started, t) -> {
+          LOG.warn("{} informer: {}, retrying", name, t.toString());
+          return true;
+        });
   }
 
   @Override

@@ -2,20 +2,14 @@ package ai.kubernaut.orchestrator.orchestrator.sandbox;
 
 import ai.kubernaut.orchestrator.orchestrator.ExitCodes;
 import ai.kubernaut.orchestrator.orchestrator.cli.ServiceRunner;
-import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.SandboxConfig;
-import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
-import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.OrchestratorApp;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.ProductionWiring;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.ShutdownSignals;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.Wiring;
 import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
 import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
-import ai.kubernaut.orchestrator.sandbox.controllers.SimulatedControllers;
-import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
 import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,43 +42,37 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
 
   @Override
   public int run(SandboxConfig config) throws Exception {
-    try (SandboxTemporalServer temporal =
-            SandboxTemporalServer.start(config.temporalPort(), wiring.searchAttributes());
-        KubernetesApiStandIn api = KubernetesApiStandIn.builder().port(config.apiPort()).start()) {
-      api.writeKubeconfig(config.kubeconfigOut());
-      OrchestratorConfig orchestrator =
-          config.orchestrator().withTemporal(pointedAt(config.orchestrator().temporal(), temporal));
-      ControllerConfig controllerConfig =
-          ControllerConfig.defaults().withStepDelay(config.stepDelay()).withClock(clock);
-      try (KubernetesClient controllersClient = api.newClient();
-          SimulatedControllers controllers =
-              new SimulatedControllers(
-                      controllersClient, controllerConfig, NotificationSink.logging())
-                  .start();
-          OrchestratorApp app =
-              new OrchestratorApp(
-                  orchestrator,
-                  wiring,
-                  k ->
-                      api.newClient(
-                          b -> b.withRequestRetryBackoffLimit(KubernetesClients.REQUEST_RETRIES)),
-                  clock)) {
-        app.start();
-        out.printf(
-            "sandbox up: Temporal %s (namespace %s), Kubernetes API %s, metrics http://localhost:%d/metrics%n",
-            temporal.target(), temporal.namespace(), api.url(), app.httpPort());
-        int code = ExitCodes.OK;
-        if (config.scenarios()) {
-          ScenarioRun run = new ScenarioRun(api.client(), NAMESPACE, out, clock);
-          code = run.execute(scenarioDeadline) ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
-        }
-        if (config.keepRunning()) {
-          printConnectionHelp(config, temporal);
-          ShutdownSignals.install(app::stop);
-          app.awaitTermination();
-        }
-        return code;
+    ControllerConfig controllerConfig =
+        ControllerConfig.defaults().withStepDelay(config.stepDelay());
+    SandboxStack.Settings settings =
+        new SandboxStack.Settings(
+            config.temporalPort(),
+            config.apiPort(),
+            config.orchestrator(),
+            controllerConfig,
+            NotificationSink.logging(),
+            wiring,
+            clock,
+            config.kubeconfigOut());
+    try (SandboxStack stack = SandboxStack.start(settings)) {
+      OrchestratorApp app = stack.app();
+      out.printf(
+          "sandbox up: Temporal %s (namespace %s), Kubernetes API %s, metrics http://localhost:%d/metrics%n",
+          stack.temporal().target(),
+          stack.temporal().namespace(),
+          stack.api().url(),
+          app.httpPort());
+      int code = ExitCodes.OK;
+      if (config.scenarios()) {
+        ScenarioRun run = new ScenarioRun(stack.api().client(), NAMESPACE, out, clock);
+        code = run.execute(scenarioDeadline) ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
       }
+      if (config.keepRunning()) {
+        printConnectionHelp(config, stack.temporal());
+        ShutdownSignals.install(app::stop);
+        app.awaitTermination();
+      }
+      return code;
     }
   }
 
@@ -99,19 +87,5 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
           Temporal frontend: %2$s (namespace %3$s), e.g. temporal workflow list --address %2$s
         """,
         config.kubeconfigOut(), temporal.target(), temporal.namespace());
-  }
-
-  private static TemporalConfig pointedAt(TemporalConfig base, SandboxTemporalServer server) {
-    return new TemporalConfig(
-        server.target(),
-        server.namespace(),
-        base.taskQueue(),
-        false,
-        null,
-        null,
-        null,
-        null,
-        null,
-        base.uiBaseUrl());
   }
 }

@@ -1,0 +1,237 @@
+package ai.kubernaut.orchestrator.orchestrator.sandbox;
+
+import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
+import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
+import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
+import ai.kubernaut.orchestrator.orchestrator.lifecycle.OrchestratorApp;
+import ai.kubernaut.orchestrator.orchestrator.lifecycle.ProductionWiring;
+import ai.kubernaut.orchestrator.orchestrator.lifecycle.Wiring;
+import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
+import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
+import ai.kubernaut.orchestrator.sandbox.controllers.SimulatedControllers;
+import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
+import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The whole sandbox in this process: a Temporal test server, the Kubernetes API stand-in with the
+ * CRDs, the simulated child controllers and the orchestrator (worker + bridge, production wiring).
+ * Used by the {@code sandbox} and {@code bench} commands and by the reliability tests, which also
+ * stop the orchestrator and start a new one against the same server and stand-in ({@link
+ * #stopOrchestrator()}, {@link #startOrchestrator()}).
+ *
+ * <p>The orchestrator's Kubernetes client counts its own requests ({@link
+ * #orchestratorRequests()}); the stand-in's request log also holds the controllers' and the
+ * caller's.
+ */
+public final class SandboxStack implements AutoCloseable {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SandboxStack.class);
+
+  /**
+   * The stand-in answers every request on one event loop and scans every stored object for a list;
+   * with a few thousand objects a full list can take longer than fabric8's default 10 s, and an
+   * informer whose list times out keeps relisting. A real API server paginates and is not this
+   * slow.
+   */
+  static final int STAND_IN_REQUEST_TIMEOUT_MS = 60_000;
+
+  private final Settings settings;
+  private final ApiRequestCounter orchestratorRequests = new ApiRequestCounter();
+  private SandboxTemporalServer temporal;
+  private KubernetesApiStandIn api;
+  private KubernetesClient controllersClient;
+  private SimulatedControllers controllers;
+  private OrchestratorApp app;
+  private OrchestratorConfig orchestratorConfig;
+
+  /**
+   * What to start.
+   *
+   * @param temporalPort port of the Temporal test server, 0 for a free one
+   * @param apiPort port of the API stand-in, 0 for a free one
+   * @param orchestrator the orchestrator's settings; the Temporal address is replaced by the test
+   *     server's
+   * @param controllers settings of the simulated controllers
+   * @param sink where the simulated notification controller delivers
+   * @param kubeconfigOut where to write a kubeconfig for the stand-in, or null
+   */
+  public record Settings(
+      int temporalPort,
+      int apiPort,
+      OrchestratorConfig orchestrator,
+      ControllerConfig controllers,
+      NotificationSink sink,
+      Wiring wiring,
+      Clock clock,
+      Path kubeconfigOut) {
+    public Settings {
+      Objects.requireNonNull(orchestrator, "orchestrator");
+      Objects.requireNonNull(controllers, "controllers");
+      Objects.requireNonNull(sink, "sink");
+      Objects.requireNonNull(wiring, "wiring");
+      Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Free ports, production wiring, notifications logged, the system clock. */
+    public static Settings of(OrchestratorConfig orchestrator, ControllerConfig controllers) {
+      return new Settings(
+          0,
+          0,
+          orchestrator,
+          controllers,
+          NotificationSink.logging(),
+          new ProductionWiring(),
+          Clock.systemUTC(),
+          null);
+    }
+
+    public Settings withSink(NotificationSink value) {
+      return new Settings(
+          temporalPort, apiPort, orchestrator, controllers, value, wiring, clock, kubeconfigOut);
+    }
+  }
+
+  private SandboxStack(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** Starts everything; on failure closes what started and rethrows. */
+  public static SandboxStack start(Settings settings) throws Exception {
+    SandboxStack stack = new SandboxStack(settings);
+    try {
+      stack.startAll();
+      return stack;
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll() throws Exception {
+    temporal =
+        SandboxTemporalServer.start(settings.temporalPort(), settings.wiring().searchAttributes());
+    api = KubernetesApiStandIn.builder().port(settings.apiPort()).start();
+    if (settings.kubeconfigOut() != null) {
+      api.writeKubeconfig(settings.kubeconfigOut());
+    }
+    orchestratorConfig =
+        settings
+            .orchestrator()
+            .withTemporal(pointedAt(settings.orchestrator().temporal(), temporal));
+    controllersClient = api.newClient();
+    controllers =
+        new SimulatedControllers(
+                controllersClient,
+                settings.controllers().withClock(settings.clock()),
+                settings.sink())
+            .start();
+    startOrchestrator();
+  }
+
+  /** Starts a new orchestrator (worker + bridge) against this server and stand-in. */
+  public synchronized OrchestratorApp startOrchestrator() throws Exception {
+    if (app != null && app.isRunning()) {
+      throw new IllegalStateException("the orchestrator is already running");
+    }
+    app =
+        new OrchestratorApp(
+            orchestratorConfig, settings.wiring(), k -> orchestratorClient(), settings.clock());
+    app.start();
+    return app;
+  }
+
+  /**
+   * Stops the orchestrator within its configured shutdown grace period (set it short for an abrupt
+   * stop: in-flight activity attempts are abandoned, informers and watches closed).
+   */
+  public synchronized void stopOrchestrator() {
+    if (app != null) {
+      app.stop();
+    }
+  }
+
+  private KubernetesClient orchestratorClient() {
+    Config config =
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl(api.url())
+            .withNamespace("default")
+            .withHttp2Disable(true)
+            .withRequestRetryBackoffLimit(KubernetesClients.REQUEST_RETRIES)
+            .withRequestTimeout(STAND_IN_REQUEST_TIMEOUT_MS)
+            .build();
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withHttpClientBuilderConsumer(
+            b -> b.addOrReplaceInterceptor("kubernaut-request-counter", orchestratorRequests))
+        .build();
+  }
+
+  public SandboxTemporalServer temporal() {
+    return temporal;
+  }
+
+  public KubernetesApiStandIn api() {
+    return api;
+  }
+
+  /** The running (or last) orchestrator. */
+  public synchronized OrchestratorApp app() {
+    return app;
+  }
+
+  public SimulatedControllers controllers() {
+    return controllers;
+  }
+
+  /** The orchestrator's settings as started (Temporal address pointed at the test server). */
+  public OrchestratorConfig orchestratorConfig() {
+    return orchestratorConfig;
+  }
+
+  /** Requests sent by the orchestrator's Kubernetes clients, across restarts. */
+  public ApiRequestCounter orchestratorRequests() {
+    return orchestratorRequests;
+  }
+
+  /** Stops everything in reverse start order; a part that fails to stop is logged and skipped. */
+  @Override
+  public void close() {
+    closeQuietly("orchestrator", app == null ? null : app::stop);
+    closeQuietly("simulated controllers", controllers);
+    closeQuietly("controllers' client", controllersClient);
+    closeQuietly("Kubernetes API stand-in", api);
+    closeQuietly("Temporal test server", temporal);
+  }
+
+  private static void closeQuietly(String what, AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOG.warn("closing the {} failed: {}", what, e.toString());
+    }
+  }
+
+  private static TemporalConfig pointedAt(TemporalConfig base, SandboxTemporalServer server) {
+    return new TemporalConfig(
+        server.target(),
+        server.namespace(),
+        base.taskQueue(),
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        base.uiBaseUrl());
+  }
+}
