@@ -74,26 +74,7 @@ final class WakeLoop {
               : ledger.phase.name().toLowerCase()
                   + " timeout "
                   + Timeouts.human(ledger.phaseBudget());
-      int version = ledger.deadlineVersion;
-      Duration delay = remaining;
-      @SuppressWarnings("unchecked")
-      Promise<Void>[] timer = new Promise[1];
-      CancellationScope scope =
-          Workflow.newCancellationScope(
-              () ->
-                  timer[0] =
-                      Workflow.newTimer(
-                          delay, TimerOptions.newBuilder().setSummary(summary).build()));
-      scope.run();
-      Workflow.await(
-          () ->
-              timer[0].isCompleted()
-                  || ledger.deadlineVersion != version
-                  || pendingWake() != null
-                  || continueAsNewDue());
-      if (!timer[0].isCompleted()) {
-        scope.cancel();
-      }
+      awaitTimerOrWake(remaining, summary);
     }
   }
 
@@ -112,8 +93,17 @@ final class WakeLoop {
     if (remaining.compareTo(Duration.ofMillis(1)) < 0) {
       remaining = Duration.ofMillis(1);
     }
-    Duration delay = remaining;
-    String summary = "blocked (" + ledger.blockReason + ") until " + ledger.blockedUntil;
+    awaitTimerOrWake(
+        remaining, "blocked (" + ledger.blockReason + ") until " + ledger.blockedUntil);
+  }
+
+  /**
+   * Sleeps on a Temporal timer (with its UI summary) until it fires, the deadline moves, a reaction
+   * is due or continue-as-new is; a timer no longer needed is cancelled, and its cancellation
+   * failure is consumed so the SDK does not log it as an unhandled promise.
+   */
+  private void awaitTimerOrWake(Duration delay, String summary) {
+    int version = ledger.deadlineVersion;
     @SuppressWarnings("unchecked")
     Promise<Void>[] timer = new Promise[1];
     CancellationScope scope =
@@ -131,6 +121,7 @@ final class WakeLoop {
                 || continueAsNewDue());
     if (!timer[0].isCompleted()) {
       scope.cancel();
+      timer[0].exceptionally(cancelled -> null);
     }
   }
 
