@@ -28,13 +28,7 @@ public final class RemediationActivityOptions {
   public static final ActivityOptions KUBE_WRITE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .setDoNotRetry(NON_RETRYABLE)
-                  .build())
+          .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)))
           .build();
 
   /** RR status writes: like {@link #KUBE_WRITE} (conflicts are retried by the activity itself). */
@@ -48,13 +42,7 @@ public final class RemediationActivityOptions {
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
           .setScheduleToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofMillis(500))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofSeconds(10))
-                  .setDoNotRetry(NON_RETRYABLE)
-                  .build())
+          .setRetryOptions(backoff(Duration.ofMillis(500), Duration.ofSeconds(10)))
           .build();
 
   /**
@@ -65,13 +53,7 @@ public final class RemediationActivityOptions {
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
           .setScheduleToCloseTimeout(Duration.ofMinutes(10))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .setDoNotRetry(NON_RETRYABLE)
-                  .build())
+          .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)))
           .build();
 
   /**
@@ -82,13 +64,7 @@ public final class RemediationActivityOptions {
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
           .setScheduleToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofSeconds(20))
-                  .setDoNotRetry(NON_RETRYABLE)
-                  .build())
+          .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofSeconds(20)))
           .build();
 
   /**
@@ -99,16 +75,22 @@ public final class RemediationActivityOptions {
   public static final ActivityOptions ROUTING =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(1))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .setDoNotRetry(NON_RETRYABLE)
-                  .build())
+          .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)))
           .build();
 
   private RemediationActivityOptions() {}
+
+  /**
+   * Exponential backoff (factor 2) between {@code initial} and {@code max}; typed failures stop.
+   */
+  private static RetryOptions backoff(Duration initial, Duration max) {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(initial)
+        .setBackoffCoefficient(2.0)
+        .setMaximumInterval(max)
+        .setDoNotRetry(NON_RETRYABLE)
+        .build();
+  }
 
   /** {@code options} with a UI summary for one call (SPEC §8 activity summaries). */
   public static ActivityOptions withSummary(ActivityOptions options, String summary) {
