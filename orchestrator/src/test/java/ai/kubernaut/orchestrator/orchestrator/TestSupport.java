@@ -36,6 +36,28 @@ public final class TestSupport {
 
   private TestSupport() {}
 
+  /** Closes each non-null resource in the given order; a failure does not stop the others. */
+  public static void closeAll(AutoCloseable... resources) {
+    RuntimeException first = null;
+    for (AutoCloseable resource : resources) {
+      if (resource == null) {
+        continue;
+      }
+      try {
+        resource.close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = new IllegalStateException("closing " + resource, e);
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
   /**
    * The orchestrator settings the {@code sandbox} command would build from {@code args}, pointed at
    * {@code temporal} (a test server on a random port).

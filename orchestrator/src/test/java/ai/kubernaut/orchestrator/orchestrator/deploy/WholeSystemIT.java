@@ -121,21 +121,7 @@ class WholeSystemIT {
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (controllers != null) {
-      controllers.close();
-    }
-    if (controllersClient != null) {
-      controllersClient.close();
-    }
-    if (api != null) {
-      api.close();
-    }
-    if (temporal != null) {
-      temporal.close();
-    }
+    TestSupport.closeAll(app, controllers, controllersClient, api, temporal);
   }
 
   @Test

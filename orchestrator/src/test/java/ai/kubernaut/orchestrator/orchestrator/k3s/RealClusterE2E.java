@@ -125,21 +125,7 @@ class RealClusterE2E {
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (controllers != null) {
-      controllers.close();
-    }
-    if (temporal != null) {
-      temporal.close();
-    }
-    if (kube != null) {
-      kube.close();
-    }
-    if (k3s != null) {
-      k3s.stop();
-    }
+    TestSupport.closeAll(app, controllers, temporal, kube, k3s);
   }
 
   @Test
