@@ -1,6 +1,7 @@
 package ai.kubernaut.orchestrator.workflows;
 
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public final class RemediationActivityOptions {
    */
   public static final ActivityOptions KUBE_WRITE =
       ActivityOptions.newBuilder()
+          .setCancellationType(ActivityCancellationType.ABANDON)
           .setStartToCloseTimeout(Duration.ofSeconds(30))
           .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)))
           .build();
@@ -40,6 +42,7 @@ public final class RemediationActivityOptions {
    */
   public static final ActivityOptions KUBE_READ =
       ActivityOptions.newBuilder()
+          .setCancellationType(ActivityCancellationType.ABANDON)
           .setStartToCloseTimeout(Duration.ofSeconds(10))
           .setScheduleToCloseTimeout(Duration.ofMinutes(2))
           .setRetryOptions(backoff(Duration.ofMillis(500), Duration.ofSeconds(10)))
@@ -51,6 +54,7 @@ public final class RemediationActivityOptions {
    */
   public static final ActivityOptions NOTIFY =
       ActivityOptions.newBuilder()
+          .setCancellationType(ActivityCancellationType.ABANDON)
           .setStartToCloseTimeout(Duration.ofSeconds(30))
           .setScheduleToCloseTimeout(Duration.ofMinutes(10))
           .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)))
@@ -62,6 +66,7 @@ public final class RemediationActivityOptions {
    */
   public static final ActivityOptions CLUSTER_READ =
       ActivityOptions.newBuilder()
+          .setCancellationType(ActivityCancellationType.ABANDON)
           .setStartToCloseTimeout(Duration.ofSeconds(30))
           .setScheduleToCloseTimeout(Duration.ofMinutes(2))
           .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofSeconds(20)))
@@ -74,9 +79,15 @@ public final class RemediationActivityOptions {
    */
   public static final ActivityOptions ROUTING =
       ActivityOptions.newBuilder()
+          .setCancellationType(ActivityCancellationType.ABANDON)
           .setStartToCloseTimeout(Duration.ofMinutes(1))
           .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)))
           .build();
+
+  // Every set uses ABANDON: a remediation's activities are short, idempotent Kubernetes writes, and
+  // on cancel the compensation (final status, children marked terminal) runs in a detached scope
+  // anyway. Asking the server to cancel an activity that is just completing also races: Temporal's
+  // test server then rejects the workflow task (ACTIVITY_UNKNOWN) and the run stalls.
 
   private RemediationActivityOptions() {}
 
