@@ -89,6 +89,7 @@ public final class KubernetesApiStandIn implements AutoCloseable {
             this::forgetRecordedRequest,
             () -> {
               watches.dropAll();
+              watches.close();
               gc.close();
             });
     this.server =

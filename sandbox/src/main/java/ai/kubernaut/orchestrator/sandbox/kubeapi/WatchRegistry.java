@@ -6,11 +6,33 @@ import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Knows the open watch connections, so a test can drop them all (to exercise reconnects). */
-final class WatchRegistry {
+/**
+ * Knows the open watch connections, so a test can drop them all (to exercise reconnects), and keeps
+ * closing a watch off the server's event loop.
+ *
+ * <p>fabric8's watch listener waits (up to a minute) for its send queue to drain when its
+ * connection closes. The mock server calls that on its single event loop, so with hundreds of
+ * watches coming and going the loop stalled for seconds at a time, every request timed out and
+ * informers relisted, closing more watches. The close work runs on this registry's own threads
+ * instead.
+ */
+final class WatchRegistry implements AutoCloseable {
 
   private final Set<WebSocket> open = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger closerThreads = new AtomicInteger();
+  private final ExecutorService closer =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread =
+                new Thread(task, "stand-in-watch-close-" + closerThreads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /** Wraps a watch's listener so its connection is tracked while open. */
   WebSocketListener track(WebSocketListener delegate) {
@@ -30,6 +52,20 @@ final class WatchRegistry {
       dropped++;
     }
     return dropped;
+  }
+
+  /** Stops the close threads once the server is down (pending closes still run). */
+  @Override
+  public void close() {
+    closer.shutdown();
+  }
+
+  private void offLoop(Runnable closeWork) {
+    try {
+      closer.execute(closeWork);
+    } catch (RejectedExecutionException shuttingDown) {
+      closeWork.run(); // the server is stopping; nothing else needs the loop any more
+    }
   }
 
   private final class Tracking extends WebSocketListener {
@@ -80,13 +116,13 @@ final class WatchRegistry {
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
       open.remove(webSocket);
-      delegate.onClosed(webSocket, code, reason);
+      offLoop(() -> delegate.onClosed(webSocket, code, reason));
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
       open.remove(webSocket);
-      delegate.onFailure(webSocket, t, response);
+      offLoop(() -> delegate.onFailure(webSocket, t, response));
     }
   }
 }
