@@ -46,7 +46,9 @@ public final class BridgeMetrics {
     /** No RemediationRequest owns the child (or it is not in the cache). */
     ORPHAN,
     /** The workflow is closed: the signal is not retried. */
-    WORKFLOW_CLOSED;
+    WORKFLOW_CLOSED,
+    /** The workflow was still not started after the signaller's retries. */
+    WORKFLOW_NOT_STARTED;
 
     String tag() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -132,6 +134,13 @@ public final class BridgeMetrics {
           .tag("queue", name)
           .register(registry);
     }
+  }
+
+  /** Signals dropped for {@code reason}, over every kind (for tests and status). */
+  public double filtered(FilterReason reason) {
+    return registry.find(SIGNALS_FILTERED).tag("reason", reason.tag()).counters().stream()
+        .mapToDouble(Counter::count)
+        .sum();
   }
 
   /** The sum of every counter named {@code name}, whatever its tags (for tests and status). */

@@ -72,7 +72,7 @@ final class BridgeRuntime implements AutoCloseable {
             config,
             temporal.getOptions().getNamespace(),
             clock);
-    this.signaller = new WorkflowSignaller(temporal, signalQueue, ledger, metrics);
+    this.signaller = new WorkflowSignaller(temporal, starter, signalQueue, ledger, metrics);
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

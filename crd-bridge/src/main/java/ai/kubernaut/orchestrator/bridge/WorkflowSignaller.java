@@ -8,7 +8,9 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,13 @@ import org.slf4j.LoggerFactory;
  * new run), from the bounded signal queue. A newer status of the same child replaces one that still
  * waits; a transient failure is retried with backoff; a closed workflow is counted as filtered and
  * never retried.
+ *
+ * <p>Temporal answers NOT_FOUND both for a closed workflow and for one not started yet (a child
+ * informer can list a child before the RemediationRequest informer has started its workflow, e.g.
+ * when the orchestrator starts with work in flight). The signaller describes the workflow to tell
+ * them apart and keeps retrying, with backoff, a signal whose workflow is not started yet, up to
+ * {@link #NOT_STARTED_ATTEMPTS} times; after that the workflow still reads the child when it
+ * reaches that phase's deadline.
  */
 final class WorkflowSignaller {
 
@@ -29,14 +38,23 @@ final class WorkflowSignaller {
           Status.Code.FAILED_PRECONDITION,
           Status.Code.UNIMPLEMENTED);
 
+  /** With the default backoff (200 ms doubling to 30 s) about two minutes of waiting. */
+  static final int NOT_STARTED_ATTEMPTS = 10;
+
   private final WorkflowClient client;
+  private final WorkflowStarter starter;
   private final WorkQueue queue;
   private final SignalLedger ledger;
   private final BridgeMetrics metrics;
 
   WorkflowSignaller(
-      WorkflowClient client, WorkQueue queue, SignalLedger ledger, BridgeMetrics metrics) {
+      WorkflowClient client,
+      WorkflowStarter starter,
+      WorkQueue queue,
+      SignalLedger ledger,
+      BridgeMetrics metrics) {
     this.client = client;
+    this.starter = starter;
     this.queue = queue;
     this.ledger = ledger;
     this.metrics = metrics;
@@ -46,12 +64,13 @@ final class WorkflowSignaller {
   void submit(RemediationRef rr, ChildStatus status) {
     String workflowId = WorkflowIds.of(rr);
     String key = workflowId + "|" + status.kind() + "/" + status.name();
+    AtomicInteger notStarted = new AtomicInteger();
     queue.submit(
         key,
         new WorkQueue.Task() {
           @Override
           public WorkQueue.Result run() {
-            return deliver(rr, workflowId, status);
+            return deliver(rr, workflowId, status, notStarted);
           }
 
           @Override
@@ -61,7 +80,8 @@ final class WorkflowSignaller {
         });
   }
 
-  private WorkQueue.Result deliver(RemediationRef rr, String workflowId, ChildStatus status) {
+  private WorkQueue.Result deliver(
+      RemediationRef rr, String workflowId, ChildStatus status, AtomicInteger notStarted) {
     try (Mdc ignored = Mdc.of(rr.namespace(), rr.name(), "signal")) {
       if (ledger.alreadyDelivered(workflowId, status)) {
         metrics.signalFiltered(status.kind(), FilterReason.STALE);
@@ -80,10 +100,7 @@ final class WorkflowSignaller {
         return WorkQueue.Result.DONE;
       } catch (RuntimeException e) {
         if (WorkflowStarter.isNotFound(e)) {
-          ledger.recordDelivered(workflowId, status);
-          metrics.signalFiltered(status.kind(), FilterReason.WORKFLOW_CLOSED);
-          LOG.debug("workflow closed, dropped {} {}", status.kind(), status.name());
-          return WorkQueue.Result.DONE;
+          return notFound(workflowId, status, notStarted);
         }
         if (isPermanent(e)) {
           metrics.signalFailed(status.kind(), false);
@@ -95,6 +112,33 @@ final class WorkflowSignaller {
         return WorkQueue.Result.RETRY;
       }
     }
+  }
+
+  private WorkQueue.Result notFound(
+      String workflowId, ChildStatus status, AtomicInteger notStarted) {
+    Optional<WorkflowStarter.Described> workflow = starter.describe(workflowId);
+    if (workflow.isPresent() && !workflow.get().isRunning()) {
+      ledger.recordDelivered(workflowId, status);
+      metrics.signalFiltered(status.kind(), FilterReason.WORKFLOW_CLOSED);
+      LOG.debug("workflow closed, dropped {} {}", status.kind(), status.name());
+      return WorkQueue.Result.DONE;
+    }
+    if (workflow.isEmpty() && notStarted.incrementAndGet() >= NOT_STARTED_ATTEMPTS) {
+      metrics.signalFiltered(status.kind(), FilterReason.WORKFLOW_NOT_STARTED);
+      LOG.info(
+          "workflow {} still not started after {} attempts, dropped {} {}; the workflow reads the"
+              + " child at the phase deadline",
+          workflowId,
+          NOT_STARTED_ATTEMPTS,
+          status.kind(),
+          status.name());
+      return WorkQueue.Result.DONE;
+    }
+    // Not started yet, or started between the signal and the describe: try again shortly.
+    metrics.signalFailed(status.kind(), true);
+    LOG.debug(
+        "workflow {} not started yet, will retry {} {}", workflowId, status.kind(), status.name());
+    return WorkQueue.Result.RETRY;
   }
 
   private static boolean isPermanent(Throwable e) {

@@ -21,6 +21,7 @@ import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessing;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingStatus;
+import ai.kubernaut.orchestrator.sandbox.kubeapi.FaultRule;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
 import ai.kubernaut.orchestrator.workflows.RemediationDataConverter;
 import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
@@ -169,6 +170,41 @@ class BridgeIT {
         .containsExactly("Enriching", "Completed");
     await().atMost(WAIT).until(() -> counter(bridge, BridgeMetrics.SIGNALS_SENT) == 2);
     assertThat(counter(bridge, BridgeMetrics.SIGNALS_FILTERED)).isPositive();
+  }
+
+  @Test
+  void holdsASignalForAWorkflowNotStartedYetUntilItStarts() {
+    RemediationRequest rr = create(rr(ns, "early-child"));
+    String id = WorkflowStarter.workflowId(rr);
+    String sp = "sp-early-child";
+    create(ownedBy(new SignalProcessing(), rr, sp));
+    setSpStatus(sp, spCompleted("production", "P1"));
+    // The finalizer write comes before the workflow start: failing it keeps the workflow unstarted
+    // while the child informer already has the Completed status to signal.
+    FaultRule holdStart =
+        api.faults()
+            .add(
+                FaultRule.on("PATCH", ".*/namespaces/" + ns + "/remediationrequests/early-child")
+                    .respond(503));
+    Bridge bridge = bridge(null);
+    try {
+      await()
+          .atMost(WAIT)
+          .until(() -> holdStart.hits() > 0 && counter(bridge, BridgeMetrics.SIGNALS_FAILED) > 0);
+      assertThat(FakeRemediationWorkflow.starts(id)).isZero();
+    } finally {
+      api.faults().remove(holdStart);
+    }
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(FakeRemediationWorkflow.signals(id))
+                    .extracting(ChildStatus::phase)
+                    .containsExactly("Completed"));
+    assertThat(FakeRemediationWorkflow.starts(id)).isEqualTo(1);
+    assertThat(bridge.metrics().filtered(BridgeMetrics.FilterReason.WORKFLOW_CLOSED)).isZero();
   }
 
   @Test
