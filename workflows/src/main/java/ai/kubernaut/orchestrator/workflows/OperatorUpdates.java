@@ -65,7 +65,7 @@ final class OperatorUpdates {
       String name = Names.withRetry(was.baseName(), k);
       Instant now = now();
       Instant deadline = Timeouts.deadline(now, ledger.phaseBudget());
-      ledger.children.add(name);
+      ledger.register(name);
       ChildRef ref = transitions.createChild(was.kind(), name, ledger.phase, deadline);
       ledger.current = new CurrentChild(was.kind(), name, was.baseName(), k);
       ledger.retries++;

@@ -28,6 +28,7 @@ import ai.kubernaut.orchestrator.workflows.model.RemediationSnapshot;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState.OperatorDecision;
 import ai.kubernaut.orchestrator.workflows.model.RoutingRequest;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,12 @@ import java.util.Set;
  * RR. A continued run gets it back through {@link CarriedState}.
  */
 final class RemediationLedger {
+
+  /** {@code Workflow.getVersion} change ID: statuses of not-yet-registered children are kept. */
+  static final String EARLY_STATUS_CHANGE = "keep-early-child-status";
+
+  private static final int MAX_EARLY_STATUSES = 8;
+
   RemediationLedger(RemediationInput input) {
     this.input = input;
     this.rr = input.rr();
@@ -142,6 +149,12 @@ final class RemediationLedger {
 
   final Set<String> children = new LinkedHashSet<>();
 
+  /**
+   * Statuses signalled for a child this run has not registered yet (the bridge saw the child first,
+   * e.g. an orchestrator restarting with work in flight); applied when the run registers that name.
+   */
+  final Map<String, ChildStatus> early = new LinkedHashMap<>();
+
   final Map<String, ChildStatus> observed = new LinkedHashMap<>();
 
   final Set<String> failurePatterns = new LinkedHashSet<>();
@@ -212,6 +225,27 @@ final class RemediationLedger {
         snapshot.target(),
         input.creationTimestamp(),
         settings.routing());
+  }
+
+  /** Holds a status of a child not registered yet (a few names at most; the newest per name). */
+  void hold(ChildStatus s) {
+    ChildStatus prev = early.get(s.name());
+    if (prev == null ? early.size() < MAX_EARLY_STATUSES : !s.isNotNewerThan(prev)) {
+      early.put(s.name(), s);
+    }
+  }
+
+  /**
+   * Registers a child of this run; a status that arrived before is applied. Histories recorded
+   * before early statuses were kept ignore them (version marker {@value #EARLY_STATUS_CHANGE}).
+   */
+  void register(String name) {
+    children.add(name);
+    ChildStatus held = early.remove(name);
+    if (held != null
+        && Workflow.getVersion(EARLY_STATUS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      accept(held);
+    }
   }
 
   /** Keeps {@code s} when it is newer than what we have; drops stale and duplicate statuses. */

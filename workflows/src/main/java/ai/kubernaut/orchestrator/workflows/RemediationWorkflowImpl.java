@@ -364,7 +364,9 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       return;
     }
     if (!ledger.children.contains(status.name())) {
-      log.debug("ignoring status of {} {}: not a child of this run", status.kind(), status.name());
+      log.debug(
+          "holding status of {} {}: not a child of this run yet", status.kind(), status.name());
+      ledger.hold(status);
       return;
     }
     ledger.accept(status);

@@ -142,7 +142,7 @@ final class Transitions {
     PhaseTransitions.check(from, to);
     Instant now = now();
     Instant deadline = Timeouts.deadline(now, Timeouts.forPhase(ledger.timeouts, to));
-    ledger.children.add(name);
+    ledger.register(name);
     ChildRef ref = createChild(kind, name, to, deadline);
     ledger.current = new CurrentChild(kind, name, name, 0);
     changePhase(from, to, now, deadline, waitsFor);

@@ -22,6 +22,7 @@ import ai.kubernaut.orchestrator.workflows.model.LockRequest;
 import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
 import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
+import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
 import ai.kubernaut.orchestrator.workflows.model.RoutingRelease;
 import ai.kubernaut.orchestrator.workflows.model.RoutingReleaseResult;
@@ -162,6 +163,21 @@ final class FakeCluster
         LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
       }
     }
+  }
+
+  /**
+   * Starts the run with {@code status} signalled in the same request, so the run receives it before
+   * it has registered that child: the bridge listed the child before the run existed.
+   */
+  RemediationWorkflow startWithEarlyStatus(
+      RemediationInput in, String taskQueue, ChildStatus status) {
+    ChildStatus s = stamp(status);
+    stored.merge(s.name(), s, (a, b) -> newer(a, b));
+    client
+        .newUntypedWorkflowStub(
+            "RemediationWorkflow", RemediationWorkflows.startOptions(in, taskQueue))
+        .signalWithStart("childStatusChanged", new Object[] {s}, new Object[] {in});
+    return client.newWorkflowStub(RemediationWorkflow.class, WorkflowIds.of(in.rr()));
   }
 
   /** Signals a raw status (no stamping, no storing): for stale/duplicate tests. */

@@ -20,6 +20,7 @@ import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
+import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
 import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
@@ -115,6 +116,24 @@ class RemediationWorkflowTest {
     assertThat(state.environment()).isEqualTo("production");
     assertThat(state.children()).containsExactly("sp-disk-full", "ai-disk-full", "we-disk-full");
     recordHistory(env, wf, "remediated");
+  }
+
+  @Test
+  void aChildStatusSignalledBeforeTheRunRegisteredTheChildIsKept(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(aiCompleted("ai-early"), weCompleted("we-early"));
+
+    RemediationWorkflow wf =
+        cluster.startWithEarlyStatus(
+            input("early"), worker.getTaskQueue(), spCompleted("sp-early"));
+    RemediationResult result = result(wf);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.Remediated);
+    assertThat(cluster.reads)
+        .as("the SP's Completed status was used, not re-read at the phase deadline")
+        .noneMatch(key -> key.kind() == ChildKind.SignalProcessing);
+    recordHistory(env, wf, "early-child-status");
   }
 
   @Test
