@@ -10,6 +10,7 @@ import ai.kubernaut.orchestrator.orchestrator.metrics.MeterRegistries;
 import ai.kubernaut.orchestrator.orchestrator.temporal.SearchAttributeRegistrar;
 import ai.kubernaut.orchestrator.orchestrator.temporal.TemporalConnection;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.grpc.ClientInterceptor;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +60,7 @@ public final class OrchestratorApp implements AutoCloseable {
   private volatile State state = State.NEW;
   private PrometheusMeterRegistry registry;
   private OpsHttpServer http;
+  private final List<ClientInterceptor> temporalInterceptors;
   private TemporalConnection temporal;
   private KubernetesClient kubernetes;
   private RuntimeContext context;
@@ -73,9 +75,20 @@ public final class OrchestratorApp implements AutoCloseable {
       Wiring wiring,
       Function<KubernetesConfig, KubernetesClient> kubernetesClients,
       Clock clock) {
+    this(config, wiring, kubernetesClients, List.of(), clock);
+  }
+
+  /** As above, with gRPC interceptors on the Temporal connection. */
+  public OrchestratorApp(
+      OrchestratorConfig config,
+      Wiring wiring,
+      Function<KubernetesConfig, KubernetesClient> kubernetesClients,
+      List<ClientInterceptor> temporalInterceptors,
+      Clock clock) {
     this.config = config;
     this.wiring = wiring;
     this.kubernetesClients = kubernetesClients;
+    this.temporalInterceptors = List.copyOf(temporalInterceptors);
     this.clock = clock;
   }
 
@@ -94,7 +107,11 @@ public final class OrchestratorApp implements AutoCloseable {
       String identity = config.bridge().leaderElection().identity();
       temporal =
           TemporalConnection.connect(
-              config.temporal(), registry, identity, TEMPORAL_CONNECT_TIMEOUT);
+              config.temporal(),
+              registry,
+              identity,
+              TEMPORAL_CONNECT_TIMEOUT,
+              temporalInterceptors);
       readiness.add(temporal.readinessCheck());
       new SearchAttributeRegistrar(temporal.operatorStubs())
           .registerMissing(config.temporal().namespace(), wiring.searchAttributes());

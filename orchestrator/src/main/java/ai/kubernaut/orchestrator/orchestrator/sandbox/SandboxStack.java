@@ -11,13 +11,16 @@ import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
 import ai.kubernaut.orchestrator.sandbox.controllers.SimulatedControllers;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
 import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
+import ai.kubernaut.orchestrator.sandbox.temporal.StickyQueueRecorder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The whole sandbox in this process: a Temporal test server, the Kubernetes API stand-in with the
@@ -49,6 +52,7 @@ public final class SandboxStack implements AutoCloseable {
   private KubernetesClient controllersClient;
   private SimulatedControllers controllers;
   private OrchestratorApp app;
+  private StickyQueueRecorder stickyQueues;
   private OrchestratorConfig orchestratorConfig;
 
   /**
@@ -140,20 +144,30 @@ public final class SandboxStack implements AutoCloseable {
     if (app != null && app.isRunning()) {
       throw new IllegalStateException("the orchestrator is already running");
     }
+    stickyQueues = new StickyQueueRecorder();
     app =
         new OrchestratorApp(
-            orchestratorConfig, settings.wiring(), k -> orchestratorClient(), settings.clock());
+            orchestratorConfig,
+            settings.wiring(),
+            k -> orchestratorClient(),
+            List.of(stickyQueues),
+            settings.clock());
     app.start();
     return app;
   }
 
   /**
    * Stops the orchestrator within its configured shutdown grace period (set it short for an abrupt
-   * stop: in-flight activity attempts are abandoned, informers and watches closed).
+   * stop: in-flight activity attempts are abandoned, informers and watches closed), then expires
+   * its sticky task queue as a real Temporal server would (see {@link
+   * SandboxTemporalServer#expireStickyQueuesOf}).
    */
   public synchronized void stopOrchestrator() {
     if (app != null) {
       app.stop();
+      Set<String> sticky = stickyQueues.stickyQueues();
+      temporal.expireStickyQueues(sticky);
+      LOG.info("orchestrator stopped; its sticky task queues {} expire", sticky);
     }
   }
 

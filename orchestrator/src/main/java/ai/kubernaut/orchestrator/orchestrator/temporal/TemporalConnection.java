@@ -6,6 +6,7 @@ import ai.kubernaut.orchestrator.workflows.RemediationDataConverter;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
+import io.grpc.ClientInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
@@ -16,6 +17,7 @@ import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +58,26 @@ public final class TemporalConnection implements AutoCloseable {
    */
   public static TemporalConnection connect(
       TemporalConfig config, MeterRegistry registry, String identity, Duration connectTimeout) {
+    return connect(config, registry, identity, connectTimeout, List.of());
+  }
+
+  /**
+   * As {@link #connect}, with gRPC interceptors on every call (the sandbox observes its worker).
+   */
+  public static TemporalConnection connect(
+      TemporalConfig config,
+      MeterRegistry registry,
+      String identity,
+      Duration connectTimeout,
+      List<ClientInterceptor> interceptors) {
     Scope scope =
         new RootScopeBuilder()
             .reporter(new MicrometerClientStatsReporter(registry))
             .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
-    WorkflowServiceStubsOptions options = TemporalServiceOptions.of(config, scope);
+    WorkflowServiceStubsOptions options =
+        WorkflowServiceStubsOptions.newBuilder(TemporalServiceOptions.of(config, scope))
+            .setGrpcClientInterceptors(interceptors)
+            .build();
     WorkflowServiceStubs stubs = null;
     try {
       stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, connectTimeout);

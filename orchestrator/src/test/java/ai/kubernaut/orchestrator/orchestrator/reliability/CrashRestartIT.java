@@ -39,10 +39,6 @@ class CrashRestartIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "finding: after the restart the new orchestrator's RemediationRequest informers time out"
-          + " listing from the busy stand-in and remediations stall for minutes; see"
-          + " docs/performance.md, Reliability findings")
   void remediationsInFlightFinishAfterTheOrchestratorIsReplaced() throws Exception {
     String ns = stack.namespace("crash");
     List<String> names = new ArrayList<>();

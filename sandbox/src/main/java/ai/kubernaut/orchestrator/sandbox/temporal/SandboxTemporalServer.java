@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +49,7 @@ public final class SandboxTemporalServer implements AutoCloseable {
   private final int port;
   private final WorkflowServiceStubs workflowServiceStubs;
   private final Map<String, IndexedValueType> searchAttributes;
+  private final StickyQueueExpiry stickyQueues;
 
   private SandboxTemporalServer(
       TestServer.PortBoundTestServer server,
@@ -58,6 +60,7 @@ public final class SandboxTemporalServer implements AutoCloseable {
     this.port = port;
     this.workflowServiceStubs = workflowServiceStubs;
     this.searchAttributes = searchAttributes;
+    this.stickyQueues = new StickyQueueExpiry(workflowServiceStubs, NAMESPACE);
   }
 
   /** Starts on {@value #DEFAULT_PORT} with the given custom search attributes. */
@@ -128,9 +131,25 @@ public final class SandboxTemporalServer implements AutoCloseable {
     return workflowServiceStubs;
   }
 
+  /**
+   * Call after stopping a worker, with the sticky task queues it polled: the workflow tasks the
+   * server queues there go to the normal task queue instead, as a real Temporal server does once
+   * the sticky schedule-to-start timeout passes. The test server has no such timeout; without this,
+   * a workflow the stopped worker had cached would never run again.
+   */
+  public void expireStickyQueues(Collection<String> queues) {
+    queues.forEach(stickyQueues::expire);
+  }
+
+  /** Workflow tasks moved off stopped workers' sticky queues so far. */
+  public int stickyTasksMoved() {
+    return stickyQueues.moved();
+  }
+
   /** Shuts the stubs and the server down; in-memory state is lost. */
   @Override
   public void close() {
+    stickyQueues.close();
     workflowServiceStubs.shutdown();
     workflowServiceStubs.awaitTermination(5, TimeUnit.SECONDS);
     server.close();
