@@ -51,7 +51,13 @@ public final class ChildActivitiesImpl implements ChildActivities {
   private final ChildStatusWriter statusWriter;
 
   public ChildActivitiesImpl(KubernetesClient client, Clock clock, ActivityMetrics metrics) {
-    this.kube = new KubeResources(client);
+    this(client, clock, metrics, RemediationLookup.NONE);
+  }
+
+  /** With {@code cache} consulted before reading an RR from the API server. */
+  public ChildActivitiesImpl(
+      KubernetesClient client, Clock clock, ActivityMetrics metrics, RemediationLookup cache) {
+    this.kube = new KubeResources(client, cache);
     this.writer = new ChildWriter(client);
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.statusWriter =

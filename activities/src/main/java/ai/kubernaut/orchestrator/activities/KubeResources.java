@@ -24,9 +24,15 @@ import java.util.Objects;
 final class KubeResources {
 
   private final KubernetesClient client;
+  private final RemediationLookup cache;
 
   KubeResources(KubernetesClient client) {
+    this(client, RemediationLookup.NONE);
+  }
+
+  KubeResources(KubernetesClient client, RemediationLookup cache) {
     this.client = Objects.requireNonNull(client, "client");
+    this.cache = Objects.requireNonNull(cache, "cache");
   }
 
   KubernetesClient client() {
@@ -42,6 +48,10 @@ final class KubeResources {
    * different UID is a different remediation).
    */
   RemediationRequest findRemediation(RemediationRef ref) {
+    RemediationRequest cached = cache.cached(ref.namespace(), ref.name());
+    if (cached != null && ref.uid() != null && ref.uid().equals(cached.getMetadata().getUid())) {
+      return serialization().clone(cached); // a copy: callers may modify what they get
+    }
     RemediationRequest rr;
     try {
       rr =

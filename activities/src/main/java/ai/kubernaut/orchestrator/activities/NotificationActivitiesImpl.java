@@ -28,7 +28,13 @@ public final class NotificationActivitiesImpl implements NotificationActivities 
   private final ActivityMetrics metrics;
 
   public NotificationActivitiesImpl(KubernetesClient client, ActivityMetrics metrics) {
-    this.kube = new KubeResources(client);
+    this(client, metrics, RemediationLookup.NONE);
+  }
+
+  /** With {@code cache} consulted before reading an RR from the API server. */
+  public NotificationActivitiesImpl(
+      KubernetesClient client, ActivityMetrics metrics, RemediationLookup cache) {
+    this.kube = new KubeResources(client, cache);
     this.writer = new ChildWriter(client);
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }

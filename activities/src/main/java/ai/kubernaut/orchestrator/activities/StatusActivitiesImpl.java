@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Projects the workflow's desired status onto the RR.
  *
  * <ol>
- *   <li>Fresh read of the RR (generic, so fields this version does not model survive). Gone, or
+ *   <li>Fresh read of the RR (generic, so fields this version does not model survive), or the copy
+ *       our previous write of this RR returned ({@link LastWrittenStatus}: no read at all while
+ *       nobody else writes the RR; a 409 or a stale-looking copy falls back to the read). Gone, or
  *       replaced by an RR with another UID: {@link Disposition#GONE}.
  *   <li>Sequence guard on {@code status.statusRunId}/{@code status.statusSequence}: the same run
  *       with a stored sequence at or above the write's is {@link Disposition#STALE} and nothing is
@@ -48,6 +50,9 @@ public final class StatusActivitiesImpl implements StatusActivities {
 
   static final int MAX_CONFLICT_RETRIES = 5;
 
+  /** Remediations whose last written RR is kept to skip the read before the next write. */
+  static final int REMEMBERED_REMEDIATIONS = 4_096;
+
   private static final Logger LOG = LoggerFactory.getLogger(StatusActivitiesImpl.class);
 
   private final KubeResources kube;
@@ -55,6 +60,7 @@ public final class StatusActivitiesImpl implements StatusActivities {
   private final ActivityMetrics metrics;
   private final TemporalUi ui;
   private final EventRecorder events;
+  private final LastWrittenStatus lastWritten = new LastWrittenStatus(REMEMBERED_REMEDIATIONS);
 
   /**
    * @param ui Temporal Web UI base URL and Temporal namespace for status.temporal.uiURL; {@link
@@ -72,8 +78,15 @@ public final class StatusActivitiesImpl implements StatusActivities {
   @Override
   public StatusWriteResult writeStatus(StatusWrite write) {
     String ns = write.rr().namespace();
-    for (int attempt = 1; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
-      GenericKubernetesResource fresh = read(write);
+    GenericKubernetesResource remembered = lastWritten.take(write.rr().uid());
+    int attempt = 0;
+    while (attempt < MAX_CONFLICT_RETRIES) {
+      boolean fromMemory = remembered != null;
+      GenericKubernetesResource fresh = fromMemory ? remembered : read(write);
+      remembered = null;
+      if (!fromMemory) {
+        attempt++;
+      }
       if (fresh == null) {
         metrics.statusWrite(ns, "gone");
         LOG.info("status write {} skipped: RR is gone", write.sequence());
@@ -85,6 +98,9 @@ public final class StatusActivitiesImpl implements StatusActivities {
       if (write.runId().equals(storedRun)
           && storedSequence != null
           && storedSequence >= write.sequence()) {
+        if (fromMemory) {
+          continue; // our copy can't tell whether someone else wrote since: read it
+        }
         if (storedSequence == write.sequence()) {
           emitEvents(fresh, write); // our own earlier attempt wrote it
         }
@@ -99,11 +115,20 @@ public final class StatusActivitiesImpl implements StatusActivities {
       try {
         GenericKubernetesResource updated =
             kube.generic(RemediationRequest.class).inNamespace(ns).resource(fresh).updateStatus();
+        if (write.status().overallPhase() != null && write.status().overallPhase().isTerminal()) {
+          lastWritten.forget(write.rr().uid());
+        } else {
+          lastWritten.remember(updated);
+        }
         metrics.statusWrite(ns, "applied");
         emitEvents(updated, write);
         return new StatusWriteResult(Disposition.APPLIED, write.sequence());
       } catch (KubernetesClientException e) {
         if (KubeFailures.isConflict(e)) {
+          if (fromMemory) {
+            LOG.debug("status write {}: the RR changed since our last write", write.sequence());
+            continue;
+          }
           metrics.statusWriteConflict(ns);
           LOG.debug(
               "status write {} conflicted (attempt {}), re-reading", write.sequence(), attempt);

@@ -119,6 +119,29 @@ class ChildActivitiesImplIT {
   }
 
   @Test
+  void takesTheRrFromTheWorkersCacheWhenItHasItAndReadsItOtherwise() {
+    FaultRule reads =
+        api.faults().add(FaultRule.on("GET", ".*/remediationrequests/disk-full")); // counts only
+    ChildActivitiesImpl cached =
+        new ChildActivitiesImpl(client, Clock.systemUTC(), metrics, (namespace, name) -> rr);
+
+    cached.createSignalProcessing(new CreateSignalProcessing(rrRef, "sp-disk-full", DEADLINE));
+    int readsWithTheRrCached = reads.hits();
+    RemediationRef recreated = new RemediationRef(ns, "disk-full", "uid-of-a-newer-rr");
+    assertThatThrownBy(
+            () ->
+                cached.createSignalProcessing(
+                    new CreateSignalProcessing(recreated, "sp-other", DEADLINE)))
+        .isInstanceOf(ApplicationFailure.class);
+
+    assertThat(readsWithTheRrCached).isZero();
+    assertThat(get(SignalProcessing.class, "sp-disk-full").getMetadata().getOwnerReferences())
+        .extracting(OwnerReference::getUid)
+        .containsExactly(uid(rr));
+    assertThat(reads.hits()).isEqualTo(1); // a cached RR with another UID is not trusted: read
+  }
+
+  @Test
   void creatingTwiceAdoptsTheFirstChild() {
     CreateSignalProcessing request = new CreateSignalProcessing(rrRef, "sp-disk-full", DEADLINE);
 

@@ -214,10 +214,13 @@ class StatusActivitiesImplIT {
     activities.writeStatus(write("run-1", 1, TestStatuses.pending()));
     FaultRule slowRead =
         api.faults().add(FaultRule.on("GET", RR_GET).delay(Duration.ofMillis(1500)).times(1));
+    // another replica: it has no copy of our last write, so it reads the RR first
+    StatusActivitiesImpl otherReplica =
+        new StatusActivitiesImpl(client, Clock.systemUTC(), metrics, TemporalUi.none());
 
     CompletableFuture<StatusWriteResult> ours =
         CompletableFuture.supplyAsync(
-            () -> activities.writeStatus(write("run-1", 2, TestStatuses.processing())));
+            () -> otherReplica.writeStatus(write("run-1", 2, TestStatuses.processing())));
     await().atMost(Duration.ofSeconds(5)).until(() -> slowRead.hits() == 1);
     gatewayCounts(7);
 
@@ -226,6 +229,28 @@ class StatusActivitiesImplIT {
     assertThat(status.getDeduplication().getOccurrenceCount()).isEqualTo(7);
     assertThat(status.getOverallPhase()).isEqualTo(RemediationPhase.PROCESSING);
     assertThat(conflicts()).isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void aFollowingWriteStartsFromOurLastWriteYetKeepsAnotherWritersChange() {
+    FaultRule reads = api.faults().add(FaultRule.on("GET", RR_GET)); // counts, changes nothing
+
+    activities.writeStatus(write("run-1", 1, TestStatuses.pending()));
+    activities.writeStatus(write("run-1", 2, TestStatuses.processing()));
+    int readsByTwoWrites = reads.hits();
+    gatewayCounts(4); // reads and writes the RR in between: our copy is now stale
+    StatusWriteResult third =
+        activities.writeStatus(write("run-1", 3, TestStatuses.completed(Outcome.Remediated)));
+    int readsByThirdWrite = reads.hits() - readsByTwoWrites - 1;
+
+    assertThat(readsByTwoWrites).isEqualTo(1);
+    assertThat(third.disposition()).isEqualTo(Disposition.APPLIED);
+    assertThat(readsByThirdWrite).isEqualTo(1);
+    RemediationRequestStatus status = read().getStatus();
+    assertThat(status.getDeduplication().getOccurrenceCount()).isEqualTo(4);
+    assertThat(status.getStatusSequence()).isEqualTo(3L);
+    assertThat(status.getOverallPhase()).isEqualTo(RemediationPhase.COMPLETED);
+    assertThat(conflicts()).isZero(); // a stale copy of ours is not a conflict with another writer
   }
 
   @Test

@@ -4,6 +4,7 @@ import ai.kubernaut.orchestrator.activities.ActivityMetrics;
 import ai.kubernaut.orchestrator.activities.ChildActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.ClusterActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.NotificationActivitiesImpl;
+import ai.kubernaut.orchestrator.activities.RemediationLookup;
 import ai.kubernaut.orchestrator.activities.StatusActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.ValidationActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.kube.TemporalUi;
@@ -36,6 +37,7 @@ public final class ProductionWiring implements Wiring {
     ActivityMetrics metrics = new ActivityMetrics(context.meterRegistry());
     SharedIndexInformer<RemediationRequest> remediationCache =
         ClusterActivitiesImpl.informer(kube, config.bridge().resyncPeriod().toMillis());
+    RemediationLookup cachedRemediations = RemediationLookup.of(remediationCache);
     TemporalUi ui =
         config.temporal().uiBaseUrl() == null
             ? TemporalUi.none()
@@ -51,8 +53,8 @@ public final class ProductionWiring implements Wiring {
               RemediationWorkflows.register(w);
               w.registerActivitiesImplementations(
                   new ValidationActivitiesImpl(kube),
-                  new ChildActivitiesImpl(kube, context.clock(), metrics),
-                  new NotificationActivitiesImpl(kube, metrics),
+                  new ChildActivitiesImpl(kube, context.clock(), metrics, cachedRemediations),
+                  new NotificationActivitiesImpl(kube, metrics, cachedRemediations),
                   statusWriter,
                   new ClusterActivitiesImpl(remediationCache, context.clock()),
                   new RoutingActivitiesImpl(context.workflowClient()));
