@@ -32,7 +32,7 @@ public final class MeterRegistries {
             super.close();
           }
         };
-    registry.config().commonTags(commonTags);
+    registry.config().commonTags(commonTags).meterFilter(new TemporalRequestTags());
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
