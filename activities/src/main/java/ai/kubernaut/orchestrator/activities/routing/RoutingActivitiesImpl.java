@@ -11,6 +11,8 @@ import ai.kubernaut.orchestrator.workflows.model.WorkflowWatch;
 import ai.kubernaut.orchestrator.workflows.routing.RoutingClient;
 import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowClient;
+import io.temporal.failure.ApplicationErrorCategory;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 
 /**
@@ -24,8 +26,11 @@ import java.time.Duration;
  */
 public final class RoutingActivitiesImpl implements RoutingActivities {
 
-  /** How long one long poll of the close watch waits before it heartbeats. */
-  static final Duration WATCH_SLICE = Duration.ofSeconds(20);
+  /** How long one look of the close watch waits for the workflow's result. */
+  static final Duration WATCH_SLICE = Duration.ofMillis(500);
+
+  /** Failure type of a look that found the watched workflow still running (benign, retried). */
+  public static final String STILL_RUNNING = "WorkflowStillRunning";
 
   private final RoutingClient routing;
   private final Duration watchSlice;
@@ -55,13 +60,22 @@ public final class RoutingActivitiesImpl implements RoutingActivities {
   }
 
   /**
-   * Long-polls the workflow's result in slices and heartbeats between them, so a cancel from the
-   * coordination workflow (the holder released normally) stops it within one slice.
+   * One short look per attempt: returns once no run of the workflow is running, else fails with a
+   * retryable, benign {@value #STILL_RUNNING}, so the watch's retry policy (1 s doubling to 1 min)
+   * is the polling schedule. No worker slot is held between looks: a watch that stayed inside one
+   * attempt (as it did before) held an activity slot for as long as the remediation ran, so 200
+   * remediations in Executing took every slot of a default worker and starved the activities they
+   * needed to finish. Benign: the SDK neither logs it as a failure nor counts it in the failure
+   * metrics.
    */
   @Override
   public void awaitWorkflowClosed(WorkflowWatch watch) {
-    while (!routing.awaitClosed(watch.workflowId(), watchSlice)) {
-      Activity.getExecutionContext().heartbeat(watch.workflowId());
+    if (!routing.awaitClosed(watch.workflowId(), watchSlice)) {
+      throw ApplicationFailure.newBuilder()
+          .setType(STILL_RUNNING)
+          .setMessage(watch.workflowId() + " is still running")
+          .setCategory(ApplicationErrorCategory.BENIGN)
+          .build();
     }
   }
 

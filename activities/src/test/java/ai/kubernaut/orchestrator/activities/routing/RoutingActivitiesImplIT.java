@@ -1,6 +1,7 @@
 package ai.kubernaut.orchestrator.activities.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.kubernaut.orchestrator.workflows.RemediationDataConverter;
 import ai.kubernaut.orchestrator.workflows.RemediationWorkflows;
@@ -20,6 +21,9 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationErrorCategory;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -160,5 +164,30 @@ class RoutingActivitiesImplIT {
             Watcher.class, WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build());
 
     assertThat(watcher.watch("rr/shop/two/u2")).isEqualTo("closed");
+  }
+
+  @Test
+  void aLookAtARunningWorkflowFailsRetryablyAndQuietly() {
+    Watcher self =
+        client.newWorkflowStub(
+            Watcher.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(QUEUE)
+                .setWorkflowId("watches-itself")
+                .build());
+    WorkflowClient.start(self::watch, "watches-itself"); // runs until terminated
+
+    assertThatThrownBy(
+            () ->
+                new RoutingActivitiesImpl(client, Duration.ofMillis(100))
+                    .awaitWorkflowClosed(new WorkflowWatch("watches-itself")))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(RoutingActivitiesImpl.STILL_RUNNING);
+              assertThat(f.isNonRetryable()).isFalse();
+              assertThat(f.getCategory()).isEqualTo(ApplicationErrorCategory.BENIGN);
+            });
+    WorkflowStub.fromTyped(self).terminate("test over");
   }
 }

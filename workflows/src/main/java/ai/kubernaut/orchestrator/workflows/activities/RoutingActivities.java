@@ -30,8 +30,9 @@ public interface RoutingActivities {
 
   /**
    * Returns once no run of the workflow is running (used by the coordination workflows to notice a
-   * holder or owner that closed without releasing: terminate, reset, a failed run). Heartbeats; a
-   * cancel stops it.
+   * holder or owner that closed without releasing: terminate, reset, a failed run). Each attempt
+   * takes one short look and fails retryably while the workflow runs, so the retry policy is the
+   * polling schedule and no worker slot is held in between.
    */
   void awaitWorkflowClosed(WorkflowWatch watch);
 }

@@ -15,15 +15,17 @@ import java.util.function.Consumer;
 
 /**
  * Workflow-side helper of the coordination workflows: watches one remediation workflow through the
- * heartbeating {@code awaitWorkflowClosed} activity and calls back when it has closed. Cancelled
- * (without waiting) once the remediation released normally.
+ * {@code awaitWorkflowClosed} activity and calls back when it has closed. Each attempt of the
+ * activity takes one short look; while the workflow runs it fails retryably, so the retry policy
+ * below (1 s doubling to 1 min, attempts unlimited) is the polling schedule, kept by the server
+ * without history events or a worker slot between looks. Cancelled once the remediation released
+ * normally.
  */
 final class RoutingWatch {
 
   static final ActivityOptions WATCH =
       ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofDays(1))
-          .setHeartbeatTimeout(Duration.ofMinutes(1))
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
           .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
           .setRetryOptions(
               RetryOptions.newBuilder()
