@@ -196,13 +196,7 @@ class BridgeIT {
       api.faults().remove(holdStart);
     }
 
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(FakeRemediationWorkflow.signals(id))
-                    .extracting(ChildStatus::phase)
-                    .containsExactly("Completed"));
+    awaitSignalledPhases(id, "Completed");
     assertThat(FakeRemediationWorkflow.starts(id)).isEqualTo(1);
     assertThat(bridge.metrics().filtered(BridgeMetrics.FilterReason.WORKFLOW_CLOSED)).isZero();
   }
@@ -225,13 +219,7 @@ class BridgeIT {
               return o;
             });
 
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(FakeRemediationWorkflow.signals(id))
-                    .extracting(ChildStatus::phase)
-                    .containsExactly("Sent"));
+    awaitSignalledPhases(id, "Sent");
   }
 
   @Test
@@ -406,6 +394,16 @@ class BridgeIT {
   }
 
   // --- helpers
+
+  private static void awaitSignalledPhases(String workflowId, String... phases) {
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(FakeRemediationWorkflow.signals(workflowId))
+                    .extracting(ChildStatus::phase)
+                    .containsExactly(phases));
+  }
 
   private Bridge bridge(BridgeConfig.LeaseSettings lease) {
     KubernetesClient client = api.newClient();
