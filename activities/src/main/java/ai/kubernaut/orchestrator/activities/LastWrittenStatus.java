@@ -38,14 +38,4 @@ final class LastWrittenStatus {
       byUid.put(uid, written);
     }
   }
-
-  synchronized void forget(String uid) {
-    if (uid != null) {
-      byUid.remove(uid);
-    }
-  }
-
-  synchronized int size() {
-    return byUid.size();
-  }
 }

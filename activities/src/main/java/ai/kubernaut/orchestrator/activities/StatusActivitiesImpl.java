@@ -115,10 +115,8 @@ public final class StatusActivitiesImpl implements StatusActivities {
       try {
         GenericKubernetesResource updated =
             kube.generic(RemediationRequest.class).inNamespace(ns).resource(fresh).updateStatus();
-        if (write.status().overallPhase() != null && write.status().overallPhase().isTerminal()) {
-          lastWritten.forget(write.rr().uid());
-        } else {
-          lastWritten.remember(updated);
+        if (write.status().overallPhase() == null || !write.status().overallPhase().isTerminal()) {
+          lastWritten.remember(updated); // a terminal write is the last one: nothing to keep
         }
         metrics.statusWrite(ns, "applied");
         emitEvents(updated, write);
