@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,23 +28,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RemediationWorkflowReplayTest {
 
   private static final Path DIR = Path.of("src/test/resources/histories");
-  private static TestWorkflowEnvironment env;
 
-  @BeforeAll
-  static void environment() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder()
-                        .setDataConverter(RemediationDataConverter.get())
-                        .build())
-                .build());
-  }
-
-  @AfterAll
-  static void close() {
-    env.close();
+  /** One environment per history: the replayer registers a worker on the history's task queue. */
+  private static TestWorkflowEnvironment environment() {
+    return TestWorkflowEnvironment.newInstance(
+        TestEnvironmentOptions.newBuilder()
+            .setWorkflowClientOptions(
+                WorkflowClientOptions.newBuilder()
+                    .setDataConverter(RemediationDataConverter.get())
+                    .build())
+            .build());
   }
 
   static Stream<String> histories() throws IOException {
@@ -72,11 +63,13 @@ class RemediationWorkflowReplayTest {
     WorkflowExecutionHistory history =
         WorkflowExecutionHistory.fromJson(Files.readString(DIR.resolve(name)));
 
-    WorkflowReplayer.replayWorkflowExecution(
-        history,
-        env,
-        RemediationWorkflowImpl.class,
-        FingerprintCoordinatorWorkflowImpl.class,
-        TargetLockWorkflowImpl.class);
+    try (TestWorkflowEnvironment env = environment()) {
+      WorkflowReplayer.replayWorkflowExecution(
+          history,
+          env,
+          RemediationWorkflowImpl.class,
+          FingerprintCoordinatorWorkflowImpl.class,
+          TargetLockWorkflowImpl.class);
+    }
   }
 }
