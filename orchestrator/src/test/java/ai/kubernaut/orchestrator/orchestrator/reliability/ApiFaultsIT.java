@@ -17,9 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * About 20 % of the requests to Kubernaut resources and Events answered with 500, 503, 429 or held
@@ -31,19 +30,7 @@ class ApiFaultsIT {
   private static final String KUBERNAUT_AND_EVENTS =
       "/apis/kubernaut\\.ai/.*|/api/v1/namespaces/[^/]+/events.*";
 
-  private static ReliabilityStack stack;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = ReliabilityStack.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @RegisterExtension static final ReliabilityStack stack = ReliabilityStack.perClass();
 
   @Test
   void everythingCompletesDespiteErrorsSlowAnswersAndDroppedWatches() {

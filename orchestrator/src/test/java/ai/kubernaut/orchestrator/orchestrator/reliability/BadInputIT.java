@@ -25,9 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Malformed RemediationRequests (sent as raw JSON, as the stand-in has no CRD schema to stop them)
@@ -36,19 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputIT {
 
-  private static ReliabilityStack stack;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = ReliabilityStack.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @RegisterExtension static final ReliabilityStack stack = ReliabilityStack.perClass();
 
   record Case(String name, String field, Consumer<Map<String, Object>> mutate) {}
 

@@ -13,9 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 100 remediations in flight, the orchestrator (worker + bridge) stopped with a 1 s grace period
@@ -24,19 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRestartIT {
 
-  private static ReliabilityStack stack;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = ReliabilityStack.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @RegisterExtension static final ReliabilityStack stack = ReliabilityStack.perClass();
 
   @Test
   void remediationsInFlightFinishAfterTheOrchestratorIsReplaced() throws Exception {

@@ -17,26 +17,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Deletions and status changes at awkward moments: no stuck workflow, no stuck RR, no crash. */
 class RacesIT {
 
-  private static ReliabilityStack stack;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = ReliabilityStack.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @RegisterExtension static final ReliabilityStack stack = ReliabilityStack.perClass();
 
   /** The RR is deleted while each phase is active: it goes away and its workflow closes. */
   @Test

@@ -17,26 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bugs from the upstream Go orchestrator's history, each pinned by a named test. */
 class RegressionsIT {
 
-  private static ReliabilityStack stack;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = ReliabilityStack.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @RegisterExtension static final ReliabilityStack stack = ReliabilityStack.perClass();
 
   /**
    * Two RRs for the same fingerprint and target created at the same instant must not each wait for

@@ -32,14 +32,20 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import picocli.CommandLine;
 
 /**
  * The in-process sandbox stack for the reliability ITs: one {@link SandboxStack} per test class
  * (short shutdown grace, no leader election, controllers with a 20 ms step delay), a namespace per
  * test, RR builders, and a watch that records every status each RR went through.
+ *
+ * <p>Register it on the class: {@code @RegisterExtension static final ReliabilityStack stack =
+ * ReliabilityStack.perClass();} starts it before the first test and closes it after the last.
  */
-final class ReliabilityStack implements AutoCloseable {
+final class ReliabilityStack implements BeforeAllCallback, AfterAllCallback {
 
   static final Duration STEP_DELAY = Duration.ofMillis(20);
   static final List<String[]> CHILD_KINDS =
@@ -50,18 +56,36 @@ final class ReliabilityStack implements AutoCloseable {
           new String[] {"WorkflowExecution", "workflowexecutions"},
           new String[] {"NotificationRequest", "notificationrequests"});
 
-  final SandboxStack stack;
-  final KubernetesClient client;
+  private final String[] extraArgs;
+  SandboxStack stack;
+  KubernetesClient client;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
   private final Map<String, List<RemediationRequestStatus>> history = new ConcurrentHashMap<>();
 
-  private ReliabilityStack(SandboxStack stack) {
-    this.stack = stack;
-    this.client = stack.api().client();
+  private ReliabilityStack(String[] extraArgs) {
+    this.extraArgs = extraArgs;
   }
 
-  /** Starts a stack; {@code extraArgs} are {@code sandbox} command options. */
-  static ReliabilityStack start(String... extraArgs) throws Exception {
+  /** A stack for one test class; {@code extraArgs} are {@code sandbox} command options. */
+  static ReliabilityStack perClass(String... extraArgs) {
+    return new ReliabilityStack(extraArgs.clone());
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    stack = start(extraArgs);
+    client = stack.api().client();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    informers.forEach(SharedIndexInformer::close);
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private static SandboxStack start(String... extraArgs) throws Exception {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -76,15 +100,13 @@ final class ReliabilityStack implements AutoCloseable {
     SandboxCommand command = new SandboxCommand(c -> 0);
     new CommandLine(command).parseArgs(args.toArray(String[]::new));
     SandboxConfig config = command.toConfig();
-    SandboxStack stack =
-        SandboxStack.start(
-            SandboxStack.Settings.of(
-                    config.orchestrator(),
-                    ControllerConfig.benchmark()
-                        .withStepDelay(STEP_DELAY)
-                        .withResyncPeriod(Duration.ofSeconds(2)))
-                .withSink(NotificationSink.discarding()));
-    return new ReliabilityStack(stack);
+    return SandboxStack.start(
+        SandboxStack.Settings.of(
+                config.orchestrator(),
+                ControllerConfig.benchmark()
+                    .withStepDelay(STEP_DELAY)
+                    .withResyncPeriod(Duration.ofSeconds(2)))
+            .withSink(NotificationSink.discarding()));
   }
 
   /** A fresh namespace, watched for RR status history. */
@@ -305,11 +327,5 @@ final class ReliabilityStack implements AutoCloseable {
 
   static Stream<String> names(List<RemediationRequest> rrs) {
     return rrs.stream().map(r -> r.getMetadata().getName());
-  }
-
-  @Override
-  public void close() {
-    informers.forEach(SharedIndexInformer::close);
-    stack.close();
   }
 }

@@ -10,9 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * More remediations executing at once than the worker has activity slots. Each one holds its
@@ -25,19 +24,9 @@ class WorkerSlotsIT {
   private static final int SLOTS = 4;
   private static final int REMEDIATIONS = 12;
 
-  private static ReliabilityStack stack;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = ReliabilityStack.start("--max-concurrent-activities=" + SLOTS);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @RegisterExtension
+  static final ReliabilityStack stack =
+      ReliabilityStack.perClass("--max-concurrent-activities=" + SLOTS);
 
   @Test
   void moreRemediationsExecutingThanActivitySlotsAllFinish() {
