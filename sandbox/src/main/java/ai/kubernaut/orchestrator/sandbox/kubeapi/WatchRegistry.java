@@ -4,6 +4,7 @@ import io.fabric8.mockwebserver.http.ByteString;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.lang.reflect.Field;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -19,9 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection closes. The mock server calls that on its single event loop, so with hundreds of
  * watches coming and going the loop stalled for seconds at a time, every request timed out and
  * informers relisted, closing more watches. The close work runs on this registry's own threads
- * instead.
+ * instead. Before handing it over, the listener is taken out of the dispatcher's set of watchers,
+ * on the event loop as fabric8 would: otherwise a write served in between would hand an event to a
+ * listener whose send queue is already shut down, and that request would fail.
  */
 final class WatchRegistry implements AutoCloseable {
+
+  /** fabric8 8.0's {@code WatchEventsListener} field holding the dispatcher's watcher set. */
+  private static final String WATCHERS_FIELD = "watchEventListenerList";
 
   private final Set<WebSocket> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger closerThreads = new AtomicInteger();
@@ -60,11 +66,34 @@ final class WatchRegistry implements AutoCloseable {
     closer.shutdown();
   }
 
-  private void offLoop(Runnable closeWork) {
+  /**
+   * Runs {@code closeWork} off the event loop once {@code delegate} no longer receives events; when
+   * it cannot be unregistered first (another fabric8 version), runs it here, as fabric8 does.
+   */
+  private void offLoop(WebSocketListener delegate, Runnable closeWork) {
+    if (!stopNotifying(delegate)) {
+      closeWork.run();
+      return;
+    }
     try {
       closer.execute(closeWork);
     } catch (RejectedExecutionException shuttingDown) {
       closeWork.run(); // the server is stopping; nothing else needs the loop any more
+    }
+  }
+
+  /** Removes a fabric8 watch listener from the set the CRUD dispatcher notifies. */
+  private static boolean stopNotifying(WebSocketListener delegate) {
+    try {
+      Field field = delegate.getClass().getDeclaredField(WATCHERS_FIELD);
+      field.setAccessible(true);
+      if (!(field.get(delegate) instanceof Set<?> watchers)) {
+        return false;
+      }
+      watchers.remove(delegate);
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
     }
   }
 
@@ -116,13 +145,13 @@ final class WatchRegistry implements AutoCloseable {
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
       open.remove(webSocket);
-      offLoop(() -> delegate.onClosed(webSocket, code, reason));
+      offLoop(delegate, () -> delegate.onClosed(webSocket, code, reason));
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
       open.remove(webSocket);
-      offLoop(() -> delegate.onFailure(webSocket, t, response));
+      offLoop(delegate, () -> delegate.onFailure(webSocket, t, response));
     }
   }
 }

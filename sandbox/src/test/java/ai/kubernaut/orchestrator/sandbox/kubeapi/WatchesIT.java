@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,6 +119,32 @@ class WatchesIT {
       } finally {
         informer.close();
       }
+    }
+  }
+
+  /**
+   * A write served while dropped watches are still closing must not reach a closing watch's stopped
+   * send queue (that request would fail or hang).
+   */
+  @Test
+  void writesRightAfterWatchesDropAllSucceed() {
+    List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+    try (KubernetesClient client = api.newClient(b -> b.withRequestTimeout(3_000))) {
+      for (int i = 0; i < 10; i++) {
+        informers.add(widgets(client).inNamespace(ns).inform());
+      }
+      for (int round = 0; round < 10; round++) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.openWatches() >= 10);
+
+        api.dropWatches();
+        for (int i = 0; i < 5; i++) {
+          widgets(client).inNamespace(ns).resource(widget(ns, "w-" + round + "-" + i)).create();
+        }
+      }
+
+      assertThat(widgets(client).inNamespace(ns).list().getItems()).hasSize(50);
+    } finally {
+      informers.forEach(SharedIndexInformer::close);
     }
   }
 }
