@@ -1,11 +1,14 @@
 package ai.kubernaut.orchestrator.orchestrator;
 
+import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.orchestrator.cli.RunCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.SandboxCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.ServiceRunner;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.SandboxConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
+import ai.kubernaut.orchestrator.sandbox.scenarios.Scenario;
+import ai.kubernaut.orchestrator.sandbox.scenarios.Scenarios;
 import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
 import io.temporal.api.enums.v1.IndexedValueType;
 import java.io.IOException;
@@ -13,6 +16,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
@@ -79,6 +87,35 @@ public final class TestSupport {
             null,
             null,
             null));
+  }
+
+  /**
+   * The clean-success scenario's RR renamed to {@code name}, with its own fingerprint and target
+   * and the sandbox script annotations in {@code script} (e.g. {@code Script.ANALYSIS -> "stuck"}).
+   */
+  public static RemediationRequest scriptedRemediation(
+      String namespace, String name, Map<String, String> script) {
+    RemediationRequest rr =
+        Scenarios.byId(Scenarios.CLEAN_SUCCESS).orElseThrow().toRemediationRequest(namespace);
+    rr.getMetadata().setName(name);
+    rr.getMetadata().getLabels().remove(Scenario.ID_LABEL);
+    Map<String, String> annotations = new LinkedHashMap<>(rr.getMetadata().getAnnotations());
+    annotations.putAll(script);
+    rr.getMetadata().setAnnotations(annotations);
+    rr.getSpec().setSignalFingerprint(sha256(name));
+    rr.getSpec().getTargetResource().setName(name);
+    return rr;
+  }
+
+  /** 64 lowercase hex characters, as a signal fingerprint. */
+  public static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static int freePort() {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Finds, parses and kustomizes the manifests under {@code deploy/}. */
-final class DeployManifests {
+public final class DeployManifests {
 
   static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -25,7 +25,7 @@ final class DeployManifests {
   private DeployManifests() {}
 
   /** The repository root: the first parent of the working directory that holds deploy/. */
-  static Path repoRoot() {
+  public static Path repoRoot() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
       if (Files.isDirectory(dir.resolve("deploy")) && Files.exists(dir.resolve("mvnw"))) {
@@ -38,6 +38,15 @@ final class DeployManifests {
 
   static Path deploy() {
     return repoRoot().resolve("deploy");
+  }
+
+  /** The orchestrator's ClusterRole and leader-election Role from deploy/base. */
+  public static List<HasMetadata> orchestratorRbac() {
+    Path base = deploy().resolve("base");
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.addAll(load(base.resolve("clusterrole.yaml")));
+    objects.addAll(load(base.resolve("role-leader-election.yaml")));
+    return objects;
   }
 
   /** Every *.yaml / *.yml under deploy/ that should be a Kubernetes object (or several). */

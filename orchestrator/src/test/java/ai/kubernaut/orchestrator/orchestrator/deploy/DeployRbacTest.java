@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +21,7 @@ class DeployRbacTest {
   private static final Path BASE = DeployManifests.deploy().resolve("base");
 
   static List<HasMetadata> rbac() {
-    List<HasMetadata> objects = new ArrayList<>();
-    objects.addAll(DeployManifests.load(BASE.resolve("clusterrole.yaml")));
-    objects.addAll(DeployManifests.load(BASE.resolve("role-leader-election.yaml")));
-    return objects;
+    return DeployManifests.orchestratorRbac();
   }
 
   @Test

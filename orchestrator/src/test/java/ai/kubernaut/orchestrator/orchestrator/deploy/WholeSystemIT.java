@@ -25,8 +25,6 @@ import ai.kubernaut.orchestrator.sandbox.controllers.SimulatedControllers;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.ApiCall;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.FaultRule;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
-import ai.kubernaut.orchestrator.sandbox.scenarios.Scenario;
-import ai.kubernaut.orchestrator.sandbox.scenarios.Scenarios;
 import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
 import ai.kubernaut.orchestrator.workflows.RemediationDataConverter;
 import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
@@ -42,12 +40,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -351,16 +346,7 @@ class WholeSystemIT {
           "a long poll returning empty, after the server's poll timeout of about a minute");
 
   private static RemediationRequest extraRemediation(String name, Map<String, String> script) {
-    RemediationRequest rr =
-        Scenarios.byId(Scenarios.CLEAN_SUCCESS).orElseThrow().toRemediationRequest(NS);
-    rr.getMetadata().setName(name);
-    rr.getMetadata().getLabels().remove(Scenario.ID_LABEL);
-    Map<String, String> annotations = new LinkedHashMap<>(rr.getMetadata().getAnnotations());
-    annotations.putAll(script);
-    rr.getMetadata().setAnnotations(annotations);
-    rr.getSpec().setSignalFingerprint(sha256(name));
-    rr.getSpec().getTargetResource().setName(name);
-    return rr;
+    return TestSupport.scriptedRemediation(NS, name, script);
   }
 
   private static void awaitPhase(String name, RemediationPhase phase) {
@@ -379,15 +365,5 @@ class WholeSystemIT {
 
   private static NotificationRequest notification(String name) {
     return kube.resources(NotificationRequest.class).inNamespace(NS).withName(name).get();
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

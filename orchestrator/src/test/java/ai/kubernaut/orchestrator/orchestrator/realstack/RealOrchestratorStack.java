@@ -1,0 +1,179 @@
+package ai.kubernaut.orchestrator.orchestrator.realstack;
+
+import ai.kubernaut.orchestrator.orchestrator.TestSupport;
+import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
+import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
+import ai.kubernaut.orchestrator.sandbox.controllers.SimulatedControllers;
+import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
+import ai.kubernaut.orchestrator.workflows.RemediationDataConverter;
+import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The orchestrator installed on the real control plane the way docs/operations.md says (CRDs, then
+ * the prod overlay with its ServiceAccount and least-privilege RBAC), running as its own process
+ * from the built jar with that ServiceAccount's token, so the shipped RBAC authorizes every call it
+ * makes. Beside it, in this JVM: the Temporal test server and the sandbox's simulated child
+ * controllers (cluster-admin; they stand for the other Kubernaut services).
+ */
+public final class RealOrchestratorStack implements AutoCloseable {
+
+  public static final String SYSTEM_NAMESPACE = "kubernaut-system";
+  public static final String SERVICE_ACCOUNT = "kubernaut-orchestrator";
+
+  /**
+   * The namespaces the orchestrator and the controllers watch. Tests that write RRs by hand (to see
+   * admission or concurrency alone) use other namespaces, where nothing else acts on them.
+   */
+  public static final List<String> WATCHED =
+      List.of("default", "payments", "scenarios", "deletion", "configuration");
+
+  private final RealKubernetes kubernetes;
+  private final SimulatedNode node;
+  private final SandboxTemporalServer temporal;
+  private final SimulatedControllers controllers;
+  private final KubernetesClient controllersClient;
+  private final Path serviceAccountKubeconfig;
+  private final OrchestratorProcess orchestrator;
+
+  private RealOrchestratorStack(
+      RealKubernetes kubernetes,
+      SimulatedNode node,
+      SandboxTemporalServer temporal,
+      SimulatedControllers controllers,
+      KubernetesClient controllersClient,
+      Path serviceAccountKubeconfig,
+      OrchestratorProcess orchestrator) {
+    this.kubernetes = kubernetes;
+    this.node = node;
+    this.temporal = temporal;
+    this.controllers = controllers;
+    this.controllersClient = controllersClient;
+    this.serviceAccountKubeconfig = serviceAccountKubeconfig;
+    this.orchestrator = orchestrator;
+  }
+
+  static RealOrchestratorStack start(RealKubernetes kubernetes) {
+    SimulatedNode node = SimulatedNode.start(kubernetes.admin(), SYSTEM_NAMESPACE);
+    installAsDocumented(kubernetes);
+    WATCHED.forEach(ns -> createNamespace(kubernetes, ns));
+    SandboxTemporalServer temporal =
+        SandboxTemporalServer.start(0, RemediationSearchAttributes.DEFINITIONS);
+    KubernetesClient controllersClient = RealKubernetes.clientFor(kubernetes.adminKubeconfig());
+    SimulatedControllers controllers =
+        new SimulatedControllers(
+                controllersClient,
+                ControllerConfig.defaults()
+                    .withNamespaces(WATCHED)
+                    .withStepDelay(Duration.ofMillis(50)),
+                NotificationSink.discarding())
+            .start();
+    Path kubeconfig = kubernetes.serviceAccountKubeconfig(SYSTEM_NAMESPACE, SERVICE_ACCOUNT);
+    OrchestratorProcess orchestrator =
+        OrchestratorProcess.startRun(
+            kubernetes.dir().resolve("logs/orchestrator.log"),
+            TestSupport.freePort(),
+            Map.of("POD_NAMESPACE", SYSTEM_NAMESPACE, "KUBERNAUT_LOG_FORMAT", "json"),
+            List.of(
+                "--kubeconfig=" + kubeconfig,
+                "--temporal-address=" + temporal.target(),
+                "--leader-election",
+                "--watch-namespaces=" + String.join(",", WATCHED),
+                "--drift-period=2s",
+                "--resync-period=30s"));
+    return new RealOrchestratorStack(
+        kubernetes, node, temporal, controllers, controllersClient, kubeconfig, orchestrator);
+  }
+
+  /**
+   * The "Install" block of docs/operations.md, run verbatim on the fresh cluster, after the one
+   * prerequisite it names (the Prometheus Operator's CRDs, here from its pinned release).
+   */
+  private static void installAsDocumented(RealKubernetes kubernetes) {
+    Path monitoringCrds =
+        RealKubernetesExtension.install("monitoring-crds")
+            .orElseThrow(() -> new IllegalStateException("no Prometheus Operator CRDs"));
+    run(kubernetes, "kubectl apply --server-side -f " + monitoringCrds);
+    run(kubernetes, "kubectl wait --for condition=established --timeout=60s crd --all");
+    List<String> install = DocumentedCommands.firstBlockOf("docs/operations.md", "## Install");
+    if (install.size() < 3) {
+      throw new IllegalStateException("docs/operations.md lost its Install block: " + install);
+    }
+    install.forEach(command -> run(kubernetes, command));
+    run(kubernetes, "kubectl wait --for condition=established --timeout=60s crd --all");
+  }
+
+  private static void run(RealKubernetes kubernetes, String command) {
+    Shell.Result result = kubernetes.shell(Map.of(), RealStackScripts.root(), command);
+    System.out.println(result.output());
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException("install step failed: " + result.output());
+    }
+  }
+
+  public RealKubernetes kubernetes() {
+    return kubernetes;
+  }
+
+  public KubernetesClient admin() {
+    return kubernetes.admin();
+  }
+
+  public SandboxTemporalServer temporal() {
+    return temporal;
+  }
+
+  public WorkflowClient workflowClient() {
+    return WorkflowClient.newInstance(
+        temporal.workflowServiceStubs(),
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(temporal.namespace())
+            .setDataConverter(RemediationDataConverter.get())
+            .build());
+  }
+
+  public OrchestratorProcess orchestrator() {
+    return orchestrator;
+  }
+
+  /** The orchestrator's own kubeconfig (its ServiceAccount token). */
+  public Path serviceAccountKubeconfig() {
+    return serviceAccountKubeconfig;
+  }
+
+  /** Creates a namespace (or finds it there) and returns its name. */
+  public String newNamespace(String name) {
+    return createNamespace(kubernetes, name);
+  }
+
+  private static String createNamespace(RealKubernetes kubernetes, String name) {
+    Shell.Result result = kubernetes.kubectl("create", "namespace", name);
+    if (result.exitCode() != 0 && !result.stderr().contains("AlreadyExists")) {
+      throw new IllegalStateException(result.output());
+    }
+    return name;
+  }
+
+  public String orchestratorLogTail() {
+    return orchestrator.tail(80);
+  }
+
+  @Override
+  public void close() {
+    TestSupport.closeAll(orchestrator, controllers, controllersClient, temporal, node);
+    try {
+      Files.deleteIfExists(serviceAccountKubeconfig);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

