@@ -19,7 +19,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.overallPhase")
 @AdditionalPrinterColumn(name = "Outcome", jsonPath = ".status.outcome")
 @AdditionalPrinterColumn(name = "Signal", jsonPath = ".spec.signalName")
-@AdditionalPrinterColumn(name = "Target Kind", jsonPath = ".spec.targetResource.kind", priority = 1)
 @AdditionalPrinterColumn(name = "Target", jsonPath = ".spec.targetResource.name")
 @AdditionalPrinterColumn(
     name = "Attempts",
@@ -30,7 +29,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE,
     format = PrinterColumnFormat.NONE)
-@AdditionalPrinterColumn(name = "Fingerprint", jsonPath = ".spec.signalFingerprint", priority = 1)
+@AdditionalPrinterColumn(name = "Fingerprint", jsonPath = ".status.shortFingerprint", priority = 1)
 @AdditionalPrinterColumn(
     name = "Workflow ID",
     jsonPath = ".status.temporal.workflowId",
