@@ -13,6 +13,11 @@ import java.util.Map;
 
 /** What the Gateway asks to remediate; immutable once created. */
 @ValidationRule(value = "self == oldSelf", message = "spec is immutable")
+@ValidationRule(
+    value = "has(self.targetResource) || (has(self.targetType) && self.targetType != 'kubernetes')",
+    message = "targetResource is required when targetType is kubernetes",
+    fieldPath = ".targetResource",
+    reason = "FieldValueRequired")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class RemediationRequestSpec {
@@ -30,6 +35,7 @@ public class RemediationRequestSpec {
 
   @JsonPropertyDescription("Raw provider severity, for example critical, warning or info")
   @Required
+  @Size(min = 1)
   private String severity;
 
   private String signalType;

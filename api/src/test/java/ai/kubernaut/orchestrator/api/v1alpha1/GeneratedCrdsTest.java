@@ -106,15 +106,32 @@ class GeneratedCrdsTest {
   }
 
   @Test
-  void makesTheWholeRemediationRequestSpecImmutable() {
+  void makesTheWholeRemediationRequestSpecRequiredAndImmutable() {
+    JSONSchemaProps root = schema(RemediationRequest.class);
+    JSONSchemaProps spec = root.getProperties().get("spec");
+
+    assertThat(root.getRequired()).containsExactly("spec");
+    assertThat(spec.getXKubernetesValidations())
+        .filteredOn(rule -> rule.getRule().equals("self == oldSelf"))
+        .singleElement()
+        .satisfies(rule -> assertThat(rule.getMessage()).isEqualTo("spec is immutable"));
+  }
+
+  @Test
+  void requiresATargetResourceForKubernetesTargets() {
     JSONSchemaProps spec = schema(RemediationRequest.class).getProperties().get("spec");
 
     assertThat(spec.getXKubernetesValidations())
+        .filteredOn(rule -> rule.getRule().contains("targetResource"))
         .singleElement()
         .satisfies(
             rule -> {
-              assertThat(rule.getRule()).isEqualTo("self == oldSelf");
-              assertThat(rule.getMessage()).isEqualTo("spec is immutable");
+              assertThat(rule.getRule())
+                  .isEqualTo(
+                      "has(self.targetResource) || (has(self.targetType) && self.targetType !="
+                          + " 'kubernetes')");
+              assertThat(rule.getFieldPath()).isEqualTo(".targetResource");
+              assertThat(rule.getReason()).isEqualTo("FieldValueRequired");
             });
   }
 
@@ -127,6 +144,9 @@ class GeneratedCrdsTest {
     assertThat(spec.getProperties().get("signalFingerprint").getPattern())
         .isEqualTo("^[a-f0-9]{64}$");
     assertThat(spec.getProperties().get("signalName").getMaxLength()).isEqualTo(253L);
+    assertThat(spec.getProperties().get("severity").getMinLength()).isEqualTo(1L);
+    assertThat(spec.getProperties().get("targetResource").getRequired())
+        .containsExactlyInAnyOrder("kind", "name");
     assertThat(spec.getProperties().get("targetType").getEnum())
         .extracting(Serialization::asJson)
         .containsExactlyInAnyOrder(
