@@ -4,6 +4,7 @@ import ai.kubernaut.orchestrator.activities.kube.OwnedStatusFields;
 import ai.kubernaut.orchestrator.activities.kube.StatusProjector;
 import ai.kubernaut.orchestrator.activities.kube.TemporalUi;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
+import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestSpec;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
 import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import ai.kubernaut.orchestrator.workflows.model.StatusWrite;
@@ -179,6 +180,10 @@ public final class StatusActivitiesImpl implements StatusActivities {
     RemediationRequestStatus ours =
         StatusProjector.project(
             write, fresh.getMetadata().getGeneration(), existing, clock.instant(), ui);
+    RemediationRequestSpec spec =
+        json.convertValue(
+            fresh.getAdditionalProperties().get("spec"), RemediationRequestSpec.class);
+    ours.setShortFingerprint(spec == null ? null : spec.shortFingerprint());
     return OwnedStatusFields.overlay(stored, json.convertValue(ours, Map.class));
   }
 

@@ -10,6 +10,7 @@ import ai.kubernaut.orchestrator.activities.kube.TemporalUi;
 import ai.kubernaut.orchestrator.api.v1alpha1.Deduplication;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
+import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestSpec;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.FaultRule;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
@@ -103,6 +104,9 @@ class StatusActivitiesImplIT {
     assertThat(status.getStatusRunId()).isEqualTo("run-1");
     assertThat(status.getTemporal().getWorkflowId()).isEqualTo(workflowId);
     assertThat(status.getTemporal().getRunId()).isEqualTo("run-1");
+    assertThat(status.getShortFingerprint())
+        .isEqualTo(TestRemediations.FINGERPRINT.substring(0, 12))
+        .hasSize(RemediationRequestSpec.SHORT_FINGERPRINT_LENGTH);
     assertThat(status.getTemporal().getUiURL())
         .startsWith("http://temporal-ui:8080/namespaces/prod/workflows/rr%2F" + ns)
         .endsWith("/run-1/history");

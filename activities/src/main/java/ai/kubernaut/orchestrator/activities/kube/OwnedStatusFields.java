@@ -54,6 +54,7 @@ public final class OwnedStatusFields {
           "approvalNotificationSent",
           "retentionExpiryTime",
           "temporal",
+          "shortFingerprint",
           "statusSequence",
           "statusRunId");
 

@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.PrinterColumnFormat;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -19,7 +20,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.overallPhase")
 @AdditionalPrinterColumn(name = "Outcome", jsonPath = ".status.outcome")
 @AdditionalPrinterColumn(name = "Signal", jsonPath = ".spec.signalName")
-@AdditionalPrinterColumn(name = "Target Kind", jsonPath = ".spec.targetResource.kind", priority = 1)
 @AdditionalPrinterColumn(name = "Target", jsonPath = ".spec.targetResource.name")
 @AdditionalPrinterColumn(
     name = "Attempts",
@@ -30,7 +30,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE,
     format = PrinterColumnFormat.NONE)
-@AdditionalPrinterColumn(name = "Fingerprint", jsonPath = ".spec.signalFingerprint", priority = 1)
+@AdditionalPrinterColumn(name = "Fingerprint", jsonPath = ".status.shortFingerprint", priority = 1)
 @AdditionalPrinterColumn(
     name = "Workflow ID",
     jsonPath = ".status.temporal.workflowId",
@@ -40,4 +40,14 @@ public class RemediationRequest
 
   /** Lets the orchestrator cancel the workflow before a deleted RemediationRequest goes away. */
   public static final String FINALIZER = "kubernaut.ai/remediation-orchestrator";
+
+  /**
+   * Required in the schema: the immutability rule on {@code spec} only runs when both the old and
+   * the new object have one, so without this an update could drop the spec.
+   */
+  @Required
+  @Override
+  public RemediationRequestSpec getSpec() {
+    return super.getSpec();
+  }
 }

@@ -13,9 +13,17 @@ import java.util.Map;
 
 /** What the Gateway asks to remediate; immutable once created. */
 @ValidationRule(value = "self == oldSelf", message = "spec is immutable")
+@ValidationRule(
+    value = "has(self.targetResource) || (has(self.targetType) && self.targetType != 'kubernetes')",
+    message = "targetResource is required when targetType is kubernetes",
+    fieldPath = ".targetResource",
+    reason = "FieldValueRequired")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class RemediationRequestSpec {
+  /** How many leading fingerprint characters {@code status.shortFingerprint} keeps. */
+  public static final int SHORT_FINGERPRINT_LENGTH = 12;
+
   @JsonPropertyDescription("SHA-256 of the signal identity, 64 lowercase hex characters")
   @Required
   @Pattern("^[a-f0-9]{64}$")
@@ -27,6 +35,7 @@ public class RemediationRequestSpec {
 
   @JsonPropertyDescription("Raw provider severity, for example critical, warning or info")
   @Required
+  @Size(min = 1)
   private String severity;
 
   private String signalType;
@@ -265,6 +274,17 @@ public class RemediationRequestSpec {
 
   public void setRecoveryConfig(RecoveryConfig recoveryConfig) {
     this.recoveryConfig = recoveryConfig;
+  }
+
+  /**
+   * The first {@value #SHORT_FINGERPRINT_LENGTH} characters of the fingerprint (all of it when
+   * shorter), as {@code status.shortFingerprint} shows it; null when there is none.
+   */
+  public String shortFingerprint() {
+    return signalFingerprint == null
+        ? null
+        : signalFingerprint.substring(
+            0, Math.min(SHORT_FINGERPRINT_LENGTH, signalFingerprint.length()));
   }
 
   /** The target type, with the default applied when the field is absent. */

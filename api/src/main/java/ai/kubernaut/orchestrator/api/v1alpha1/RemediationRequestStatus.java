@@ -113,6 +113,10 @@ public class RemediationRequestStatus {
   private TemporalRef temporal;
 
   @JsonPropertyDescription(
+      "First 12 characters of spec.signalFingerprint, for the wide printer column")
+  private String shortFingerprint;
+
+  @JsonPropertyDescription(
       "Orchestrator write sequence; a write with a lower sequence for the same run is stale")
   private Long statusSequence;
 
@@ -432,6 +436,14 @@ public class RemediationRequestStatus {
 
   public void setTemporal(TemporalRef temporal) {
     this.temporal = temporal;
+  }
+
+  public String getShortFingerprint() {
+    return shortFingerprint;
+  }
+
+  public void setShortFingerprint(String shortFingerprint) {
+    this.shortFingerprint = shortFingerprint;
   }
 
   public Long getStatusSequence() {

@@ -4,14 +4,19 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /** The Kubernetes object a signal is about and a remediation acts on. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class TargetResource {
-  @Required private String kind;
+  @Required
+  @Size(min = 1)
+  private String kind;
 
-  @Required private String name;
+  @Required
+  @Size(min = 1)
+  private String name;
 
   @JsonPropertyDescription("Empty for cluster-scoped resources")
   private String namespace;

@@ -21,7 +21,7 @@ public class WorkflowExecutionRef {
   @JsonPropertyDescription("Terminal phase of the execution once known")
   private WorkflowExecutionPhase outcome;
 
-  @JsonPropertyDescription("0 for the initial execution, n for recovery attempt n")
+  @JsonPropertyDescription("1 for the initial execution, n + 1 for recovery attempt n")
   private Integer attemptNumber;
 
   private Integer failedStep;

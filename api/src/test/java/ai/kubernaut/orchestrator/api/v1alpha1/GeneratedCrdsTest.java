@@ -3,12 +3,14 @@ package ai.kubernaut.orchestrator.api.v1alpha1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ai.kubernaut.orchestrator.api.crdgen.PrinterColumnOrder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GeneratedCrdsTest {
@@ -48,42 +50,88 @@ class GeneratedCrdsTest {
   }
 
   @Test
-  void showsPhaseOutcomeSignalTargetAttemptsAndAgeAndMoreInWideOutput() {
-    var columns = version(crd(RemediationRequest.class)).getAdditionalPrinterColumns();
-
-    assertThat(columns)
-        .filteredOn(column -> column.getPriority() == null || column.getPriority() == 0)
-        .extracting(
-            CustomResourceColumnDefinition::getName,
-            CustomResourceColumnDefinition::getJsonPath,
-            CustomResourceColumnDefinition::getType)
-        .containsExactlyInAnyOrder(
-            tuple("Phase", ".status.overallPhase", "string"),
-            tuple("Outcome", ".status.outcome", "string"),
-            tuple("Signal", ".spec.signalName", "string"),
-            tuple("Target", ".spec.targetResource.name", "string"),
-            tuple("Attempts", ".status.recoveryAttempts", "integer"),
-            tuple("Age", ".metadata.creationTimestamp", "date"));
-    assertThat(columns)
-        .filteredOn(column -> column.getPriority() != null && column.getPriority() == 1)
-        .extracting(
-            CustomResourceColumnDefinition::getName, CustomResourceColumnDefinition::getJsonPath)
-        .containsExactlyInAnyOrder(
-            tuple("Fingerprint", ".spec.signalFingerprint"),
-            tuple("Workflow ID", ".status.temporal.workflowId"),
-            tuple("Target Kind", ".spec.targetResource.kind"));
+  void givesEveryKindOneShortName() {
+    assertThat(KubernautCrds.KINDS)
+        .extracting(kind -> crd(kind).getSpec().getNames().getShortNames())
+        .containsExactly(
+            List.of("rr"),
+            List.of("sp"),
+            List.of("ai"),
+            List.of("rar"),
+            List.of("we"),
+            List.of("nr"));
   }
 
   @Test
-  void makesTheWholeRemediationRequestSpecImmutable() {
+  void showsPhaseOutcomeSignalTargetAttemptsAgeThenFingerprintAndWorkflowIdInWideOutput() {
+    var columns = version(crd(RemediationRequest.class)).getAdditionalPrinterColumns();
+
+    assertThat(columns)
+        .extracting(
+            CustomResourceColumnDefinition::getName,
+            CustomResourceColumnDefinition::getJsonPath,
+            CustomResourceColumnDefinition::getType,
+            CustomResourceColumnDefinition::getPriority)
+        .containsExactly(
+            tuple("Phase", ".status.overallPhase", "string", 0),
+            tuple("Outcome", ".status.outcome", "string", 0),
+            tuple("Signal", ".spec.signalName", "string", 0),
+            tuple("Target", ".spec.targetResource.name", "string", 0),
+            tuple("Attempts", ".status.recoveryAttempts", "integer", 0),
+            tuple("Age", ".metadata.creationTimestamp", "date", 0),
+            tuple("Fingerprint", ".status.shortFingerprint", "string", 1),
+            tuple("Workflow ID", ".status.temporal.workflowId", "string", 1));
+  }
+
+  @Test
+  void listsEveryKindsColumnsInDeclarationOrderWithAgeLastOfTheNarrowOnes() {
+    for (Class<? extends CustomResource<?, ?>> kind : KubernautCrds.KINDS) {
+      var columns = version(crd(kind)).getAdditionalPrinterColumns();
+
+      assertThat(columns)
+          .as(kind.getSimpleName())
+          .extracting(CustomResourceColumnDefinition::getName)
+          .containsExactlyElementsOf(PrinterColumnOrder.declaredColumns(kind));
+      List<Integer> priorities =
+          columns.stream().map(CustomResourceColumnDefinition::getPriority).toList();
+      int age =
+          columns.stream().map(CustomResourceColumnDefinition::getName).toList().indexOf("Age");
+      assertThat(priorities.subList(0, age + 1))
+          .as(kind.getSimpleName() + ": the narrow columns, ending with Age")
+          .containsOnly(0);
+      assertThat(priorities.subList(age + 1, priorities.size()))
+          .as(kind.getSimpleName() + ": the wide-only columns, after Age")
+          .containsOnly(1);
+    }
+  }
+
+  @Test
+  void makesTheWholeRemediationRequestSpecRequiredAndImmutable() {
+    JSONSchemaProps root = schema(RemediationRequest.class);
+    JSONSchemaProps spec = root.getProperties().get("spec");
+
+    assertThat(root.getRequired()).containsExactly("spec");
+    assertThat(spec.getXKubernetesValidations())
+        .filteredOn(rule -> rule.getRule().equals("self == oldSelf"))
+        .singleElement()
+        .satisfies(rule -> assertThat(rule.getMessage()).isEqualTo("spec is immutable"));
+  }
+
+  @Test
+  void requiresATargetResourceForKubernetesTargets() {
     JSONSchemaProps spec = schema(RemediationRequest.class).getProperties().get("spec");
 
     assertThat(spec.getXKubernetesValidations())
+        .filteredOn(rule -> rule.getRule().contains("targetResource"))
         .singleElement()
         .satisfies(
             rule -> {
-              assertThat(rule.getRule()).isEqualTo("self == oldSelf");
-              assertThat(rule.getMessage()).isEqualTo("spec is immutable");
+              assertThat(rule.getRule())
+                  .isEqualTo(
+                      "has(self.targetResource) || (has(self.targetType) && self.targetType !="
+                          + " 'kubernetes')");
+              assertThat(rule.getFieldPath()).isEqualTo(".targetResource");
+              assertThat(rule.getReason()).isEqualTo("FieldValueRequired");
             });
   }
 
@@ -96,6 +144,9 @@ class GeneratedCrdsTest {
     assertThat(spec.getProperties().get("signalFingerprint").getPattern())
         .isEqualTo("^[a-f0-9]{64}$");
     assertThat(spec.getProperties().get("signalName").getMaxLength()).isEqualTo(253L);
+    assertThat(spec.getProperties().get("severity").getMinLength()).isEqualTo(1L);
+    assertThat(spec.getProperties().get("targetResource").getRequired())
+        .containsExactlyInAnyOrder("kind", "name");
     assertThat(spec.getProperties().get("targetType").getEnum())
         .extracting(Serialization::asJson)
         .containsExactlyInAnyOrder(

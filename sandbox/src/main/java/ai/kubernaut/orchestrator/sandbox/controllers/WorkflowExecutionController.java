@@ -134,10 +134,15 @@ final class WorkflowExecutionController extends ScriptedController<WorkflowExecu
     int current = done + 1;
     if (outcome == ExecutionOutcome.FAIL && current == SandboxCatalog.failingStep(total)) {
       String action = steps.get(current - 1);
+      // attempt numbers are 1-based, as in the RR's workflowExecutionRefs[].attemptNumber
       String reason =
           "step %d (%s) exited with code 1 on attempt %d (scripted by %s=%s)"
               .formatted(
-                  current, action, attempt, Script.EXECUTION, context.script().execution().value());
+                  current,
+                  action,
+                  attempt + 1,
+                  Script.EXECUTION,
+                  context.script().execution().value());
       return Optional.of(
           Step.of(
               "Running " + done + "/" + total + " -> Failed at step " + current,

@@ -56,6 +56,7 @@ class WorkflowExecutionControllerTest {
     assertThat(status.getErrorType()).isEqualTo("TaskFailed");
     assertThat(status.getFailureReason())
         .contains("step 2 (increase-memory-limit)")
+        .contains("on attempt 1 ")
         .contains("sandbox.kubernaut.ai/we=fail");
     assertThat(status.getCompletionTime()).isEqualTo(NOW.toString());
   }
@@ -71,6 +72,15 @@ class WorkflowExecutionControllerTest {
 
     assertThat(first.getStatus().getPhase().value()).isEqualTo("Failed");
     assertThat(recovery.getStatus().getPhase().value()).isEqualTo("Completed");
+  }
+
+  @Test
+  void numbersAttemptsFromOneInTheFailureTextAsTheRemediationRequestDoes() {
+    WorkflowExecution recovery = we("ns", "we-oom-recovery-1", "oom");
+
+    drive(controller, recovery, context(Script.defaults().withExecution(ExecutionOutcome.FAIL)));
+
+    assertThat(recovery.getStatus().getFailureReason()).contains("on attempt 2 ");
   }
 
   @ParameterizedTest

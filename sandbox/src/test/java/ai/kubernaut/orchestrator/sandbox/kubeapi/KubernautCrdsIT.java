@@ -1,6 +1,7 @@
 package ai.kubernaut.orchestrator.sandbox.kubeapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.KubernautCrds;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationPhase;
@@ -73,6 +74,7 @@ class KubernautCrdsIT {
     TemporalRef temporal = new TemporalRef();
     temporal.setWorkflowId("remediation-" + ns + "-" + name);
     status.setTemporal(temporal);
+    status.setShortFingerprint(rr.getSpec().shortFingerprint());
     rr.setStatus(status);
     return api.client()
         .resources(RemediationRequest.class)
@@ -109,9 +111,15 @@ class KubernautCrdsIT {
         .hasSize(KubernautCrds.KINDS.size())
         .allSatisfy(r -> assertThat(r.getCategories()).contains(KubernautCrds.CATEGORY));
     assertThat(list.getResources())
-        .filteredOn(r -> r.getName().equals("remediationrequests"))
-        .singleElement()
-        .satisfies(r -> assertThat(r.getShortNames()).containsExactly("rr"));
+        .filteredOn(r -> !r.getName().contains("/"))
+        .extracting(APIResource::getName, r -> r.getShortNames())
+        .containsExactlyInAnyOrder(
+            tuple("remediationrequests", List.of("rr")),
+            tuple("signalprocessings", List.of("sp")),
+            tuple("aianalyses", List.of("ai")),
+            tuple("remediationapprovalrequests", List.of("rar")),
+            tuple("workflowexecutions", List.of("we")),
+            tuple("notificationrequests", List.of("nr")));
   }
 
   @Test
@@ -131,21 +139,46 @@ class KubernautCrdsIT {
     Kubectl.Result wide = kubectl.run("get", "rr", "-n", ns, "-o", "wide");
 
     assertThat(all.exitCode()).as(all.stderr()).isZero();
-    List<String> header =
-        List.of(all.stdout().lines().findFirst().orElse("").trim().split("\\s{2,}"));
-    assertThat(header)
-        .contains("NAMESPACE", "NAME", "PHASE", "OUTCOME", "SIGNAL", "TARGET", "ATTEMPTS", "AGE")
-        .doesNotContain("FINGERPRINT", "WORKFLOW ID");
+    assertThat(header(all))
+        .containsExactly(
+            "NAMESPACE", "NAME", "PHASE", "OUTCOME", "SIGNAL", "TARGET", "ATTEMPTS", "AGE");
     assertThat(all.stdout())
         .contains("rr-1")
         .contains("Executing")
         .contains("HighMemoryUsage")
         .contains("payment-api");
     assertThat(wide.exitCode()).as(wide.stderr()).isZero();
-    assertThat(wide.stdout().lines().findFirst().orElse(""))
-        .contains("FINGERPRINT")
-        .contains("WORKFLOW ID");
-    assertThat(wide.stdout()).contains("remediation-" + ns + "-rr-1");
+    assertThat(header(wide))
+        .containsExactly(
+            "NAME",
+            "PHASE",
+            "OUTCOME",
+            "SIGNAL",
+            "TARGET",
+            "ATTEMPTS",
+            "AGE",
+            "FINGERPRINT",
+            "WORKFLOW ID");
+    assertThat(wide.stdout())
+        .containsPattern("(?m)\\s35183cb5d2c1\\s+remediation-" + ns + "-rr-1\\s*$");
+  }
+
+  @Test
+  void kubectlFindsEveryKindByShortNameAndAllOfThemByCategory() {
+    Kubectl kubectl = kubectl();
+    executing("rr-1");
+
+    Kubectl.Result children = kubectl.run("get", "sp,ai,rar,we,nr", "-n", ns);
+    Kubectl.Result category = kubectl.run("get", "kubernaut", "-n", ns, "-o", "name");
+
+    assertThat(children.exitCode()).as(children.stderr()).isZero();
+    assertThat(children.stderr()).contains("No resources found");
+    assertThat(category.exitCode()).as(category.stderr()).isZero();
+    assertThat(category.stdout().strip()).isEqualTo("remediationrequest.kubernaut.ai/rr-1");
+  }
+
+  private static List<String> header(Kubectl.Result result) {
+    return List.of(result.stdout().lines().findFirst().orElse("").trim().split("\\s{2,}"));
   }
 
   @Test
