@@ -105,7 +105,7 @@ class KubectlRealIT {
     assertThat(events.stdout().lines().skip(1).count())
         .as("one Event per transition: " + events.stdout())
         .isGreaterThanOrEqualTo(4);
-    assertThat(events.stdout()).contains("RemediationRequest/" + RR);
+    assertThat(events.stdout()).contains("remediationrequest/" + RR, "RemediationCompleted");
   }
 
   @Test
