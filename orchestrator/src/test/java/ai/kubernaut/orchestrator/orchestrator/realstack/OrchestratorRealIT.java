@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysis;
+import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysisPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
@@ -211,30 +212,46 @@ class OrchestratorRealIT {
 
   @Test
   @Order(4)
-  void aChildStuckInProcessingEndsByThePhaseTimeoutAndIsMarkedFailed(RealOrchestratorStack stack) {
+  void aStuckChildEndsByThePhaseTimeoutAndIsMarkedFailed(RealOrchestratorStack stack) {
     KubernetesClient kube = stack.admin();
     String ns = "deletion";
-    RemediationRequest rr =
+    RemediationRequest stuckSp =
         TestSupport.scriptedRemediation(ns, "stuck-sp", Map.of(Script.SIGNAL_PROCESSING, "stuck"));
-    rr.getSpec().getTimeoutConfig().setProcessing("3s");
+    stuckSp.getSpec().getTimeoutConfig().setProcessing("3s");
+    RemediationRequest stuckAi =
+        TestSupport.scriptedRemediation(ns, "stuck-ai", Map.of(Script.ANALYSIS, "stuck"));
+    stuckAi.getSpec().getTimeoutConfig().setAnalyzing("3s");
 
-    kube.resource(rr).create();
+    kube.resource(stuckSp).create();
+    kube.resource(stuckAi).create();
 
     await()
         .atMost(Duration.ofMinutes(1))
-        .until(() -> phaseOf(kube, ns, "stuck-sp") == RemediationPhase.TIMED_OUT);
+        .until(
+            () ->
+                phaseOf(kube, ns, "stuck-sp") == RemediationPhase.TIMED_OUT
+                    && phaseOf(kube, ns, "stuck-ai") == RemediationPhase.TIMED_OUT);
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
-            () ->
-                assertThat(
-                        kube.resources(SignalProcessing.class)
-                            .inNamespace(ns)
-                            .withName("sp-stuck-sp")
-                            .get()
-                            .getStatus()
-                            .getPhase())
-                    .isEqualTo(SignalProcessingPhase.FAILED));
+            () -> {
+              assertThat(
+                      kube.resources(SignalProcessing.class)
+                          .inNamespace(ns)
+                          .withName("sp-stuck-sp")
+                          .get()
+                          .getStatus()
+                          .getPhase())
+                  .isEqualTo(SignalProcessingPhase.FAILED);
+              assertThat(
+                      kube.resources(AIAnalysis.class)
+                          .inNamespace(ns)
+                          .withName("ai-stuck-ai")
+                          .get()
+                          .getStatus()
+                          .getPhase())
+                  .isEqualTo(AIAnalysisPhase.FAILED);
+            });
   }
 
   @Test

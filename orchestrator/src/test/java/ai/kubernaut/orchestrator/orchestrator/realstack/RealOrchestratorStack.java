@@ -4,12 +4,8 @@ import ai.kubernaut.orchestrator.orchestrator.TestSupport;
 import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
 import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
 import ai.kubernaut.orchestrator.sandbox.controllers.SimulatedControllers;
-import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
-import ai.kubernaut.orchestrator.workflows.RemediationDataConverter;
-import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +18,9 @@ import java.util.Map;
  * The orchestrator installed on the real control plane the way docs/operations.md says (CRDs, then
  * the prod overlay with its ServiceAccount and least-privilege RBAC), running as its own process
  * from the built jar with that ServiceAccount's token, so the shipped RBAC authorizes every call it
- * makes. Beside it, in this JVM: the Temporal test server and the sandbox's simulated child
- * controllers (cluster-admin; they stand for the other Kubernaut services).
+ * makes. Beside it: the Temporal CLI's development server (a real Temporal server with its Web UI;
+ * the orchestrator registers its search attributes there itself) and, in this JVM, the sandbox's
+ * simulated child controllers (cluster-admin; they stand for the other Kubernaut services).
  */
 public final class RealOrchestratorStack implements AutoCloseable {
 
@@ -39,7 +36,7 @@ public final class RealOrchestratorStack implements AutoCloseable {
 
   private final RealKubernetes kubernetes;
   private final SimulatedNode node;
-  private final SandboxTemporalServer temporal;
+  private final RealTemporal temporal;
   private final SimulatedControllers controllers;
   private final KubernetesClient controllersClient;
   private final Path serviceAccountKubeconfig;
@@ -48,7 +45,7 @@ public final class RealOrchestratorStack implements AutoCloseable {
   private RealOrchestratorStack(
       RealKubernetes kubernetes,
       SimulatedNode node,
-      SandboxTemporalServer temporal,
+      RealTemporal temporal,
       SimulatedControllers controllers,
       KubernetesClient controllersClient,
       Path serviceAccountKubeconfig,
@@ -66,8 +63,10 @@ public final class RealOrchestratorStack implements AutoCloseable {
     SimulatedNode node = SimulatedNode.start(kubernetes.admin(), SYSTEM_NAMESPACE);
     installAsDocumented(kubernetes);
     WATCHED.forEach(ns -> createNamespace(kubernetes, ns));
-    SandboxTemporalServer temporal =
-        SandboxTemporalServer.start(0, RemediationSearchAttributes.DEFINITIONS);
+    Path temporalBin =
+        RealKubernetesExtension.install("temporal")
+            .orElseThrow(() -> new IllegalStateException("no Temporal CLI and no python3"));
+    RealTemporal temporal = RealTemporal.start(temporalBin, kubernetes.dir());
     KubernetesClient controllersClient = RealKubernetes.clientFor(kubernetes.adminKubeconfig());
     SimulatedControllers controllers =
         new SimulatedControllers(
@@ -86,6 +85,7 @@ public final class RealOrchestratorStack implements AutoCloseable {
             List.of(
                 "--kubeconfig=" + kubeconfig,
                 "--temporal-address=" + temporal.target(),
+                "--temporal-ui-url=" + temporal.uiUrl(),
                 "--leader-election",
                 "--watch-namespaces=" + String.join(",", WATCHED),
                 "--drift-period=2s",
@@ -128,17 +128,12 @@ public final class RealOrchestratorStack implements AutoCloseable {
     return kubernetes.admin();
   }
 
-  public SandboxTemporalServer temporal() {
+  public RealTemporal temporal() {
     return temporal;
   }
 
   public WorkflowClient workflowClient() {
-    return WorkflowClient.newInstance(
-        temporal.workflowServiceStubs(),
-        WorkflowClientOptions.newBuilder()
-            .setNamespace(temporal.namespace())
-            .setDataConverter(RemediationDataConverter.get())
-            .build());
+    return temporal.client();
   }
 
   public OrchestratorProcess orchestrator() {

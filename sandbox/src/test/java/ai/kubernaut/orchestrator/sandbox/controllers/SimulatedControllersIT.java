@@ -238,7 +238,7 @@ class SimulatedControllersIT {
               assertThat(first.getFailedStep()).isEqualTo(2);
               assertThat(first.getFailedAction()).isEqualTo("increase-memory-limit");
               assertThat(first.getErrorType()).isEqualTo("TaskFailed");
-              assertThat(first.getFailureReason()).contains("attempt 0");
+              assertThat(first.getFailureReason()).contains("attempt 1");
               assertThat(
                       WorkflowExecutionController.phase(
                           read(WorkflowExecution.class, "we-oom-recovery-1")))
