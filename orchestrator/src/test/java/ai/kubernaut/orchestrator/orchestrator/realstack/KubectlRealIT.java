@@ -1,17 +1,13 @@
 package ai.kubernaut.orchestrator.orchestrator.realstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.orchestrator.TestSupport;
-import ai.kubernaut.orchestrator.sandbox.scenarios.Scenarios;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealKubernetesExtension.class)
 class KubectlRealIT {
 
-  private static final String NS = "payments";
-  private static final String RR = "disk-full-7f3a";
+  private static final String NS = DocsExamples.NS;
+  private static final String RR = DocsExamples.RR;
   private static final List<String> DOCS =
       List.of("README.md", "docs/operations.md", "docs/runbooks.md");
 
@@ -49,12 +45,7 @@ class KubectlRealIT {
   @BeforeAll
   static void createTheDocsExamples(RealOrchestratorStack started) throws IOException {
     stack = started;
-    KubernetesClient kube = stack.admin();
-    kube.resource(TestSupport.scriptedRemediation(NS, RR, Map.of())).create();
-    kube.resource(Scenarios.byId(Scenarios.RECOVERY).orElseThrow().toRemediationRequest("default"))
-        .create();
-    awaitTerminal(kube, NS, RR);
-    awaitTerminal(kube, "default", "recovery");
+    DocsExamples.ensure(stack);
     workDir = Files.createTempDirectory("kubectl-docs");
     Files.createSymbolicLink(workDir.resolve("deploy"), RealStackScripts.root().resolve("deploy"));
     Files.createDirectories(workDir.resolve("sandbox"));
@@ -144,19 +135,5 @@ class KubectlRealIT {
 
   private static RemediationRequest rr(String ns, String name) {
     return stack.admin().resources(RemediationRequest.class).inNamespace(ns).withName(name).get();
-  }
-
-  private static void awaitTerminal(KubernetesClient kube, String ns, String name) {
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .until(
-            () -> {
-              RemediationRequest rr =
-                  kube.resources(RemediationRequest.class).inNamespace(ns).withName(name).get();
-              return rr != null
-                  && rr.getStatus() != null
-                  && rr.getStatus().getOverallPhase() != null
-                  && rr.getStatus().getOverallPhase().isTerminal();
-            });
   }
 }

@@ -92,7 +92,7 @@ public final class RealKubernetes implements AutoCloseable {
   public Shell.Result shell(Map<String, String> env, Path workDir, String commandLine) {
     Map<String, String> full = new HashMap<>(env);
     full.putIfAbsent("KUBECONFIG", adminKubeconfig.toString());
-    full.put("PATH", bin + ":" + System.getenv("PATH"));
+    full.put("PATH", bin + ":" + env.getOrDefault("PATH", System.getenv("PATH")));
     return Shell.runIn(workDir, Duration.ofMinutes(2), full, List.of("bash", "-c", commandLine));
   }
 
