@@ -76,6 +76,7 @@ public final class SandboxCommand implements Callable<Integer> {
             apiPort,
             sandbox.scenarios,
             v.positiveDuration(SandboxOptions.STEP_DELAY, sandbox.stepDelay),
+            sandbox.logFile == null || sandbox.logFile.isBlank() ? null : Path.of(sandbox.logFile),
             orchestrator);
     v.throwIfInvalid();
     return config;
@@ -136,7 +137,9 @@ public final class SandboxCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SandboxConfig config = toConfig();
     LoggingConfigurator.configure(
-        config.orchestrator().service().logFormat(), config.orchestrator().service().logLevel());
+        config.orchestrator().service().logFormat(),
+        config.orchestrator().service().logLevel(),
+        config.logFile());
     return runner.run(config);
   }
 }

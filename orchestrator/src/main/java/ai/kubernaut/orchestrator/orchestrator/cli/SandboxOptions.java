@@ -11,6 +11,7 @@ public final class SandboxOptions {
   static final String API_PORT = "--api-port";
   static final String SCENARIOS = "--scenarios";
   static final String STEP_DELAY = "--step-delay";
+  static final String LOG_FILE = "--log-file";
 
   @Option(
       names = KEEP_RUNNING,
@@ -55,4 +56,13 @@ public final class SandboxOptions {
       defaultValue = "1s",
       description = "How long each simulated child controller waits before writing a status.")
   String stepDelay;
+
+  @Option(
+      names = LOG_FILE,
+      paramLabel = "<file>",
+      defaultValue = "sandbox/sandbox.log",
+      description =
+          "Where every log line goes; the console keeps the progress and the summary. An empty"
+              + " value logs to the console instead.")
+  String logFile;
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param apiPort port of the Kubernetes API stand-in; 0 picks a free port
  * @param scenarios whether to create the sample RemediationRequests
  * @param stepDelay how long each simulated controller waits before writing a status
+ * @param logFile where the logs go, or null for the console
  */
 public record SandboxConfig(
     boolean keepRunning,
@@ -20,4 +21,5 @@ public record SandboxConfig(
     int apiPort,
     boolean scenarios,
     Duration stepDelay,
+    Path logFile,
     OrchestratorConfig orchestrator) {}

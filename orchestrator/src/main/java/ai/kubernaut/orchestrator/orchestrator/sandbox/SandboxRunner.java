@@ -42,6 +42,9 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
 
   @Override
   public int run(SandboxConfig config) throws Exception {
+    if (config.logFile() != null) {
+      out.printf("logs: %s%n", config.logFile());
+    }
     ControllerConfig controllerConfig =
         ControllerConfig.defaults().withStepDelay(config.stepDelay());
     SandboxStack.Settings settings =
