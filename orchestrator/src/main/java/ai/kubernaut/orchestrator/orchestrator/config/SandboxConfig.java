@@ -13,6 +13,10 @@ import java.time.Duration;
  * @param scenarios whether to create the sample RemediationRequests
  * @param stepDelay how long each simulated controller waits before writing a status
  * @param logFile where the logs go, or null for the console
+ * @param cluster kubeconfig of a cluster to run against instead of the API stand-in, or null
+ * @param namespace namespace of the scenario RemediationRequests
+ * @param externalTemporal whether {@code orchestrator.temporal()} names a Temporal server to use
+ *     instead of the in-process test server
  */
 public record SandboxConfig(
     boolean keepRunning,
@@ -22,4 +26,7 @@ public record SandboxConfig(
     boolean scenarios,
     Duration stepDelay,
     Path logFile,
+    Path cluster,
+    String namespace,
+    boolean externalTemporal,
     OrchestratorConfig orchestrator) {}

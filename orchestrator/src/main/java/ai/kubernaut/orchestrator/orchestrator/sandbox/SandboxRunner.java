@@ -9,7 +9,6 @@ import ai.kubernaut.orchestrator.orchestrator.lifecycle.ShutdownSignals;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.Wiring;
 import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
 import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
-import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +20,6 @@ import java.time.Duration;
  * ended as expected.
  */
 public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
-
-  static final String NAMESPACE = "default";
 
   private final Wiring wiring;
   private final PrintStream out;
@@ -56,22 +53,30 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
             NotificationSink.logging(),
             wiring,
             clock,
-            config.kubeconfigOut());
+            config.kubeconfigOut(),
+            config.cluster(),
+            config.externalTemporal());
     try (SandboxStack stack = SandboxStack.start(settings)) {
       OrchestratorApp app = stack.app();
       out.printf(
-          "sandbox up: Temporal %s (namespace %s), Kubernetes API %s, metrics http://localhost:%d/metrics%n",
-          stack.temporal().target(),
-          stack.temporal().namespace(),
-          stack.api().url(),
+          "sandbox up: Temporal %s (namespace %s%s), Kubernetes API %s%s, metrics"
+              + " http://localhost:%d/metrics%n",
+          stack.temporalTarget(),
+          stack.temporalNamespace(),
+          config.externalTemporal() ? ", external" : "",
+          stack.kubernetesUrl(),
+          config.cluster() != null ? " (" + config.cluster() + ")" : "",
           app.httpPort());
+      if (stack.api() != null) {
+        stack.api().createNamespace(config.namespace());
+      }
       int code = ExitCodes.OK;
       if (config.scenarios()) {
-        ScenarioRun run = new ScenarioRun(stack.api().client(), NAMESPACE, out, clock);
+        ScenarioRun run = new ScenarioRun(stack.client(), config.namespace(), out, clock);
         code = run.execute(scenarioDeadline) ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
       }
       if (config.keepRunning()) {
-        printConnectionHelp(config, stack.temporal());
+        printConnectionHelp(config, stack);
         ShutdownSignals.install(app::stop);
         app.awaitTermination();
       }
@@ -79,7 +84,11 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
     }
   }
 
-  private void printConnectionHelp(SandboxConfig config, SandboxTemporalServer temporal) {
+  private void printConnectionHelp(SandboxConfig config, SandboxStack stack) {
+    String kubeconfig =
+        (config.cluster() != null ? config.cluster() : config.kubeconfigOut())
+            + " -n "
+            + config.namespace();
     out.printf(
         """
 
@@ -87,8 +96,13 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
           kubectl --kubeconfig %1$s get rr
           kubectl --kubeconfig %1$s describe rr <name>
           kubectl --kubeconfig %1$s create --validate=false -f my-rr.yaml
+          kubectl --kubeconfig %1$s get events
           Temporal frontend: %2$s (namespace %3$s), e.g. temporal workflow list --address %2$s
+          Logs: %4$s
         """,
-        config.kubeconfigOut(), temporal.target(), temporal.namespace());
+        kubeconfig,
+        stack.temporalTarget(),
+        stack.temporalNamespace(),
+        config.logFile() == null ? "on this console" : config.logFile());
   }
 }
