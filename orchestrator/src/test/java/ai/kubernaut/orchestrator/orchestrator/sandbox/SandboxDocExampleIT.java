@@ -9,8 +9,11 @@ import ai.kubernaut.orchestrator.orchestrator.config.SandboxConfig;
 import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
 import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The example RemediationRequest in docs/sandbox.md, created with the sandbox running, ends the way
- * the page says it does (its annotations and values are checked by the sandbox module's
- * SandboxDocTest).
+ * The example RemediationRequest in docs/sandbox.md, created once the sandbox has run its built-in
+ * scenarios, ends the way the page says it does (its annotations and values are checked by the
+ * sandbox module's SandboxDocTest).
  */
 class SandboxDocExampleIT {
 
@@ -39,6 +42,15 @@ class SandboxDocExampleIT {
     assertThat(ends.find()).as("'ends in phase ...' sentence in %s", DOC).isTrue();
 
     try (SandboxStack stack = startStack()) {
+      // as a user meets it: after the built-in scenarios
+      boolean builtInsAsExpected =
+          new ScenarioRun(
+                  stack.client(),
+                  "default",
+                  new PrintStream(OutputStream.nullOutputStream()),
+                  Clock.systemUTC())
+              .execute(Duration.ofMinutes(3));
+      assertThat(builtInsAsExpected).isTrue();
       stack
           .client()
           .resources(RemediationRequest.class)

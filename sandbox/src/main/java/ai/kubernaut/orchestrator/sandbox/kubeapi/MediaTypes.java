@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Content negotiation as far as the stand-in goes: it reads and writes JSON only. A request it
- * cannot read gets 415 Unsupported Media Type, one whose Accept header excludes JSON gets 406 Not
- * Acceptable, both at once and naming the media type.
+ * cannot read gets 415 Unsupported Media Type, a resource request whose Accept header excludes JSON
+ * gets 406 Not Acceptable, both at once and naming the media type. (Discovery answers for itself:
+ * an OpenAPI document it does not have is a 404 whatever the Accept header says.)
  *
  * <p>The one exception is kubectl's protobuf body for a Namespace ({@code kubectl create ns x}
  * sends built-in kinds as protobuf and does not fall back to JSON on 415): it is translated to JSON
@@ -35,7 +36,7 @@ final class MediaTypes {
 
   static Checked check(RecordedRequest request, ApiRequest api) {
     String accept = request.getHeader("Accept");
-    if (accept != null && !acceptsJson(accept)) {
+    if (api.resourceRequest() && accept != null && !acceptsJson(accept)) {
       return Checked.refused(
           StatusResponses.failure(
               406,

@@ -36,7 +36,7 @@ public final class ResourceCatalog {
           ResourceType.builtIn("apps", "v1", "daemonsets", "DaemonSet", true, "ds"),
           ResourceType.builtIn("apps", "v1", "replicasets", "ReplicaSet", true, "rs"),
           ResourceType.builtIn("coordination.k8s.io", "v1", "leases", "Lease", true),
-          ResourceType.builtIn("events.k8s.io", "v1", "events", "Event", true, "ev"),
+          ResourceType.builtIn("events.k8s.io", "v1", "events", "Event", true),
           ResourceType.builtIn(
               "apiextensions.k8s.io",
               "v1",
