@@ -95,7 +95,7 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
         The sandbox keeps running (Ctrl-C stops it).
           kubectl --kubeconfig %1$s get rr
           kubectl --kubeconfig %1$s describe rr <name>
-          kubectl --kubeconfig %1$s create --validate=false -f my-rr.yaml
+          kubectl --kubeconfig %1$s create -f my-rr.yaml
           kubectl --kubeconfig %1$s get events
           Temporal frontend: %2$s (namespace %3$s), e.g. temporal workflow list --address %2$s
           Logs: %4$s

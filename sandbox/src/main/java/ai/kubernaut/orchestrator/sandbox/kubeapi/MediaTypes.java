@@ -87,8 +87,8 @@ final class MediaTypes {
       case "application/strategic-merge-patch+json" ->
           "; use a JSON merge patch instead (kubectl patch --type=merge)";
       case "application/apply-patch+yaml" ->
-          "; server-side apply is not supported here: use kubectl create or kubectl patch"
-              + " --type=merge";
+          "; server-side apply is not supported here: use kubectl apply without --server-side,"
+              + " kubectl create or kubectl patch --type=merge";
       default -> "";
     };
   }

@@ -137,6 +137,29 @@ class KubectlIT {
   }
 
   @Test
+  void createsFromAFileWithoutTurningValidationOff() throws IOException {
+    Path file = home.resolve("w3.yaml");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "apiVersion: test.kubernaut.ai/v1alpha1",
+            "kind: Widget",
+            "metadata:",
+            "  name: w3",
+            "  namespace: " + ns,
+            "spec:",
+            "  target:",
+            "    name: db-0",
+            ""));
+
+    Kubectl.Result created = kubectl.run("create", "-f", file.toString());
+
+    assertThat(created.exitCode()).as(created.stderr()).isZero();
+    assertThat(created.stdout()).contains("widget.test.kubernaut.ai/w3 created");
+  }
+
+  @Test
   void listsTheApiResources() {
     Kubectl.Result result = kubectl.run("api-resources", "--api-group=test.kubernaut.ai");
 
