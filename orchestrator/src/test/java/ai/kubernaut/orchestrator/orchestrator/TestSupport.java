@@ -3,9 +3,11 @@ package ai.kubernaut.orchestrator.orchestrator;
 import ai.kubernaut.orchestrator.orchestrator.cli.RunCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.SandboxCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.ServiceRunner;
+import ai.kubernaut.orchestrator.orchestrator.config.LogFormat;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.SandboxConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
+import ai.kubernaut.orchestrator.orchestrator.logging.LoggingConfigurator;
 import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
 import io.temporal.api.enums.v1.IndexedValueType;
 import java.io.IOException;
@@ -136,6 +138,8 @@ public final class TestSupport {
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int code = cl.execute(args);
+    // the sandbox command sends the logs to its --log-file: give this JVM its console back
+    LoggingConfigurator.configure(LogFormat.TEXT, "INFO");
     return new CliRun(code, out.toString(), err.toString(), run.get(), sandbox.get());
   }
 }
