@@ -68,8 +68,24 @@ final class StandInHttpServer implements AutoCloseable {
           .get(30, TimeUnit.SECONDS)
           .actualPort();
     } catch (Exception e) {
-      throw new IllegalStateException("the Kubernetes API stand-in cannot listen on " + port, e);
+      close(); // release Vert.x's threads, or an embedding JVM could not exit
+      throw new IllegalStateException(
+          "the Kubernetes API stand-in cannot listen on "
+              + address.getHostAddress()
+              + ":"
+              + port
+              + ": "
+              + rootCause(e).getMessage(),
+          e);
     }
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   private void handle(HttpServerRequest event) {

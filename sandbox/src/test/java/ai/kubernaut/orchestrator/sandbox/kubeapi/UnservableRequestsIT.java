@@ -1,6 +1,7 @@
 package ai.kubernaut.orchestrator.sandbox.kubeapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,5 +77,12 @@ class UnservableRequestsIT {
 
     assertThat(response.statusCode()).isBetween(400, 599);
     assertThat(response.body()).contains("\"kind\":\"Status\"");
+  }
+
+  @Test
+  void refusesToStartOnAPortInUseNamingIt() {
+    assertThatThrownBy(() -> KubernetesApiStandIn.builder().port(api.port()).start())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot listen on 127.0.0.1:" + api.port());
   }
 }
