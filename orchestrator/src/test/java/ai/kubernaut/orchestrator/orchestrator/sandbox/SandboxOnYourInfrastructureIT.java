@@ -1,6 +1,7 @@
 package ai.kubernaut.orchestrator.orchestrator.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.orchestrator.ExitCodes;
@@ -79,6 +80,10 @@ class SandboxOnYourInfrastructureIT {
       assertThat(rrs).hasSize(9);
       assertThat(rrs).allMatch(rr -> rr.getStatus().getOverallPhase().isTerminal());
       assertThat(dir.resolve("not-written")).doesNotExist();
+      assertThatThrownBy(() -> runner.run(command.toConfig()))
+          .as("a second run on the same cluster")
+          .hasMessageContaining("9 scenario RemediationRequests of an earlier run")
+          .hasMessageContaining("kubectl delete rr -n team-a -l sandbox.kubernaut.ai/scenario-id");
     }
   }
 }
