@@ -98,6 +98,34 @@ class ExecutableJarIT {
     }
   }
 
+  @Test
+  void sandboxKeepsTheConsoleForProgressAndTheSummaryAndLogsToAFile(@TempDir Path dir)
+      throws Exception {
+    Path logFile = dir.resolve("logs").resolve("sandbox.log");
+
+    Result result =
+        run(
+            Map.of(),
+            Duration.ofMinutes(4),
+            "sandbox",
+            "--temporal-port=" + TestSupport.freePort(),
+            "--http-port=" + TestSupport.freePort(),
+            "--kubeconfig-out=" + dir.resolve("kubeconfig"),
+            "--log-file=" + logFile);
+
+    assertThat(result.exitCode()).as(result.stdout()).isZero();
+    assertThat(result.stdout().lines().findFirst()).hasValue("logs: " + logFile);
+    assertThat(result.stdout())
+        .contains("sandbox up:", "SCENARIO", "approval-expires", "phase-timeout")
+        .contains("all 9 scenarios ended as expected");
+    assertThat(result.stdout().lines().filter(l -> l.startsWith("\tat ")).toList()).isEmpty();
+    assertThat(result.stdout()).doesNotContain(" INFO ", " WARN ", "Exception");
+    assertThat(result.stderr()).isEmpty();
+    assertThat(Files.readString(logFile))
+        .contains("a.k.o.o.lifecycle.OrchestratorApp - started")
+        .contains("started workflow rr/default/clean-success");
+  }
+
   private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
@@ -107,12 +135,20 @@ class ExecutableJarIT {
   record Result(int exitCode, String stdout, String stderr) {}
 
   private static Result run(Map<String, String> env, String... args) throws Exception {
+    return run(env, Duration.ofSeconds(60), args);
+  }
+
+  private static Result run(Map<String, String> env, Duration timeout, String... args)
+      throws Exception {
     Path out = Files.createTempFile("jar-out", ".txt");
     Path err = Files.createTempFile("jar-err", ".txt");
     ProcessBuilder pb = command(env, args);
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("timed out after " + timeout + ": " + Files.readString(out));
+    }
     return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 

@@ -4,9 +4,11 @@ import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.orchestrator.cli.RunCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.SandboxCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.ServiceRunner;
+import ai.kubernaut.orchestrator.orchestrator.config.LogFormat;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.SandboxConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
+import ai.kubernaut.orchestrator.orchestrator.logging.LoggingConfigurator;
 import ai.kubernaut.orchestrator.sandbox.scenarios.Scenario;
 import ai.kubernaut.orchestrator.sandbox.scenarios.Scenarios;
 import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
@@ -173,6 +175,8 @@ public final class TestSupport {
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int code = cl.execute(args);
+    // the sandbox command sends the logs to its --log-file: give this JVM its console back
+    LoggingConfigurator.configure(LogFormat.TEXT, "INFO");
     return new CliRun(code, out.toString(), err.toString(), run.get(), sandbox.get());
   }
 }

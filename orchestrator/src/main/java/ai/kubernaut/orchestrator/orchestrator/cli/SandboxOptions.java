@@ -11,6 +11,11 @@ public final class SandboxOptions {
   static final String API_PORT = "--api-port";
   static final String SCENARIOS = "--scenarios";
   static final String STEP_DELAY = "--step-delay";
+  static final String LOG_FILE = "--log-file";
+  static final String KUBECONFIG = "--kubeconfig";
+  static final String NAMESPACE = "--namespace";
+  static final String TEMPORAL_ADDRESS = "--temporal-address";
+  static final String TEMPORAL_NAMESPACE = "--temporal-namespace";
 
   @Option(
       names = KEEP_RUNNING,
@@ -55,4 +60,44 @@ public final class SandboxOptions {
       defaultValue = "1s",
       description = "How long each simulated child controller waits before writing a status.")
   String stepDelay;
+
+  @Option(
+      names = LOG_FILE,
+      paramLabel = "<file>",
+      defaultValue = "sandbox/sandbox.log",
+      description =
+          "Where every log line goes; the console keeps the progress and the summary. An empty"
+              + " value logs to the console instead.")
+  String logFile;
+
+  @Option(
+      names = KUBECONFIG,
+      paramLabel = "<file>",
+      description =
+          "Run against the cluster of this kubeconfig (kind, k3d, real) instead of the API"
+              + " stand-in; missing Kubernaut CRDs are installed with server-side apply.")
+  String kubeconfig;
+
+  @Option(
+      names = NAMESPACE,
+      paramLabel = "<ns>",
+      description =
+          "Namespace of the scenario RemediationRequests and the Lease; with --kubeconfig also the"
+              + " only namespace watched (default: the kubeconfig context's, else default).")
+  String namespace;
+
+  @Option(
+      names = TEMPORAL_ADDRESS,
+      paramLabel = "<host:port>",
+      description =
+          "Use this Temporal server (e.g. temporal server start-dev) instead of the in-process"
+              + " test server; the orchestrator registers its search attributes there.")
+  String temporalAddress;
+
+  @Option(
+      names = TEMPORAL_NAMESPACE,
+      paramLabel = "<ns>",
+      defaultValue = "default",
+      description = "Temporal namespace on the --temporal-address server.")
+  String temporalNamespace;
 }

@@ -12,6 +12,11 @@ import java.time.Duration;
  * @param apiPort port of the Kubernetes API stand-in; 0 picks a free port
  * @param scenarios whether to create the sample RemediationRequests
  * @param stepDelay how long each simulated controller waits before writing a status
+ * @param logFile where the logs go, or null for the console
+ * @param cluster kubeconfig of a cluster to run against instead of the API stand-in, or null
+ * @param namespace namespace of the scenario RemediationRequests
+ * @param externalTemporal whether {@code orchestrator.temporal()} names a Temporal server to use
+ *     instead of the in-process test server
  */
 public record SandboxConfig(
     boolean keepRunning,
@@ -20,4 +25,8 @@ public record SandboxConfig(
     int apiPort,
     boolean scenarios,
     Duration stepDelay,
+    Path logFile,
+    Path cluster,
+    String namespace,
+    boolean externalTemporal,
     OrchestratorConfig orchestrator) {}

@@ -9,7 +9,6 @@ import ai.kubernaut.orchestrator.orchestrator.lifecycle.ShutdownSignals;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.Wiring;
 import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
 import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
-import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +20,6 @@ import java.time.Duration;
  * ended as expected.
  */
 public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
-
-  static final String NAMESPACE = "default";
 
   private final Wiring wiring;
   private final PrintStream out;
@@ -42,6 +39,9 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
 
   @Override
   public int run(SandboxConfig config) throws Exception {
+    if (config.logFile() != null) {
+      out.printf("logs: %s%n", config.logFile());
+    }
     ControllerConfig controllerConfig =
         ControllerConfig.defaults().withStepDelay(config.stepDelay());
     SandboxStack.Settings settings =
@@ -53,22 +53,30 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
             NotificationSink.logging(),
             wiring,
             clock,
-            config.kubeconfigOut());
+            config.kubeconfigOut(),
+            config.cluster(),
+            config.externalTemporal());
     try (SandboxStack stack = SandboxStack.start(settings)) {
       OrchestratorApp app = stack.app();
       out.printf(
-          "sandbox up: Temporal %s (namespace %s), Kubernetes API %s, metrics http://localhost:%d/metrics%n",
-          stack.temporal().target(),
-          stack.temporal().namespace(),
-          stack.api().url(),
+          "sandbox up: Temporal %s (namespace %s%s), Kubernetes API %s%s, metrics"
+              + " http://localhost:%d/metrics%n",
+          stack.temporalTarget(),
+          stack.temporalNamespace(),
+          config.externalTemporal() ? ", external" : "",
+          stack.kubernetesUrl(),
+          config.cluster() != null ? " (" + config.cluster() + ")" : "",
           app.httpPort());
+      if (stack.api() != null) {
+        stack.api().createNamespace(config.namespace());
+      }
       int code = ExitCodes.OK;
       if (config.scenarios()) {
-        ScenarioRun run = new ScenarioRun(stack.api().client(), NAMESPACE, out, clock);
+        ScenarioRun run = new ScenarioRun(stack.client(), config.namespace(), out, clock);
         code = run.execute(scenarioDeadline) ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
       }
       if (config.keepRunning()) {
-        printConnectionHelp(config, stack.temporal());
+        printConnectionHelp(config, stack);
         ShutdownSignals.install(app::stop);
         app.awaitTermination();
       }
@@ -76,16 +84,25 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
     }
   }
 
-  private void printConnectionHelp(SandboxConfig config, SandboxTemporalServer temporal) {
+  private void printConnectionHelp(SandboxConfig config, SandboxStack stack) {
+    String kubeconfig =
+        (config.cluster() != null ? config.cluster() : config.kubeconfigOut())
+            + " -n "
+            + config.namespace();
     out.printf(
         """
 
         The sandbox keeps running (Ctrl-C stops it).
           kubectl --kubeconfig %1$s get rr
           kubectl --kubeconfig %1$s describe rr <name>
-          kubectl --kubeconfig %1$s create --validate=false -f my-rr.yaml
+          kubectl --kubeconfig %1$s create -f my-rr.yaml
+          kubectl --kubeconfig %1$s get events
           Temporal frontend: %2$s (namespace %3$s), e.g. temporal workflow list --address %2$s
+          Logs: %4$s
         """,
-        config.kubeconfigOut(), temporal.target(), temporal.namespace());
+        kubeconfig,
+        stack.temporalTarget(),
+        stack.temporalNamespace(),
+        config.logFile() == null ? "on this console" : config.logFile());
   }
 }

@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.orchestrator.sandbox;
 
+import ai.kubernaut.orchestrator.orchestrator.config.KubernetesConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
 import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
@@ -9,6 +10,7 @@ import ai.kubernaut.orchestrator.orchestrator.lifecycle.Wiring;
 import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
 import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
 import ai.kubernaut.orchestrator.sandbox.controllers.SimulatedControllers;
+import ai.kubernaut.orchestrator.sandbox.kubeapi.CrdFiles;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
 import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
 import ai.kubernaut.orchestrator.sandbox.temporal.StickyQueueRecorder;
@@ -25,6 +27,8 @@ import java.util.Set;
 /**
  * The whole sandbox in this process: a Temporal test server, the Kubernetes API stand-in with the
  * CRDs, the simulated child controllers and the orchestrator (worker + bridge, production wiring).
+ * Either server can be an external one instead: a cluster named by a kubeconfig (its missing CRDs
+ * installed, see {@link CrdInstaller}) and a Temporal server named by the orchestrator's settings.
  * Used by the {@code sandbox} and {@code bench} commands and by the reliability tests, which also
  * stop the orchestrator and start a new one against the same server and stand-in ({@link
  * #stopOrchestrator()}, {@link #startOrchestrator()}).
@@ -50,6 +54,7 @@ public final class SandboxStack implements AutoCloseable {
   private SandboxTemporalServer temporal;
   private KubernetesApiStandIn api;
   private KubernetesClient controllersClient;
+  private KubernetesClient client;
   private SimulatedControllers controllers;
   private OrchestratorApp app;
   private StickyQueueRecorder stickyQueues;
@@ -65,6 +70,9 @@ public final class SandboxStack implements AutoCloseable {
    * @param controllers settings of the simulated controllers
    * @param sink where the simulated notification controller delivers
    * @param kubeconfigOut where to write a kubeconfig for the stand-in, or null
+   * @param cluster kubeconfig of a cluster to use instead of the stand-in, or null
+   * @param externalTemporal whether the orchestrator's Temporal settings name a server to use
+   *     instead of the in-process test server
    */
   public record Settings(
       int temporalPort,
@@ -74,7 +82,9 @@ public final class SandboxStack implements AutoCloseable {
       NotificationSink sink,
       Wiring wiring,
       Clock clock,
-      Path kubeconfigOut) {
+      Path kubeconfigOut,
+      Path cluster,
+      boolean externalTemporal) {
     public Settings {
       Objects.requireNonNull(orchestrator, "orchestrator");
       Objects.requireNonNull(controllers, "controllers");
@@ -93,12 +103,23 @@ public final class SandboxStack implements AutoCloseable {
           NotificationSink.logging(),
           new ProductionWiring(),
           Clock.systemUTC(),
-          null);
+          null,
+          null,
+          false);
     }
 
     public Settings withSink(NotificationSink value) {
       return new Settings(
-          temporalPort, apiPort, orchestrator, controllers, value, wiring, clock, kubeconfigOut);
+          temporalPort,
+          apiPort,
+          orchestrator,
+          controllers,
+          value,
+          wiring,
+          clock,
+          kubeconfigOut,
+          cluster,
+          externalTemporal);
     }
   }
 
@@ -119,17 +140,29 @@ public final class SandboxStack implements AutoCloseable {
   }
 
   private void startAll() throws Exception {
-    temporal =
-        SandboxTemporalServer.start(settings.temporalPort(), settings.wiring().searchAttributes());
-    api = KubernetesApiStandIn.builder().port(settings.apiPort()).start();
-    if (settings.kubeconfigOut() != null) {
-      api.writeKubeconfig(settings.kubeconfigOut());
+    if (settings.externalTemporal()) {
+      orchestratorConfig = settings.orchestrator();
+    } else {
+      temporal =
+          SandboxTemporalServer.start(
+              settings.temporalPort(), settings.wiring().searchAttributes());
+      orchestratorConfig =
+          settings
+              .orchestrator()
+              .withTemporal(pointedAt(settings.orchestrator().temporal(), temporal));
     }
-    orchestratorConfig =
-        settings
-            .orchestrator()
-            .withTemporal(pointedAt(settings.orchestrator().temporal(), temporal));
-    controllersClient = api.newClient();
+    if (settings.cluster() == null) {
+      api = KubernetesApiStandIn.builder().port(settings.apiPort()).start();
+      if (settings.kubeconfigOut() != null) {
+        api.writeKubeconfig(settings.kubeconfigOut());
+      }
+      controllersClient = api.newClient();
+      client = api.client();
+    } else {
+      controllersClient = clusterClient();
+      client = clusterClient();
+      CrdInstaller.installMissing(client, CrdFiles.kubernautCrds());
+    }
     controllers =
         new SimulatedControllers(
                 controllersClient,
@@ -149,7 +182,7 @@ public final class SandboxStack implements AutoCloseable {
         new OrchestratorApp(
             orchestratorConfig,
             settings.wiring(),
-            k -> orchestratorClient(),
+            k -> settings.cluster() == null ? orchestratorClient() : clusterClient(),
             List.of(stickyQueues),
             settings.clock());
     app.start();
@@ -165,10 +198,17 @@ public final class SandboxStack implements AutoCloseable {
   public synchronized void stopOrchestrator() {
     if (app != null) {
       app.stop();
-      Set<String> sticky = stickyQueues.stickyQueues();
-      temporal.expireStickyQueues(sticky);
-      LOG.info("orchestrator stopped; its sticky task queues {} expire", sticky);
+      if (temporal != null) {
+        Set<String> sticky = stickyQueues.stickyQueues();
+        temporal.expireStickyQueues(sticky);
+        LOG.info("orchestrator stopped; its sticky task queues {} expire", sticky);
+      }
     }
+  }
+
+  /** A new client for {@code Settings.cluster}, with the orchestrator's client defaults. */
+  private KubernetesClient clusterClient() {
+    return KubernetesClients.create(new KubernetesConfig(settings.cluster().toString(), List.of()));
   }
 
   private KubernetesClient orchestratorClient() {
@@ -187,12 +227,34 @@ public final class SandboxStack implements AutoCloseable {
         .build();
   }
 
+  /** The in-process Temporal test server; null when an external server is used. */
   public SandboxTemporalServer temporal() {
     return temporal;
   }
 
+  /** The API stand-in; null when the stack runs against a cluster ({@code Settings.cluster}). */
   public KubernetesApiStandIn api() {
     return api;
+  }
+
+  /** A client for the cluster the stack runs against, the stand-in or another one. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** The Kubernetes API server's URL. */
+  public String kubernetesUrl() {
+    return api != null ? api.url() : client.getMasterUrl().toString();
+  }
+
+  /** The Temporal frontend the orchestrator uses, {@code host:port}. */
+  public String temporalTarget() {
+    return orchestratorConfig.temporal().address();
+  }
+
+  /** The Temporal namespace the orchestrator uses. */
+  public String temporalNamespace() {
+    return orchestratorConfig.temporal().namespace();
   }
 
   /** The running (or last) orchestrator. */
@@ -220,6 +282,7 @@ public final class SandboxStack implements AutoCloseable {
     closeQuietly("orchestrator", app == null ? null : app::stop);
     closeQuietly("simulated controllers", controllers);
     closeQuietly("controllers' client", controllersClient);
+    closeQuietly("cluster client", api == null ? client : null);
     closeQuietly("Kubernetes API stand-in", api);
     closeQuietly("Temporal test server", temporal);
   }

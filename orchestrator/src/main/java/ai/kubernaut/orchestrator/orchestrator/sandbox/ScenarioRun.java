@@ -35,6 +35,18 @@ public final class ScenarioRun {
   /** True when every scenario ended with its expected phase and outcome. */
   public boolean execute(Duration deadline) throws InterruptedException {
     List<Scenario> scenarios = Scenarios.builtIn();
+    List<RemediationRequest> earlier = list();
+    if (!earlier.isEmpty()) {
+      // only on a cluster of the user's (--kubeconfig): the stand-in starts empty
+      throw new IllegalStateException(
+          earlier.size()
+              + " scenario RemediationRequests of an earlier run are still in namespace "
+              + namespace
+              + "; delete them first: kubectl delete rr -n "
+              + namespace
+              + " -l "
+              + Scenario.ID_LABEL);
+    }
     for (Scenario scenario : scenarios) {
       client
           .resources(RemediationRequest.class)

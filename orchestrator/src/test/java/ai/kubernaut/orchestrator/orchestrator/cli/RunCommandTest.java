@@ -239,6 +239,52 @@ class RunCommandTest {
   }
 
   @Test
+  void sandboxTakesAClusterAndATemporalServerOfYourOwn(@TempDir Path dir) throws Exception {
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(
+        kubeconfig,
+        String.join(
+            "\n",
+            "apiVersion: v1",
+            "kind: Config",
+            "clusters: [{name: c, cluster: {server: 'https://127.0.0.1:6443'}}]",
+            "contexts: [{name: c, context: {cluster: c, user: u, namespace: team-a}}]",
+            "current-context: c",
+            "users: [{name: u, user: {}}]",
+            ""));
+
+    SandboxConfig s =
+        cli(
+                "sandbox",
+                "--log-file=",
+                "--kubeconfig=" + kubeconfig,
+                "--temporal-address=temporal.local:7233",
+                "--temporal-namespace=sandbox")
+            .sandbox();
+
+    assertThat(s.cluster()).isEqualTo(kubeconfig);
+    assertThat(s.namespace()).isEqualTo("team-a");
+    assertThat(s.logFile()).isNull();
+    assertThat(s.orchestrator().kubernetes().kubeconfig()).isEqualTo(kubeconfig.toString());
+    assertThat(s.orchestrator().kubernetes().watchNamespaces()).containsExactly("team-a");
+    assertThat(s.orchestrator().bridge().leaderElection().leaseNamespace()).isEqualTo("team-a");
+    assertThat(s.externalTemporal()).isTrue();
+    assertThat(s.orchestrator().temporal().address()).isEqualTo("temporal.local:7233");
+    assertThat(s.orchestrator().temporal().namespace()).isEqualTo("sandbox");
+  }
+
+  @Test
+  void sandboxRejectsAMissingKubeconfigAndABadTemporalAddress() {
+    CliRun result =
+        cli("sandbox", "--kubeconfig=/nonexistent/kubeconfig", "--temporal-address=nohost");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .contains("--kubeconfig: file \"/nonexistent/kubeconfig\" does not exist")
+        .contains("--temporal-address: must be host:port");
+  }
+
+  @Test
   void sandboxRejectsBadValuesNamingTheOption() {
     CliRun result = cli("sandbox", "--step-delay=-1s", "--temporal-port=0");
 

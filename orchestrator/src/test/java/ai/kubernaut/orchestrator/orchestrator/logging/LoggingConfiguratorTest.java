@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
@@ -79,6 +82,25 @@ class LoggingConfiguratorTest {
     assertThat(captured.toString(StandardCharsets.UTF_8))
         .contains("shown")
         .doesNotContain("hidden");
+  }
+
+  @Test
+  void aLogFileTakesEveryLineOffTheConsole(@TempDir Path dir) throws Exception {
+    ByteArrayOutputStream captured = capture();
+    Path file = dir.resolve("logs").resolve("sandbox.log");
+    LoggingConfigurator.configure(LogFormat.TEXT, "INFO", file);
+
+    LoggerFactory.getLogger("test").warn("into the file", new IllegalStateException("boom"));
+    LoggingConfigurator.configure(LogFormat.TEXT, "INFO");
+    LoggerFactory.getLogger("test").info("back on the console");
+
+    assertThat(Files.readString(file))
+        .contains("test - into the file")
+        .contains("IllegalStateException: boom")
+        .doesNotContain("back on the console");
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .doesNotContain("into the file")
+        .contains("back on the console");
   }
 
   private ByteArrayOutputStream capture() {

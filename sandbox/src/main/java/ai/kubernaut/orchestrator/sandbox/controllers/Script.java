@@ -101,6 +101,11 @@ public record Script(
           DELAY,
           APPROVAL_DELAY);
 
+  /** Every annotation the simulated controllers read (docs/sandbox.md lists the same). */
+  public static List<String> annotations() {
+    return KNOWN_KEYS;
+  }
+
   public Script {
     Objects.requireNonNull(signalProcessing, "signalProcessing");
     Objects.requireNonNull(analysis, "analysis");

@@ -21,13 +21,38 @@ import java.util.Set;
 /**
  * Legacy (non-aggregated) API discovery, enough for kubectl and fabric8: {@code /version}, {@code
  * /api}, {@code /api/v1}, {@code /apis}, {@code /apis/<group>} and {@code /apis/<group>/<version>}.
- * OpenAPI documents answer 404, so kubectl falls back to discovery. kubectl asks for aggregated
+ * Of OpenAPI only a stub v3 document for the core group is served (see {@link
+ * #OPENAPI_V3_CORE_DOCUMENT}); other OpenAPI documents answer 404. kubectl asks for aggregated
  * discovery first; a plain {@code application/json} answer makes it use these legacy documents.
  */
 public final class ApiDiscovery {
 
   /** The Kubernetes version the stand-in reports. */
   public static final String KUBERNETES_VERSION = "v1.32.0";
+
+  private static final String OPENAPI_V3 = "/openapi/v3";
+  private static final String OPENAPI_V3_CORE = "/openapi/v3/api/v1";
+
+  /** The OpenAPI v3 index: only the core group, see {@link #OPENAPI_V3_CORE_DOCUMENT}. */
+  private static final String OPENAPI_V3_ROOT =
+      "{\"paths\":{\"api/v1\":{\"serverRelativeURL\":\"" + OPENAPI_V3_CORE + "?hash=standin\"}}}";
+
+  /**
+   * Just enough OpenAPI for kubectl's {@code create -f} and {@code apply} without {@code
+   * --validate=false}: kubectl asks whether the server validates fields itself (a {@code
+   * fieldValidation} parameter on PATCH of the kind, or of Namespace for a kind, such as a CRD's,
+   * with no document of its own); when it does, kubectl leaves validation to the server and needs
+   * no schema. The stand-in validates through its strict rules, not the CRD schemas.
+   */
+  private static final String OPENAPI_V3_CORE_DOCUMENT =
+      """
+      {"openapi":"3.0.0","info":{"title":"Kubernetes","version":"%s"},
+       "paths":{"/api/v1/namespaces/{name}":{"patch":{
+         "x-kubernetes-group-version-kind":{"group":"","version":"v1","kind":"Namespace"},
+         "parameters":[{"name":"fieldValidation","in":"query","schema":{"type":"string"}}],
+         "responses":{"200":{"description":"OK"}}}}}}
+      """
+          .formatted(KUBERNETES_VERSION);
 
   private final ResourceCatalog catalog;
   private final java.util.function.Supplier<String> serverAddress;
@@ -52,6 +77,12 @@ public final class ApiDiscovery {
     }
     if (path.equals("/healthz") || path.equals("/readyz") || path.equals("/livez")) {
       return Optional.of(new MockResponse().setResponseCode(200).setBody("ok"));
+    }
+    if (path.equals(OPENAPI_V3)) {
+      return ok(OPENAPI_V3_ROOT);
+    }
+    if (path.equals(OPENAPI_V3_CORE)) {
+      return ok(OPENAPI_V3_CORE_DOCUMENT);
     }
     if (segments.get(0).equals("openapi")) {
       return Optional.of(StatusResponses.failure(404, "the server could not find " + path));

@@ -8,8 +8,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The status a real API server gives a new CRD: names accepted, Established, stored versions. Code
- * that waits for {@code Established} before using a CRD works against the stand-in.
+ * The status a real API server gives a new CRD (names accepted, Established, stored versions; code
+ * that waits for {@code Established} before using a CRD works against the stand-in) or a new
+ * Namespace (Active).
  */
 final class CrdStatus {
 
@@ -36,6 +37,20 @@ final class CrdStatus {
         "the initial names have been accepted",
         now);
     return crd.toString();
+  }
+
+  /** A new Namespace is Active, as the API server's namespace lifecycle makes it. */
+  static String activeNamespace(String namespaceJson) {
+    ObjectNode namespace = (ObjectNode) Serialization.jsonMapper().readTree(namespaceJson);
+    if (!namespace.path("status").path("phase").isMissingNode()) {
+      return namespaceJson;
+    }
+    ObjectNode status =
+        namespace.path("status") instanceof ObjectNode existing
+            ? existing
+            : namespace.putObject("status");
+    status.put("phase", "Active");
+    return namespace.toString();
   }
 
   private static void condition(

@@ -6,11 +6,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
@@ -22,17 +18,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local Kubernetes API server stand-in: fabric8's {@link KubernetesMockServer} in CRUD mode, made
- * stricter where the orchestrator depends on real API-server behaviour (status conflicts,
- * finalizers, garbage collection, honest selectors), with discovery and Table output so {@code
- * kubectl} works against it, and hooks for tests (fault rules, request log, dropping watches).
+ * A local Kubernetes API server stand-in: fabric8's mock CRUD store, made stricter where the
+ * orchestrator depends on real API-server behaviour (status conflicts, finalizers, garbage
+ * collection, honest selectors), with discovery, Table output and streamed watches so {@code
+ * kubectl} works against it, an immediate {@code Status} error for any request it cannot serve (for
+ * example a protobuf body, see {@link MediaTypes}), and hooks for tests (fault rules, request log,
+ * dropping watches).
  *
  * <pre>{@code
  * static KubernetesApiStandIn api;
@@ -50,17 +46,10 @@ public final class KubernetesApiStandIn implements AutoCloseable {
 
   private static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
-  /** MockWebServer logs every request at INFO through java.util.logging; keep that quiet. */
-  private static final java.util.logging.Logger MOCK_WEB_SERVER_LOG =
-      java.util.logging.Logger.getLogger(MockWebServer.class.getName());
-
-  static {
-    MOCK_WEB_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-  }
-
-  private final KubernetesMockServer server;
-  private final MockWebServer web;
+  private final StandInHttpServer server;
+  private final int port;
   private final StrictCrudDispatcher crud;
+  private final StandInDispatcher dispatcher;
   private final GarbageCollector gc;
   private final FaultRules faults;
   private final RequestLog requestLog = new RequestLog();
@@ -74,8 +63,6 @@ public final class KubernetesApiStandIn implements AutoCloseable {
     this.gc = new GarbageCollector(crud::snapshot, crud::handleDelete);
     crud.onRemoval(gc::removed);
     this.faults = new FaultRules(builder.faultSeed);
-    this.web = new MockWebServer();
-    web.setHttp2ClearTextEnabled(false);
     DiscoveryAddress address = new DiscoveryAddress();
     StandInDispatcher dispatcher =
         new StandInDispatcher(
@@ -86,23 +73,16 @@ public final class KubernetesApiStandIn implements AutoCloseable {
             faults,
             requestLog,
             watches,
-            this::forgetRecordedRequest,
             () -> {
               watches.dropAll();
               watches.close();
               gc.close();
             });
-    this.server =
-        new KubernetesMockServer(
-            new Context(Serialization.jsonMapper()),
-            web,
-            new HashMap<>(),
-            dispatcher,
-            false,
-            new VersionInfo.Builder().withMajor("1").withMinor("32").build());
-    server.start(InetAddress.getLoopbackAddress(), builder.port);
-    this.url = "http://127.0.0.1:" + server.getPort();
-    address.set("127.0.0.1:" + server.getPort());
+    this.server = new StandInHttpServer(dispatcher);
+    this.dispatcher = dispatcher;
+    this.port = server.start(InetAddress.getLoopbackAddress(), builder.port);
+    this.url = "http://127.0.0.1:" + port;
+    address.set("127.0.0.1:" + port);
     List<CustomResourceDefinition> crds = new ArrayList<>();
     if (builder.kubernautCrds) {
       crds.addAll(CrdFiles.kubernautCrds());
@@ -155,7 +135,7 @@ public final class KubernetesApiStandIn implements AutoCloseable {
 
   /** The port the stand-in listens on. */
   public int port() {
-    return server.getPort();
+    return port;
   }
 
   /**
@@ -243,7 +223,8 @@ public final class KubernetesApiStandIn implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    server.shutdown();
+    dispatcher.shutdown();
+    server.close();
   }
 
   private static RecordedRequest request(HttpMethod method, String path, Object body) {
@@ -253,15 +234,6 @@ public final class KubernetesApiStandIn implements AutoCloseable {
         path,
         new Headers.Builder().add("Content-Type", "application/json").build(),
         new Buffer(Serialization.asJson(body).getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private void forgetRecordedRequest() {
-    // MockWebServer queues every request for takeRequest(); drop ours so memory stays flat.
-    try {
-      web.takeRequest(0, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Builds and starts a {@link KubernetesApiStandIn}. */

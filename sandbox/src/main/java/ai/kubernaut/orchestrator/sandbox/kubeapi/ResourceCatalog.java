@@ -15,25 +15,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The resources the stand-in serves: a fixed set of built-in kinds plus every installed CRD.
- * Thread-safe; CRDs come and go as CustomResourceDefinition objects are created and deleted.
+ * The resources the stand-in serves: a fixed set of built-in kinds (with kubectl's short names, so
+ * {@code kubectl get ns} resolves) plus every installed CRD. Thread-safe; CRDs come and go as
+ * CustomResourceDefinition objects are created and deleted.
  */
 public final class ResourceCatalog {
 
   private static final List<ResourceType> BUILT_IN =
       List.of(
-          ResourceType.builtIn("", "v1", "namespaces", "Namespace", false),
-          ResourceType.builtIn("", "v1", "pods", "Pod", true),
-          ResourceType.builtIn("", "v1", "services", "Service", true),
-          ResourceType.builtIn("", "v1", "configmaps", "ConfigMap", true),
+          ResourceType.builtIn("", "v1", "namespaces", "Namespace", false, "ns"),
+          ResourceType.builtIn("", "v1", "pods", "Pod", true, "po"),
+          ResourceType.builtIn("", "v1", "services", "Service", true, "svc"),
+          ResourceType.builtIn("", "v1", "configmaps", "ConfigMap", true, "cm"),
           ResourceType.builtIn("", "v1", "secrets", "Secret", true),
-          ResourceType.builtIn("", "v1", "events", "Event", true),
-          ResourceType.builtIn("", "v1", "serviceaccounts", "ServiceAccount", true),
-          ResourceType.builtIn("", "v1", "nodes", "Node", false),
-          ResourceType.builtIn("apps", "v1", "deployments", "Deployment", true),
-          ResourceType.builtIn("apps", "v1", "statefulsets", "StatefulSet", true),
-          ResourceType.builtIn("apps", "v1", "daemonsets", "DaemonSet", true),
-          ResourceType.builtIn("apps", "v1", "replicasets", "ReplicaSet", true),
+          ResourceType.builtIn("", "v1", "events", "Event", true, "ev"),
+          ResourceType.builtIn("", "v1", "serviceaccounts", "ServiceAccount", true, "sa"),
+          ResourceType.builtIn("", "v1", "nodes", "Node", false, "no"),
+          ResourceType.builtIn("apps", "v1", "deployments", "Deployment", true, "deploy"),
+          ResourceType.builtIn("apps", "v1", "statefulsets", "StatefulSet", true, "sts"),
+          ResourceType.builtIn("apps", "v1", "daemonsets", "DaemonSet", true, "ds"),
+          ResourceType.builtIn("apps", "v1", "replicasets", "ReplicaSet", true, "rs"),
           ResourceType.builtIn("coordination.k8s.io", "v1", "leases", "Lease", true),
           ResourceType.builtIn("events.k8s.io", "v1", "events", "Event", true),
           ResourceType.builtIn(
@@ -41,7 +42,9 @@ public final class ResourceCatalog {
               "v1",
               "customresourcedefinitions",
               "CustomResourceDefinition",
-              false));
+              false,
+              "crd",
+              "crds"));
 
   private final Map<String, ResourceType> builtIn = new LinkedHashMap<>();
   private final Map<String, List<ResourceType>> crds = new LinkedHashMap<>();

@@ -38,9 +38,14 @@ public record ResourceType(
     printerColumns = List.copyOf(printerColumns);
   }
 
-  /** A built-in resource without printer columns or subresources. */
+  /** A built-in resource without printer columns or subresources, with kubectl's short names. */
   public static ResourceType builtIn(
-      String group, String version, String plural, String kind, boolean namespaced) {
+      String group,
+      String version,
+      String plural,
+      String kind,
+      boolean namespaced,
+      String... shortNames) {
     return new ResourceType(
         group,
         version,
@@ -48,7 +53,7 @@ public record ResourceType(
         kind.toLowerCase(java.util.Locale.ROOT),
         kind,
         namespaced,
-        List.of(),
+        List.of(shortNames),
         List.of(),
         false,
         List.of());

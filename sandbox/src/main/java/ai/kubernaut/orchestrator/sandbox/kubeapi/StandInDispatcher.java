@@ -3,6 +3,7 @@ package ai.kubernaut.orchestrator.sandbox.kubeapi;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +28,6 @@ final class StandInDispatcher extends io.fabric8.mockwebserver.http.Dispatcher {
   private final FaultRules faults;
   private final RequestLog log;
   private final WatchRegistry watches;
-  private final Runnable afterEachRequest;
   private final Runnable onShutdown;
 
   StandInDispatcher(
@@ -38,7 +38,6 @@ final class StandInDispatcher extends io.fabric8.mockwebserver.http.Dispatcher {
       FaultRules faults,
       RequestLog log,
       WatchRegistry watches,
-      Runnable afterEachRequest,
       Runnable onShutdown) {
     this.crud = crud;
     this.catalog = catalog;
@@ -47,24 +46,23 @@ final class StandInDispatcher extends io.fabric8.mockwebserver.http.Dispatcher {
     this.faults = faults;
     this.log = log;
     this.watches = watches;
-    this.afterEachRequest = afterEachRequest;
     this.onShutdown = onShutdown;
   }
 
   @Override
-  public MockResponse dispatch(RecordedRequest request) {
-    try {
-      ApiRequest api = ApiRequest.parse(request.getMethod(), request.getPath());
-      log.record(api, request.getHeader("User-Agent"));
-      Optional<FaultRule> fault = faults.match(api);
-      if (fault.isPresent() && fault.get().failsRequest()) {
-        return fault.get().failure();
-      }
-      MockResponse response = route(request, api);
-      return fault.map(f -> f.delayed(response)).orElse(response);
-    } finally {
-      afterEachRequest.run();
+  public MockResponse dispatch(RecordedRequest received) {
+    ApiRequest api = ApiRequest.parse(received.getMethod(), received.getPath());
+    log.record(api, received.getHeader("User-Agent"));
+    Optional<FaultRule> fault = faults.match(api);
+    if (fault.isPresent() && fault.get().failsRequest()) {
+      return fault.get().failure();
     }
+    MediaTypes.Checked checked = MediaTypes.check(received, api);
+    if (checked.refusal().isPresent()) {
+      return checked.refusal().get();
+    }
+    MockResponse response = route(checked.request(), api);
+    return fault.map(f -> f.delayed(response)).orElse(response);
   }
 
   private MockResponse route(RecordedRequest request, ApiRequest api) {
@@ -97,8 +95,15 @@ final class StandInDispatcher extends io.fabric8.mockwebserver.http.Dispatcher {
     }
     if (api.isWatch()) {
       MockResponse response = crud.dispatch(request);
-      if (response.getWebSocketListener() != null) {
-        response.withWebSocketUpgrade(watches.track(response.getWebSocketListener()));
+      WebSocketListener listener = response.getWebSocketListener();
+      if (listener != null) {
+        if (type.isPresent() && TableRenderer.wantsTable(request.getHeader("Accept"))) {
+          String includeObject = api.query().getOrDefault("includeObject", "");
+          listener =
+              new MappedWatch(
+                  listener, event -> tables.renderEvent(type.get(), event, includeObject));
+        }
+        response.withWebSocketUpgrade(watches.track(listener));
       }
       return response;
     }

@@ -39,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 final class StrictCrudDispatcher extends KubernetesCrudDispatcher {
 
   private static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+  private static final String NAMESPACES_PATH = "/api/v1/namespaces";
 
   private final ReentrantLock writes = new ReentrantLock();
   private final ResourceCatalog catalog;
@@ -171,6 +172,9 @@ final class StrictCrudDispatcher extends KubernetesCrudDispatcher {
             : WriteRules.admit(existing, newState, markingDeletion, clock.instant()).orElse(null);
     if (admitted != null && existing == null && path.startsWith(CRD_PATH)) {
       admitted = CrdStatus.established(admitted);
+    }
+    if (admitted != null && existing == null && path.equals(NAMESPACES_PATH)) {
+      admitted = CrdStatus.activeNamespace(admitted);
     }
     super.processEvent(path, pathAttributes, oldAttributes, resource, admitted);
     lastStored = admitted;

@@ -83,7 +83,9 @@ final class WatchRegistry implements AutoCloseable {
   }
 
   /** Removes a fabric8 watch listener from the set the CRUD dispatcher notifies. */
-  private static boolean stopNotifying(WebSocketListener delegate) {
+  private static boolean stopNotifying(WebSocketListener listener) {
+    WebSocketListener delegate =
+        listener instanceof MappedWatch mapped ? mapped.delegate() : listener;
     try {
       Field field = delegate.getClass().getDeclaredField(WATCHERS_FIELD);
       field.setAccessible(true);

@@ -94,9 +94,16 @@ class DiscoveryAndTableIT {
   }
 
   @Test
-  void answersNotFoundForOpenApiSoKubectlFallsBack() {
+  void servesOnlyTheOpenApiKubectlNeedsToLeaveValidationToTheServer() {
+    RawHttp.Reply root = http.get("/openapi/v3?timeout=32s");
+    RawHttp.Reply core = http.get("/openapi/v3/api/v1?hash=standin");
+
     assertThat(http.get("/openapi/v2").status()).isEqualTo(404);
-    assertThat(http.get("/openapi/v3?timeout=32s").status()).isEqualTo(404);
+    assertThat(root.status()).isEqualTo(200);
+    assertThat(root.body()).contains("\"api/v1\"").doesNotContain("kubernaut.ai");
+    assertThat(core.status()).isEqualTo(200);
+    assertThat(core.body()).contains("\"fieldValidation\"", "\"kind\":\"Namespace\"");
+    assertThat(http.get("/openapi/v3/apis/test.kubernaut.ai/v1alpha1").status()).isEqualTo(404);
   }
 
   @Test

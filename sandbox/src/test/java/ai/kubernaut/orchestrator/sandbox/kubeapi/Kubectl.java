@@ -38,13 +38,59 @@ final class Kubectl {
     return candidates.stream().filter(Files::isExecutable).findFirst();
   }
 
-  Result run(String... args) {
+  /** A kubectl that keeps running (for example {@code get -w}); its stdout goes to a file. */
+  record Running(Process process, Path stdout, Path stderr) implements AutoCloseable {
+    String output() {
+      try {
+        return Files.readString(stdout, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+        Files.deleteIfExists(stdout);
+        Files.deleteIfExists(stderr);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Starts kubectl without waiting for it; the caller closes it. */
+  Running start(String... args) {
+    try {
+      Path out = Files.createTempFile("kubectl-out", ".txt");
+      Path err = Files.createTempFile("kubectl-err", ".txt");
+      ProcessBuilder builder =
+          new ProcessBuilder(command(args))
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
+      builder.environment().put("HOME", kubeconfig.getParent().toString());
+      return new Running(builder.start(), out, err);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<String> command(String... args) {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.add("--kubeconfig");
     command.add(kubeconfig.toString());
     command.add("--request-timeout=20s");
     command.addAll(List.of(args));
+    return command;
+  }
+
+  Result run(String... args) {
+    List<String> command = command(args);
     try {
       Path out = Files.createTempFile("kubectl-out", ".txt");
       Path err = Files.createTempFile("kubectl-err", ".txt");

@@ -80,4 +80,75 @@ class TableRendererTest {
     assertThat(TableRenderer.wantsTable("application/json")).isFalse();
     assertThat(TableRenderer.wantsTable(null)).isFalse();
   }
+
+  @Test
+  void rendersCoreEventsWithTheServersColumns() {
+    ResourceType events = ResourceType.builtIn("", "v1", "events", "Event", true, "ev");
+    String list =
+        "{\"kind\":\"List\",\"metadata\":{\"resourceVersion\":\"3\"},\"items\":[{"
+            + "\"metadata\":{\"name\":\"rr-1.1\",\"namespace\":\"a\"},"
+            + "\"type\":\"Warning\",\"reason\":\"RemediationFailed\",\"message\":\" boom \","
+            + "\"involvedObject\":{\"kind\":\"RemediationRequest\",\"name\":\"rr-1\"},"
+            + "\"source\":{\"component\":\"remediation-orchestrator\"},"
+            + "\"firstTimestamp\":\"2026-01-01T00:50:00Z\",\"lastTimestamp\":\"2026-01-01T00:58:00Z\","
+            + "\"count\":2}]}";
+
+    JsonNode table =
+        Serialization.jsonMapper().readTree(new TableRenderer(CLOCK).render(events, list, ""));
+
+    assertThat(
+            table
+                .path("columnDefinitions")
+                .valueStream()
+                .filter(c -> c.path("priority").asInt() == 0)
+                .map(c -> c.path("name").asString()))
+        .containsExactly("Last Seen", "Type", "Reason", "Object", "Message");
+    JsonNode cells = table.path("rows").get(0).path("cells");
+    assertThat(cells.get(0).asString()).isEqualTo("2m");
+    assertThat(cells.get(1).asString()).isEqualTo("Warning");
+    assertThat(cells.get(2).asString()).isEqualTo("RemediationFailed");
+    assertThat(cells.get(3).asString()).isEqualTo("remediationrequest/rr-1");
+    assertThat(cells.get(5).asString()).isEqualTo("remediation-orchestrator");
+    assertThat(cells.get(6).asString()).isEqualTo("boom");
+    assertThat(cells.get(7).asString()).isEqualTo("10m");
+    assertThat(cells.get(8).asLong()).isEqualTo(2);
+    assertThat(cells.get(9).asString()).isEqualTo("rr-1.1");
+  }
+
+  @Test
+  void rendersNamespacesWithTheirStatus() {
+    ResourceType namespaces = ResourceType.builtIn("", "v1", "namespaces", "Namespace", false);
+    String ns =
+        "{\"metadata\":{\"name\":\"acme\",\"creationTimestamp\":\"2026-01-01T00:59:30Z\"},"
+            + "\"status\":{\"phase\":\"Active\"}}";
+
+    JsonNode table =
+        Serialization.jsonMapper().readTree(new TableRenderer(CLOCK).render(namespaces, ns, ""));
+
+    assertThat(table.path("columnDefinitions").valueStream().map(c -> c.path("name").asString()))
+        .containsExactly("Name", "Status", "Age");
+    assertThat(table.path("rows").get(0).path("cells").valueStream().map(JsonNode::asString))
+        .containsExactly("acme", "Active", "30s");
+  }
+
+  @Test
+  void rendersAWatchEventsObjectAsAOneRowTableAndLeavesErrorsAlone() {
+    String event =
+        "{\"type\":\"MODIFIED\",\"object\":{\"metadata\":{\"name\":\"rr-1\","
+            + "\"resourceVersion\":\"12\",\"creationTimestamp\":\"2026-01-01T00:55:00Z\"},"
+            + "\"status\":{\"overallPhase\":\"Completed\"}}}";
+    String error = "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"code\":410}}";
+    TableRenderer renderer = new TableRenderer(CLOCK);
+
+    JsonNode rendered = Serialization.jsonMapper().readTree(renderer.renderEvent(RR, event, ""));
+
+    assertThat(rendered.path("type").asString()).isEqualTo("MODIFIED");
+    assertThat(rendered.path("object").path("kind").asString()).isEqualTo("Table");
+    assertThat(rendered.path("object").path("metadata").path("resourceVersion").asString())
+        .isEqualTo("12");
+    assertThat(rendered.path("object").path("rows")).hasSize(1);
+    assertThat(rendered.path("object").path("rows").get(0).path("cells").get(1).asString())
+        .isEqualTo("Completed");
+    assertThat(renderer.renderEvent(RR, error, "")).isEqualTo(error);
+  }
 }

@@ -12,12 +12,18 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,5 +152,49 @@ class WatchesIT {
     } finally {
       informers.forEach(SharedIndexInformer::close);
     }
+  }
+
+  @Test
+  void streamsAWatchOverPlainHttpAsTablesWhenAskedAndEndsItAtTheTimeout() throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    int openBefore = api.openWatches();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest watch =
+        HttpRequest.newBuilder(
+                URI.create(
+                    api.url()
+                        + "/apis/test.kubernaut.ai/v1alpha1/namespaces/"
+                        + ns
+                        + "/widgets?watch=true&timeoutSeconds=3"))
+            .header("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json")
+            .build();
+
+    CompletableFuture<HttpResponse<Void>> done =
+        http.sendAsync(watch, HttpResponse.BodyHandlers.ofLines())
+            .thenApply(
+                response -> {
+                  response.body().forEach(lines::add);
+                  return null;
+                });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(api.openWatches()).isGreaterThan(openBefore));
+    widgets(api.client()).inNamespace(ns).resource(widget(ns, "w1")).create();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(lines)
+                    .anySatisfy(
+                        l ->
+                            assertThat(l)
+                                .contains("\"type\":\"ADDED\"")
+                                .contains("\"kind\":\"Table\"")
+                                .contains("\"w1\"")));
+    done.get(10, TimeUnit.SECONDS);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(api.openWatches()).isEqualTo(openBefore));
   }
 }
