@@ -67,9 +67,7 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
           stack.kubernetesUrl(),
           config.cluster() != null ? " (" + config.cluster() + ")" : "",
           app.httpPort());
-      if (stack.api() != null) {
-        stack.api().createNamespace(config.namespace());
-      }
+      stack.createNamespace(config.namespace());
       int code = ExitCodes.OK;
       if (config.scenarios()) {
         ScenarioRun run = new ScenarioRun(stack.client(), config.namespace(), out, clock);

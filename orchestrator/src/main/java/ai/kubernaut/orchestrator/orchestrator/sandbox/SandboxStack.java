@@ -14,10 +14,12 @@ import ai.kubernaut.orchestrator.sandbox.kubeapi.CrdFiles;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
 import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
 import ai.kubernaut.orchestrator.sandbox.temporal.StickyQueueRecorder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -170,6 +172,32 @@ public final class SandboxStack implements AutoCloseable {
                 settings.sink())
             .start();
     startOrchestrator();
+  }
+
+  /**
+   * Creates {@code namespace} in the stand-in, or on the cluster when it is missing there (a fresh
+   * cluster may not have the scenarios' namespace, and a real API server refuses RRs without it).
+   */
+  public void createNamespace(String namespace) {
+    if (api != null) {
+      api.createNamespace(namespace);
+      return;
+    }
+    if (client.namespaces().withName(namespace).get() != null) {
+      return;
+    }
+    try {
+      client
+          .namespaces()
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+          .create();
+      LOG.info("created namespace {}", namespace);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) {
+        throw e;
+      }
+    }
   }
 
   /** Starts a new orchestrator (worker + bridge) against this server and stand-in. */
