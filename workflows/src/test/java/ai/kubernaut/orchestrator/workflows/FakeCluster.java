@@ -340,6 +340,7 @@ final class FakeCluster
   @Override
   public void awaitWorkflowClosed(WorkflowWatch watch) {
     if (!routing.awaitClosed(watch.workflowId(), Duration.ofMillis(50))) {
+      Activity.getExecutionContext().heartbeat(null); // a cancel during the look ends it here
       throw ApplicationFailure.newFailure(watch.workflowId() + " still runs", "StillRunning");
     }
   }

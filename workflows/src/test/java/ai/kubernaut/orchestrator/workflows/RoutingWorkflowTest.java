@@ -30,6 +30,8 @@ import ai.kubernaut.orchestrator.workflows.model.TargetRef;
 import ai.kubernaut.orchestrator.workflows.routing.FingerprintCoordinatorWorkflow;
 import ai.kubernaut.orchestrator.workflows.routing.RoutingIds;
 import ai.kubernaut.orchestrator.workflows.routing.TargetLockWorkflow;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -229,6 +231,52 @@ class RoutingWorkflowTest {
         .anySatisfy(
             s -> assertThat(s.message()).contains("to-cancel was cancelled").contains("own"));
     assertThat(eventReasons(cluster, "released")).contains("RemediationUnblocked");
+  }
+
+  @Test
+  void theCoordinatorClosesOnlyOnceEverySignalItSentIsConfirmed(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    for (int rep = 0; rep < 3; rep++) {
+      String fp = fingerprint(40 + rep);
+      String orig = "sig-orig-" + rep;
+      String dup = "sig-dup-" + rep;
+      scriptSuccess(cluster, orig, "wf-" + orig);
+      RemediationWorkflow o =
+          start(env, worker, input(orig, fp, CREATED, RemediationSettings.defaults()));
+      awaitCreated(cluster, "sp-" + orig);
+      RemediationWorkflow d =
+          start(env, worker, input(dup, fp, CREATED, RemediationSettings.defaults()));
+
+      // the original completes: its release signals the duplicate, and the coordinator closes
+      assertThat(result(o).outcome()).isEqualTo(Outcome.Remediated);
+      assertThat(result(d).reason()).isEqualTo("Deduplicated");
+      String coord = RoutingIds.coordinator(fp, TARGET);
+      env.getWorkflowClient().newUntypedWorkflowStub(coord).getResult(Void.class);
+
+      List<HistoryEvent> events =
+          env.getWorkflowClient().fetchHistory(coord).getHistory().getEventsList();
+      assertThat(events)
+          .as("coordinator %s: no task completed the run with signals pending", coord)
+          .noneMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED);
+      long initiated =
+          events.stream()
+              .filter(
+                  e ->
+                      e.getEventType()
+                          == EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED)
+              .count();
+      long confirmed =
+          events.stream()
+              .filter(
+                  e ->
+                      e.getEventType() == EventType.EVENT_TYPE_EXTERNAL_WORKFLOW_EXECUTION_SIGNALED
+                          || e.getEventType()
+                              == EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED)
+              .count();
+      assertThat(initiated).isEqualTo(2); // duplicateRegistered to the owner, duplicateResolved
+      assertThat(confirmed).as("every signal confirmed before the run closed").isEqualTo(initiated);
+    }
   }
 
   // ---- ResourceBusy
