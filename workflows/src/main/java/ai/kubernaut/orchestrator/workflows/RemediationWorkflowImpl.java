@@ -92,7 +92,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     RoutingExit routingExit = new RoutingExit(ledger, stubs);
     this.terminal = new Terminal(ledger, metrics, stubs, notifier, transitions, routingExit);
     this.routingSteps = new RoutingSteps(ledger, metrics, stubs, transitions, terminal);
-    this.updates = new OperatorUpdates(ledger, lock, stubs, transitions);
+    this.updates = new OperatorUpdates(ledger, lock, stubs, transitions, terminal);
     this.reactions =
         new ChildReactions(
             ledger, metrics, stubs, transitions, routingExit, terminal, routingSteps, updates);
@@ -199,6 +199,9 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
 
   private void step() {
     Wake wake = wakes.awaitWake();
+    if (wake == null) {
+      return; // a handler ended the remediation (the RR was found gone)
+    }
     if (wake == Wake.CONTINUE_AS_NEW) {
       continueAsNew();
       return;

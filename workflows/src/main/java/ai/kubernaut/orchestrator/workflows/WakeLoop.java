@@ -46,10 +46,14 @@ final class WakeLoop {
 
   /**
    * Waits until something needs a reaction: a Temporal timer (with a summary) on the nearest
-   * deadline, woken early by signals and updates; a moved deadline restarts the timer.
+   * deadline, woken early by signals and updates; a moved deadline restarts the timer. Null when a
+   * handler ended the remediation.
    */
   Wake awaitWake() {
     while (true) {
+      if (ledger.phase.isTerminal()) {
+        return null; // ended by a handler
+      }
       // before any reaction: a pending wake is carried over and handled by the next run
       if (continueAsNewDue()) {
         return Wake.CONTINUE_AS_NEW;
@@ -86,7 +90,11 @@ final class WakeLoop {
     int version = ledger.deadlineVersion;
     if (ledger.blockedUntil == null) {
       Workflow.await(
-          () -> ledger.deadlineVersion != version || pendingWake() != null || continueAsNewDue());
+          () ->
+              ledger.deadlineVersion != version
+                  || pendingWake() != null
+                  || continueAsNewDue()
+                  || ledger.phase.isTerminal());
       return;
     }
     Duration remaining = Duration.between(now(), ledger.blockedUntil);
@@ -118,7 +126,8 @@ final class WakeLoop {
             timer[0].isCompleted()
                 || ledger.deadlineVersion != version
                 || pendingWake() != null
-                || continueAsNewDue());
+                || continueAsNewDue()
+                || ledger.phase.isTerminal());
     if (!timer[0].isCompleted()) {
       scope.cancel();
       timer[0].exceptionally(cancelled -> null);

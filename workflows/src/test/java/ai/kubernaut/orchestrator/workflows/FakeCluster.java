@@ -87,6 +87,10 @@ final class FakeCluster
   volatile ValidationResult validation =
       new ValidationResult(List.of(), TimeoutOverrides.none(), null);
   volatile boolean gone;
+
+  /** The RR was deleted after the start: status writes answer GONE. */
+  volatile boolean statusGone;
+
   volatile TerminationRate rate = new TerminationRate(0, 20);
 
   final List<RoutingVerdict> verdicts = new CopyOnWriteArrayList<>();
@@ -299,6 +303,9 @@ final class FakeCluster
 
   @Override
   public StatusWriteResult writeStatus(StatusWrite write) {
+    if (statusGone) {
+      return new StatusWriteResult(StatusWriteResult.Disposition.GONE, write.sequence());
+    }
     statusWrites.add(write);
     return new StatusWriteResult(StatusWriteResult.Disposition.APPLIED, write.sequence());
   }

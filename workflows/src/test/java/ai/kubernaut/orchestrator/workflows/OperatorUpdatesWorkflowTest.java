@@ -15,6 +15,7 @@ import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutRequest;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutResult;
@@ -24,11 +25,13 @@ import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
 import ai.kubernaut.orchestrator.workflows.model.RetryRequest;
 import ai.kubernaut.orchestrator.workflows.model.RetryResult;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -122,6 +125,35 @@ class OperatorUpdatesWorkflowTest {
     assertThat(second.childName()).isEqualTo("sp-again-retry-2");
     assertThat(cluster.created).containsExactly("sp-again", "sp-again-retry-1", "sp-again-retry-2");
     assertThat(wf.state().current().name()).isEqualTo("sp-again-retry-2");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"retry", "extendTimeout"})
+  @Timeout(30)
+  void anUpdateThatFindsTheRemediationRequestGoneFailsAndEndsTheRemediation(
+      String update, TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    RemediationWorkflow wf = start(env, worker, input("gone-" + update.toLowerCase()));
+    awaitPhase(wf, "Processing");
+    cluster.statusGone = true; // the RR is deleted; the bridge's cancel has not arrived yet
+
+    assertThatThrownBy(
+            () -> {
+              if (update.equals("retry")) {
+                wf.retry(new RetryRequest(null));
+              } else {
+                wf.extendTimeout(new ExtendTimeoutRequest("Processing", "5m"));
+              }
+            })
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo(FailureTypes.REMEDIATION_REQUEST_GONE));
+    RemediationResult result = result(wf);
+
+    assertThat(result.phase()).isEqualTo(Phase.Cancelled);
+    assertThat(result.reason()).isEqualTo(FailureTypes.REMEDIATION_REQUEST_GONE);
   }
 
   @ParameterizedTest
