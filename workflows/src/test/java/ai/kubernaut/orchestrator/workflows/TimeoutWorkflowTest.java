@@ -93,7 +93,8 @@ class TimeoutWorkflowTest {
   @Test
   void timesOutGloballyAfterOneHour(TestWorkflowEnvironment env, Worker worker) {
     FakeCluster cluster = cluster(env, worker);
-    cluster.overrides(new TimeoutOverrides(null, null, null, Duration.ofHours(2), null), null);
+    cluster.overrides(
+        new TimeoutOverrides(null, null, null, Duration.ofHours(2), null, null), null);
     cluster.script(spCompleted("sp-glob"), aiCompleted("ai-glob"), weRunning("we-glob", 0, 5));
     long started = env.currentTimeMillis();
 
