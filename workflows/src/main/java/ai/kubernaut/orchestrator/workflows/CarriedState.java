@@ -84,7 +84,8 @@ final class CarriedState {
         List.copyOf(ledger.failurePatterns),
         ledger.timeline,
         ledger.runs,
-        routingState());
+        routingState(),
+        ledger.retryNumbers);
   }
 
   void restore(RemediationState s) {
@@ -138,5 +139,6 @@ final class CarriedState {
     ledger.runs = s.runs() + 1;
     ledger.stepsWritten = st.summaries() == null ? 0 : st.summaries().stepsCompleted();
     restoreRouting(s.routing());
+    ledger.retryNumbers.putAll(s.retryNumbers());
   }
 }

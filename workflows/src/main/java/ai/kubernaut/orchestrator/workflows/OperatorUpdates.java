@@ -106,7 +106,10 @@ final class OperatorUpdates {
       throw notApplicable("retry does not apply: the remediation is " + ledger.phase);
     }
     CurrentChild was = ledger.current;
-    int k = was.retry() + 1;
+    int k =
+        ledger.nextRetry(
+            was.baseName(),
+            was.kind() == ChildKind.WorkflowExecution ? ledger.executionRetries : 0);
     String name = Names.withRetry(was.baseName(), k);
     Instant now = now();
     Instant deadline = Timeouts.deadline(now, ledger.phaseBudget());

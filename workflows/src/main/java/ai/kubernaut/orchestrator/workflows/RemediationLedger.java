@@ -211,6 +211,24 @@ final class RemediationLedger {
 
   String blockedMetricReason;
 
+  /** The last {@code -retry-<k>} taken per child base name (operator retry or re-creation). */
+  final Map<String, Integer> retryNumbers = new LinkedHashMap<>();
+
+  /**
+   * The next {@code -retry-<k>} of a child base name: one numbering for operator retries and
+   * ResourceBusy re-creations, so a re-creation never adopts a stale child. A base name not
+   * numbered yet (state carried from an older run) starts above {@code usedBefore} and the current
+   * child's own count, the numbers the older code used.
+   */
+  int nextRetry(String baseName, int usedBefore) {
+    int last = retryNumbers.getOrDefault(baseName, usedBefore);
+    if (current != null && baseName.equals(current.baseName())) {
+      last = Math.max(last, current.retry());
+    }
+    retryNumbers.put(baseName, last + 1);
+    return last + 1;
+  }
+
   RoutingRequest routingRequestOf() {
     if (snapshot == null
         || snapshot.target() == null

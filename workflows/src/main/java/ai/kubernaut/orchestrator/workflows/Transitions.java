@@ -120,14 +120,15 @@ final class Transitions {
         ledger.recoveryAttempts == 0
             ? Names.workflowExecution(ledger.rr.name())
             : Names.recoveryWorkflowExecution(ledger.rr.name(), ledger.recoveryAttempts);
-    String name =
-        ledger.executionRetries == 0 ? base : Names.withRetry(base, ledger.executionRetries);
+    // a re-creation (after Skipped/ResourceBusy) takes the next number of the base name
+    int k = ledger.executionRetries == 0 ? 0 : ledger.nextRetry(base, ledger.executionRetries - 1);
+    String name = k == 0 ? base : Names.withRetry(base, k);
     List<EventRecord> events = new ArrayList<>(List.of(extra));
     events.add(EventRecord.normal("WorkflowExecutionCreated", "created WorkflowExecution " + name));
     enterChildPhase(
         Phase.Executing,
         ChildKind.WorkflowExecution,
-        name,
+        new CurrentChild(ChildKind.WorkflowExecution, name, base, k),
         "WorkflowExecution " + name + " to run the remediation",
         events.toArray(EventRecord[]::new));
   }
@@ -138,13 +139,19 @@ final class Transitions {
    */
   private void enterChildPhase(
       Phase to, ChildKind kind, String name, String waitsFor, EventRecord... events) {
+    enterChildPhase(to, kind, new CurrentChild(kind, name, name, 0), waitsFor, events);
+  }
+
+  private void enterChildPhase(
+      Phase to, ChildKind kind, CurrentChild child, String waitsFor, EventRecord... events) {
+    String name = child.name();
     Phase from = ledger.phase;
     PhaseTransitions.check(from, to);
     Instant now = now();
     Instant deadline = Timeouts.deadline(now, Timeouts.forPhase(ledger.timeouts, to));
     ledger.register(name);
     ChildRef ref = createChild(kind, name, to, deadline);
-    ledger.current = new CurrentChild(kind, name, name, 0);
+    ledger.current = child;
     changePhase(from, to, now, deadline, waitsFor);
     ledger.pendingEvents.addAll(List.of(events));
     if (to == Phase.AwaitingApproval && !ledger.approvalNotificationSent) {

@@ -24,6 +24,7 @@ import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
+import ai.kubernaut.orchestrator.workflows.model.RetryRequest;
 import ai.kubernaut.orchestrator.workflows.model.RoutingPolicy;
 import ai.kubernaut.orchestrator.workflows.model.StatusWrite;
 import ai.kubernaut.orchestrator.workflows.model.TargetRef;
@@ -521,6 +522,29 @@ class RoutingWorkflowTest {
                 .routing()
                 .blockReason())
         .isEqualTo("ResourceBusy");
+  }
+
+  @Test
+  void aResourceBusyRecreationAfterOperatorRetriesTakesTheNextNumber(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(
+        spCompleted("sp-renum"),
+        ai("ai-renum", "Completed", null, false, false, "restart-pod"),
+        weSkipped("we-renum-retry-2", "ResourceBusy"),
+        weCompleted("we-renum-retry-3"));
+    RemediationWorkflow wf =
+        start(
+            env, worker, input("renum", fingerprint(72), CREATED, RemediationSettings.defaults()));
+    awaitCreated(cluster, "we-renum");
+
+    wf.retry(new RetryRequest("first"));
+    wf.retry(new RetryRequest("second")); // we-renum-retry-2 reports Skipped/ResourceBusy
+
+    assertThat(result(wf).outcome()).isEqualTo(Outcome.Remediated);
+    assertThat(cluster.created)
+        .containsSubsequence(
+            "we-renum", "we-renum-retry-1", "we-renum-retry-2", "we-renum-retry-3");
   }
 
   @Test
