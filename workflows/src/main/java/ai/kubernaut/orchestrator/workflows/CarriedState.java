@@ -85,7 +85,8 @@ final class CarriedState {
         ledger.timeline,
         ledger.runs,
         routingState(),
-        ledger.retryNumbers);
+        ledger.retryNumbers,
+        List.copyOf(ledger.superseded));
   }
 
   void restore(RemediationState s) {
@@ -140,5 +141,6 @@ final class CarriedState {
     ledger.stepsWritten = st.summaries() == null ? 0 : st.summaries().stepsCompleted();
     restoreRouting(s.routing());
     ledger.retryNumbers.putAll(s.retryNumbers());
+    ledger.superseded.addAll(s.superseded());
   }
 }

@@ -22,15 +22,22 @@ import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState.OperatorDecision;
 import ai.kubernaut.orchestrator.workflows.model.RetryRequest;
 import ai.kubernaut.orchestrator.workflows.model.RetryResult;
+import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** The operator updates (SPEC §9: retry, approve/reject, extendTimeout) with their validators. */
 final class OperatorUpdates {
+
+  /** {@code Workflow.getVersion} change ID: retry marks the superseded child first. */
+  static final String SUPERSEDE_CHANGE = "retry-supersedes-child";
+
   private final RemediationLedger ledger;
   private final WorkflowLock lock;
   private final ActivityStubs stubs;
@@ -113,6 +120,7 @@ final class OperatorUpdates {
     String name = Names.withRetry(was.baseName(), k);
     Instant now = now();
     Instant deadline = Timeouts.deadline(now, ledger.phaseBudget());
+    supersede(was, name, k);
     ledger.register(name);
     ChildRef ref = transitions.createChild(was.kind(), name, ledger.phase, deadline);
     ledger.current = new CurrentChild(was.kind(), name, was.baseName(), k);
@@ -141,6 +149,40 @@ final class OperatorUpdates {
     transitions.write();
     transitions.updateDetails();
     return new RetryResult(ledger.phase, name, k, deadline);
+  }
+
+  /**
+   * Before its replacement is created, the superseded child is marked stopped (reason Superseded:
+   * Failed, or Expired for an approval request), so its controller stops acting on it; a WE ref
+   * keeps its place with outcome Superseded. Histories recorded before this replay without it
+   * (version {@value #SUPERSEDE_CHANGE}).
+   */
+  private void supersede(CurrentChild was, String replacement, int k) {
+    if (Workflow.getVersion(SUPERSEDE_CHANGE, Workflow.DEFAULT_VERSION, 1) != 1) {
+      return;
+    }
+    String msg = "superseded by " + replacement + " (operator retry " + k + ")";
+    stubs
+        .child("mark " + was.name() + " " + RemediationLedger.SUPERSEDED)
+        .markChildrenTerminal(
+            new TerminateChildren(
+                ledger.rr, RemediationLedger.SUPERSEDED, msg, List.of(was.name())));
+    ledger.superseded.add(was.name());
+    if (was.kind() == ChildKind.WorkflowExecution) {
+      ledger.supersedeExecutionRef(was.name(), now());
+    }
+    ledger.pendingEvents.add(
+        EventRecord.normal(
+            "ChildSuperseded",
+            was.kind()
+                + " "
+                + was.name()
+                + (was.kind() == ChildKind.RemediationApprovalRequest
+                    ? " marked Expired ("
+                    : " marked Failed (")
+                + RemediationLedger.SUPERSEDED
+                + "): "
+                + msg));
   }
 
   void validateDecision(String decision, ApprovalCommand command) {

@@ -211,6 +211,15 @@ final class RemediationLedger {
 
   String blockedMetricReason;
 
+  /** Children an operator retry replaced (marked Superseded). */
+  final Set<String> superseded = new LinkedHashSet<>();
+
+  /** Superseded approval requests whose late decision was already reported. */
+  final Set<String> ignoredDecisions = new LinkedHashSet<>();
+
+  /** An Event waits to be written that no transition will carry soon (a report, not a change). */
+  boolean noticePending;
+
   /** The last {@code -retry-<k>} taken per child base name (operator retry or re-creation). */
   final Map<String, Integer> retryNumbers = new LinkedHashMap<>();
 
@@ -346,6 +355,22 @@ final class RemediationLedger {
   private ChildStatus latest(String name) {
     return name == null ? null : observed.get(name);
   }
+
+  /** The WE ref of a superseded execution keeps its place with outcome Superseded. */
+  void supersedeExecutionRef(String name, Instant at) {
+    for (int i = 0; i < executionRefs.size(); i++) {
+      ExecutionRef r = executionRefs.get(i);
+      if (r.name().equals(name) && r.outcome() == null) {
+        executionRefs.set(
+            i,
+            new ExecutionRef(
+                r.name(), r.uid(), SUPERSEDED, r.attemptNumber(), null, SUPERSEDED, at));
+      }
+    }
+  }
+
+  /** Reason and WE ref outcome of a child an operator retry replaced. */
+  static final String SUPERSEDED = "Superseded";
 
   void closeExecutionRef(ChildStatus s, String result, Instant at) {
     ChildStatus.Execution e = s.execution();

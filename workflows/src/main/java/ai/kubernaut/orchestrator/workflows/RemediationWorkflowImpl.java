@@ -12,6 +12,7 @@ import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
 import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalCommand;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalResult;
+import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.DuplicateNotice;
 import ai.kubernaut.orchestrator.workflows.model.DuplicateResolution;
@@ -227,7 +228,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
               ledger.operatorDecision.by(),
               ledger.operatorDecision.message(),
               "temporal");
-      case PROGRESS -> transitions.write();
+      case PROGRESS, NOTICE -> transitions.write();
       case GLOBAL_DEADLINE, PHASE_DEADLINE -> reactions.onDeadline(wake == Wake.GLOBAL_DEADLINE);
       case ROUTING -> routingSteps.onUnblock();
       case DUPLICATES -> {
@@ -373,6 +374,29 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       return;
     }
     ledger.accept(status);
+    reportSupersededDecision(status);
+  }
+
+  /** A decision on an approval request an operator retry replaced is reported, not acted on. */
+  private void reportSupersededDecision(ChildStatus s) {
+    if (s.kind() != ChildKind.RemediationApprovalRequest
+        || !ledger.superseded.contains(s.name())
+        || !(ChildPhases.APPROVED.equals(s.phase()) || ChildPhases.REJECTED.equals(s.phase()))
+        || ledger.phase.isTerminal()
+        || !ledger.ignoredDecisions.add(s.name())) {
+      return;
+    }
+    String by = s.approval() == null ? null : s.approval().decidedBy();
+    ledger.pendingEvents.add(
+        EventRecord.warning(
+            "SupersededDecisionIgnored",
+            s.phase()
+                + (by == null ? "" : " by " + by)
+                + " on RemediationApprovalRequest "
+                + s.name()
+                + " ignored: it was superseded by an operator retry"
+                + (ledger.current == null ? "" : "; decide " + ledger.current.name())));
+    ledger.noticePending = true;
   }
 
   @Override

@@ -240,6 +240,7 @@ final class Transitions {
     ChildStatus we = ledger.executionSummary();
     ledger.stepsWritten = we == null ? 0 : nz(steps(we));
     ledger.duplicateCountWritten = ledger.duplicates.size();
+    ledger.noticePending = false;
     List<EventRecord> events = List.copyOf(ledger.pendingEvents);
     ledger.pendingEvents.clear();
     Info info = info();

@@ -41,7 +41,9 @@ final class WakeLoop {
     /** Blocked: the owner ended, the lock was granted, or the block's time is up. */
     ROUTING,
     /** The coordinator registered new duplicates of this remediation: show them in status. */
-    DUPLICATES
+    DUPLICATES,
+    /** An Event to report (a late decision on a superseded approval request). */
+    NOTICE
   }
 
   /**
@@ -162,6 +164,9 @@ final class WakeLoop {
     }
     if (ledger.duplicates.size() != ledger.duplicateCountWritten) {
       return Wake.DUPLICATES;
+    }
+    if (ledger.noticePending) {
+      return Wake.NOTICE;
     }
     Instant now = now();
     if (!now.isBefore(ledger.globalDeadline)) {

@@ -1,7 +1,9 @@
 package ai.kubernaut.orchestrator.workflows;
 
 import static ai.kubernaut.orchestrator.workflows.TestRemediations.aiCompleted;
+import static ai.kubernaut.orchestrator.workflows.TestRemediations.aiNeedsApproval;
 import static ai.kubernaut.orchestrator.workflows.TestRemediations.input;
+import static ai.kubernaut.orchestrator.workflows.TestRemediations.rar;
 import static ai.kubernaut.orchestrator.workflows.TestRemediations.rr;
 import static ai.kubernaut.orchestrator.workflows.TestRemediations.spCompleted;
 import static ai.kubernaut.orchestrator.workflows.TestRemediations.weCompleted;
@@ -14,9 +16,11 @@ import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.result;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
+import ai.kubernaut.orchestrator.workflows.model.ExecutionRef;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutRequest;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutResult;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
@@ -110,6 +114,54 @@ class OperatorUpdatesWorkflowTest {
     assertThat(cluster.eventReasons()).contains("RetryRequested");
     assertThat(wf.state().retries()).isEqualTo(1);
     recordHistory(env, wf, "retried");
+  }
+
+  @Test
+  void retryFirstStopsTheSupersededExecutionAndKeepsItsRefWithAnOutcome(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(
+        spCompleted("sp-sup"),
+        aiCompleted("ai-sup"),
+        weRunning("we-sup", 1, 3),
+        weCompleted("we-sup-retry-1"));
+    RemediationWorkflow wf = start(env, worker, input("sup"));
+    awaitCreated(cluster, "we-sup");
+    awaitPhase(wf, "Executing");
+
+    wf.retry(new RetryRequest("WE controller wedged"));
+    RemediationResult result = result(wf);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.Remediated);
+    assertThat(cluster.terminations)
+        .filteredOn(t -> "Superseded".equals(t.reason()))
+        .singleElement()
+        .satisfies(t -> assertThat(t.names()).containsExactly("we-sup"));
+    assertThat(cluster.lastWrite().status().children().workflowExecutions())
+        .extracting(ExecutionRef::name, ExecutionRef::outcome)
+        .containsExactly(tuple("we-sup", "Superseded"), tuple("we-sup-retry-1", "Completed"));
+    assertThat(cluster.eventReasons()).contains("ChildSuperseded");
+    recordHistory(env, wf, "retry-superseded");
+  }
+
+  @Test
+  void aDecisionOnASupersededApprovalRequestIsNotSilentlyIgnored(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-suprar"), aiNeedsApproval("ai-suprar"));
+    RemediationWorkflow wf = start(env, worker, input("suprar"));
+    awaitPhase(wf, "AwaitingApproval");
+
+    wf.retry(new RetryRequest(null));
+    cluster.push(rr("suprar"), rar("rar-suprar", "Approved", "alice")); // too late: superseded
+    cluster.push(rr("suprar"), rar("rar-suprar-retry-1", "Rejected", "bob"));
+    WorkflowTestSupport.failure(wf);
+
+    assertThat(cluster.terminations)
+        .filteredOn(t -> "Superseded".equals(t.reason()))
+        .singleElement()
+        .satisfies(t -> assertThat(t.names()).containsExactly("rar-suprar"));
+    assertThat(cluster.eventReasons()).contains("ChildSuperseded", "SupersededDecisionIgnored");
   }
 
   @Test

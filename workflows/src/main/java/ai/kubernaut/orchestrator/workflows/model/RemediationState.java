@@ -31,6 +31,8 @@ import java.util.Map;
  * @param routing the routing state (coordinator registration, lock, block)
  * @param retryNumbers the last {@code -retry-<k>} number taken per child base name, by operator
  *     retries and ResourceBusy re-creations alike (null in state carried by older runs)
+ * @param superseded children an operator retry replaced (marked Superseded; their late decisions
+ *     are reported, not acted on)
  */
 public record RemediationState(
     DesiredStatus status,
@@ -52,10 +54,12 @@ public record RemediationState(
     List<String> timeline,
     int runs,
     RoutingState routing,
-    Map<String, Integer> retryNumbers) {
+    Map<String, Integer> retryNumbers,
+    List<String> superseded) {
 
   public RemediationState {
     retryNumbers = retryNumbers == null ? Map.of() : Map.copyOf(retryNumbers);
+    superseded = superseded == null ? List.of() : List.copyOf(superseded);
     children = children == null ? List.of() : List.copyOf(children);
     observed = observed == null ? List.of() : List.copyOf(observed);
     failurePatterns = failurePatterns == null ? List.of() : List.copyOf(failurePatterns);
