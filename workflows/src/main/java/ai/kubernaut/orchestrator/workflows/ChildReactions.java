@@ -362,7 +362,7 @@ final class ChildReactions {
         ledger.phase.name(),
         global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
         NotificationType.Escalation,
-        NotificationRules.escalation(global, ledger.severity()),
+        NotificationRules.timeout(global),
         "ParentTimedOut");
   }
 
