@@ -12,6 +12,8 @@ import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
 import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalCommand;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalResult;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestInfo;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestLookup;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.DuplicateNotice;
@@ -317,13 +319,15 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
             () -> {
               lock.lock();
               try {
+                String who = cancelRequest().describe();
                 guarded(
                     () ->
                         terminal.enter(
                             Phase.Cancelled,
                             Outcome.Cancelled,
                             "Cancelled",
-                            "remediation cancelled through Temporal (operator cancel or RR deletion)"
+                            "remediation cancelled through Temporal"
+                                + (who.isEmpty() ? " (operator cancel or RR deletion)" : who)
                                 + " in phase "
                                 + ledger.phase,
                             null,
@@ -337,6 +341,32 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
             })
         .run();
   }
+
+  /**
+   * Why and by whom the run was cancelled: the workflow cannot read its own cancel request, so an
+   * activity reads it from the history (best effort; unknown when that fails). Histories recorded
+   * before replay without it (version {@value #CANCEL_REASON_CHANGE}).
+   */
+  private CancelRequestInfo cancelRequest() {
+    if (Workflow.getVersion(CANCEL_REASON_CHANGE, Workflow.DEFAULT_VERSION, 1) != 1) {
+      return CancelRequestInfo.unknown();
+    }
+    try {
+      CancelRequestInfo info =
+          stubs
+              .temporalLookup("read the cancel request")
+              .describeCancelRequest(
+                  new CancelRequestLookup(
+                      Workflow.getInfo().getWorkflowId(), Workflow.getInfo().getRunId()));
+      return info == null ? CancelRequestInfo.unknown() : info;
+    } catch (ActivityFailure f) {
+      log.warn("could not read the cancel request: {}", f.getMessage());
+      return CancelRequestInfo.unknown();
+    }
+  }
+
+  /** {@code Workflow.getVersion} change ID: the cancel's reason and requester are looked up. */
+  static final String CANCEL_REASON_CHANGE = "cancel-reason";
 
   /** The workflow result: Completed/Skipped return; Failed/TimedOut fail typed and red. */
   private RemediationResult result() {

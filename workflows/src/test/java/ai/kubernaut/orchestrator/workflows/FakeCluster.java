@@ -8,6 +8,8 @@ import ai.kubernaut.orchestrator.workflows.activities.RoutingActivities;
 import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import ai.kubernaut.orchestrator.workflows.activities.ValidationActivities;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalDecisionRecord;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestInfo;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestLookup;
 import ai.kubernaut.orchestrator.workflows.model.ChildKey;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildObservation;
@@ -350,6 +352,11 @@ final class FakeCluster
       Activity.getExecutionContext().heartbeat(null); // a cancel during the look ends it here
       throw ApplicationFailure.newFailure(watch.workflowId() + " still runs", "StillRunning");
     }
+  }
+
+  @Override
+  public CancelRequestInfo describeCancelRequest(CancelRequestLookup lookup) {
+    return routing.cancelRequest(lookup);
   }
 
   private static String taskQueue() {

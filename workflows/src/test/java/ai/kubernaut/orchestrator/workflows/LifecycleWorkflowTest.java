@@ -72,6 +72,30 @@ class LifecycleWorkflowTest {
   }
 
   @Test
+  void aCancelCarriesItsReasonAndWhoAskedIntoStatusAndEvent(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-why"), aiCompleted("ai-why"), weRunning("we-why", 1, 3));
+    RemediationWorkflow wf = start(env, worker, input("why"));
+    awaitPhase(wf, "Executing");
+
+    WorkflowStub.fromTyped(wf).cancel("target under maintenance");
+
+    assertThatThrownBy(() -> result(wf)).isInstanceOf(WorkflowFailedException.class);
+    DesiredStatus last = cluster.lastWrite().status();
+    assertThat(last.overallPhase()).isEqualTo(Phase.Cancelled);
+    String identity = env.getWorkflowClient().getOptions().getIdentity();
+    assertThat(last.message()).contains("target under maintenance").contains(identity);
+    assertThat(cluster.lastWrite().events())
+        .anySatisfy(
+            e -> {
+              assertThat(e.reason()).isEqualTo("RemediationCancelled");
+              assertThat(e.message()).contains("target under maintenance").contains(identity);
+            });
+    recordHistory(env, wf, "cancelled-with-reason");
+  }
+
+  @Test
   void ignoresStaleDuplicateAndForeignSignals(TestWorkflowEnvironment env, Worker worker) {
     FakeCluster cluster = cluster(env, worker);
     cluster.script(spCompleted("sp-noisy"), aiCompleted("ai-noisy"));

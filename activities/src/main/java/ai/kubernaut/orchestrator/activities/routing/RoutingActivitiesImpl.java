@@ -1,6 +1,8 @@
 package ai.kubernaut.orchestrator.activities.routing;
 
 import ai.kubernaut.orchestrator.workflows.activities.RoutingActivities;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestInfo;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestLookup;
 import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
 import ai.kubernaut.orchestrator.workflows.model.LockRequest;
 import ai.kubernaut.orchestrator.workflows.model.RoutingRelease;
@@ -82,6 +84,11 @@ public final class RoutingActivitiesImpl implements RoutingActivities {
           .setCategory(ApplicationErrorCategory.BENIGN)
           .build();
     }
+  }
+
+  @Override
+  public CancelRequestInfo describeCancelRequest(CancelRequestLookup lookup) {
+    return routing.cancelRequest(lookup);
   }
 
   /** Throws ActivityCanceledException when the watch was cancelled; no-op outside an activity. */
