@@ -242,14 +242,16 @@ class RoutingWorkflowTest {
       String fp = fingerprint(40 + rep);
       String orig = "sig-orig-" + rep;
       String dup = "sig-dup-" + rep;
-      scriptSuccess(cluster, orig, "wf-" + orig);
       RemediationWorkflow o =
           start(env, worker, input(orig, fp, CREATED, RemediationSettings.defaults()));
       awaitCreated(cluster, "sp-" + orig);
       RemediationWorkflow d =
           start(env, worker, input(dup, fp, CREATED, RemediationSettings.defaults()));
+      awaitPhase(d, "Blocked");
 
       // the original completes: its release signals the duplicate, and the coordinator closes
+      scriptSuccess(cluster, orig, "wf-" + orig);
+      cluster.push(rr(orig), spCompleted("sp-" + orig));
       assertThat(result(o).outcome()).isEqualTo(Outcome.Remediated);
       assertThat(result(d).reason()).isEqualTo("Deduplicated");
       String coord = RoutingIds.coordinator(fp, TARGET);
