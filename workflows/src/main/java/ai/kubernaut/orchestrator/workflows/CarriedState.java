@@ -35,7 +35,8 @@ final class CarriedState {
         ledger.grant,
         ledger.lockQueuedAt,
         ledger.selectedWorkflowId,
-        ledger.executionRetries);
+        ledger.executionRetries,
+        ledger.executingDeadline);
   }
 
   private void restoreRouting(RoutingState r) {
@@ -61,6 +62,7 @@ final class CarriedState {
     ledger.lockQueuedAt = r.lockQueuedAt();
     ledger.selectedWorkflowId = r.selectedWorkflowId();
     ledger.executionRetries = r.executionRetries();
+    ledger.executingDeadline = r.executingDeadline();
     ledger.blockedMetricReason = ledger.blockReason;
   }
 

@@ -39,6 +39,13 @@ import org.slf4j.Logger;
 final class ChildReactions {
   private static final Logger log = Workflow.getLogger(RemediationWorkflowImpl.class);
 
+  /**
+   * {@code Workflow.getVersion} change ID: WorkflowExecution re-creations after
+   * Skipped/ResourceBusy keep the Executing deadline, and the waits between them count against it
+   * and the global one.
+   */
+  static final String BUSY_DEADLINE_CHANGE = "resource-busy-keeps-deadline";
+
   private final RemediationLedger ledger;
   private final WorkflowMetrics metrics;
   private final ActivityStubs stubs;
@@ -210,6 +217,9 @@ final class ChildReactions {
       case ChildPhases.SKIPPED -> onExecutionSkipped(s, done);
       default -> onExecutionFailed(s, done);
     }
+    if (!ChildPhases.SKIPPED.equals(s.phase())) {
+      ledger.executingDeadline = null;
+    }
   }
 
   /** A WE reported Skipped: handled like the routing decision of the same name (SPEC §5). */
@@ -220,6 +230,11 @@ final class ChildReactions {
     switch (skip) {
       case RoutingVerdict.RESOURCE_BUSY -> {
         ledger.executionRetries++;
+        if (ledger.executingDeadline == null
+            && Workflow.getVersion(BUSY_DEADLINE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+          // the re-creations keep this Executing budget; the waits between them count against it
+          ledger.executingDeadline = ledger.phaseDeadline;
+        }
         Instant until = Timeouts.deadline(done, ledger.settings.resourceBusyRetry());
         routingSteps.enterBlocked(
             RoutingVerdict.RESOURCE_BUSY,
@@ -317,6 +332,10 @@ final class ChildReactions {
    * was down); only a child that is still not done makes the timeout real.
    */
   void onDeadline(boolean global) {
+    if (ledger.current == null) {
+      timedOut(global); // Blocked between WorkflowExecution re-creations: no child to re-read
+      return;
+    }
     ChildObservation o = reread(ledger.current);
     if (o != null && o.found() && o.status() != null) {
       ledger.accept(o.status());
@@ -347,19 +366,27 @@ final class ChildReactions {
           "timeout");
       return;
     }
-    ledger.timeoutPhase = ledger.phase.name();
-    ledger.timeoutTime = global ? ledger.globalDeadline : ledger.phaseDeadline;
-    metrics.timeout(global ? Timeouts.GLOBAL : ledger.phase.name());
+    timedOut(global);
+  }
+
+  private void timedOut(boolean global) {
+    // Blocked between WorkflowExecution re-creations runs on the Executing budget
+    boolean busy = ledger.phase == Phase.Blocked && ledger.executingDeadline != null;
+    Phase timed = busy ? Phase.Executing : ledger.phase;
+    ledger.timeoutPhase = timed.name();
+    ledger.timeoutTime =
+        global ? ledger.globalDeadline : busy ? ledger.executingDeadline : ledger.phaseDeadline;
+    metrics.timeout(global ? Timeouts.GLOBAL : timed.name());
     String what =
         global
             ? "global timeout of " + Timeouts.human(ledger.timeouts.global())
-            : ledger.phase + " timeout of " + Timeouts.human(ledger.phaseBudget());
+            : timed + " timeout of " + Timeouts.human(Timeouts.forPhase(ledger.timeouts, timed));
     terminal.enter(
         Phase.TimedOut,
         Outcome.TimedOut,
         global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
         what + " passed while waiting for " + ledger.waitingFor,
-        ledger.phase.name(),
+        timed.name(),
         global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
         NotificationType.Escalation,
         NotificationRules.timeout(global),

@@ -296,6 +296,10 @@ final class OperatorUpdates {
       ledger.phaseDeadline = Timeouts.deadline(ledger.phaseDeadline, by);
       deadline = ledger.phaseDeadline;
     }
+    if (ledger.executingDeadline != null && p.equals(Phase.Executing.name())) {
+      ledger.executingDeadline = Timeouts.deadline(ledger.executingDeadline, by);
+      deadline = ledger.executingDeadline;
+    }
     ledger.deadlineVersion++;
     Duration effective = Timeouts.effective(ledger.timeouts, p);
     ledger.pendingEvents.add(

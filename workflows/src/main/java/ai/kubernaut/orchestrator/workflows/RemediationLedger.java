@@ -65,6 +65,9 @@ final class RemediationLedger {
 
   private static final int TIMELINE_MAX = 40;
 
+  /** At most this many WorkflowExecution refs are kept in status (oldest Skipped ones go first). */
+  static final int MAX_EXECUTION_REFS = 10;
+
   final RemediationInput input;
 
   final RemediationRef rr;
@@ -208,6 +211,12 @@ final class RemediationLedger {
   String selectedWorkflowId;
 
   int executionRetries;
+
+  /**
+   * Set at the first Skipped/ResourceBusy of a WorkflowExecution: the Executing deadline its
+   * re-creations keep, which also bounds the Blocked waits between them. Null otherwise.
+   */
+  Instant executingDeadline;
 
   String blockedMetricReason;
 

@@ -171,8 +171,11 @@ final class RoutingSteps {
   void onUnblock() {
     String was = ledger.blockReason;
     Instant now = now();
-    ledger.globalDeadline =
-        Timeouts.deadline(ledger.globalDeadline, Duration.between(ledger.blockedSince, now));
+    if (ledger.executingDeadline == null) {
+      // (between WorkflowExecution re-creations the wait counts: the remediation is executing)
+      ledger.globalDeadline =
+          Timeouts.deadline(ledger.globalDeadline, Duration.between(ledger.blockedSince, now));
+    }
     switch (was) {
       case RoutingVerdict.DUPLICATE_IN_PROGRESS -> onOwnerEnded(ledger.resolution);
       case RoutingVerdict.RESOURCE_BUSY -> {

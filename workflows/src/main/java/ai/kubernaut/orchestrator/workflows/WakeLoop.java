@@ -90,6 +90,20 @@ final class WakeLoop {
    */
   private void awaitUnblock() {
     int version = ledger.deadlineVersion;
+    if (ledger.executingDeadline != null) {
+      // between WorkflowExecution re-creations: bounded by the Executing and global deadlines
+      Instant at = ledger.executingDeadline;
+      if (ledger.globalDeadline.isBefore(at)) {
+        at = ledger.globalDeadline;
+      }
+      if (ledger.blockedUntil != null && ledger.blockedUntil.isBefore(at)) {
+        at = ledger.blockedUntil;
+      }
+      awaitTimerOrWake(
+          atLeastOneMilli(Duration.between(now(), at)),
+          "blocked (" + ledger.blockReason + ") until " + at);
+      return;
+    }
     if (ledger.blockedUntil == null) {
       Workflow.await(
           () ->
@@ -142,6 +156,15 @@ final class WakeLoop {
       return null;
     }
     if (ledger.phase == Phase.Blocked) {
+      if (ledger.executingDeadline != null) {
+        Instant now = now();
+        if (!now.isBefore(ledger.globalDeadline)) {
+          return Wake.GLOBAL_DEADLINE;
+        }
+        if (!now.isBefore(ledger.executingDeadline)) {
+          return Wake.PHASE_DEADLINE;
+        }
+      }
       if (routingSteps.unblockDue()) {
         return Wake.ROUTING;
       }
@@ -176,6 +199,10 @@ final class WakeLoop {
       return Wake.PHASE_DEADLINE;
     }
     return null;
+  }
+
+  private static Duration atLeastOneMilli(Duration d) {
+    return d.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : d;
   }
 
   private boolean continueAsNewDue() {

@@ -28,6 +28,7 @@ import ai.kubernaut.orchestrator.workflows.model.RetryRequest;
 import ai.kubernaut.orchestrator.workflows.model.RoutingPolicy;
 import ai.kubernaut.orchestrator.workflows.model.StatusWrite;
 import ai.kubernaut.orchestrator.workflows.model.TargetRef;
+import ai.kubernaut.orchestrator.workflows.model.TimeoutOverrides;
 import ai.kubernaut.orchestrator.workflows.routing.FingerprintCoordinatorWorkflow;
 import ai.kubernaut.orchestrator.workflows.routing.RoutingIds;
 import ai.kubernaut.orchestrator.workflows.routing.TargetLockWorkflow;
@@ -51,6 +52,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SPEC §5: duplicates, the per-target execution lock, cooldown, consecutive failures, skips. */
@@ -547,6 +549,44 @@ class RoutingWorkflowTest {
     assertThat(cluster.created)
         .containsSubsequence(
             "we-renum", "we-renum-retry-1", "we-renum-retry-2", "we-renum-retry-3");
+  }
+
+  @Test
+  @Timeout(60)
+  void endlessResourceBusySkipsEndAtTheExecutingDeadlineWithBoundedRefs(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.overrides(
+        new TimeoutOverrides(null, null, null, Duration.ofMinutes(8), null, null), null);
+    cluster.script(
+        spCompleted("sp-always-busy"),
+        ai("ai-always-busy", "Completed", null, false, false, "restart-pod"),
+        weSkipped("we-always-busy", "ResourceBusy"));
+    for (int k = 1; k <= 40; k++) {
+      cluster.script(weSkipped("we-always-busy-retry-" + k, "ResourceBusy"));
+    }
+
+    var f =
+        failure(
+            start(
+                env,
+                worker,
+                input("always-busy", fingerprint(73), CREATED, RemediationSettings.defaults())));
+
+    assertThat(f.getType()).isEqualTo("TimedOut");
+    DesiredStatus last = lastStatus(cluster, "always-busy");
+    assertThat(last.failure().timeoutPhase()).isEqualTo("Executing");
+    DesiredStatus firstExecuting =
+        statuses(cluster, "always-busy").stream()
+            .filter(s -> s.overallPhase() == Phase.Executing)
+            .findFirst()
+            .orElseThrow();
+    // one Executing budget (8m) from the first WorkflowExecution, not renewed by each re-creation
+    assertThat(last.failure().timeoutTime())
+        .isEqualTo(firstExecuting.phaseStartTime().plus(Duration.ofMinutes(8)));
+    assertThat(cluster.created).contains("we-always-busy-retry-15");
+    assertThat(last.children().workflowExecutions())
+        .hasSizeLessThanOrEqualTo(RemediationLedger.MAX_EXECUTION_REFS);
   }
 
   @Test
