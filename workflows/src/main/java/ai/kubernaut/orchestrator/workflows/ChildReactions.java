@@ -372,15 +372,27 @@ final class ChildReactions {
   private void timedOut(boolean global) {
     // Blocked between WorkflowExecution re-creations runs on the Executing budget
     boolean busy = ledger.phase == Phase.Blocked && ledger.executingDeadline != null;
+    // a block without an end of its own ran out of its Blocked budget
+    boolean budget = ledger.phase == Phase.Blocked && ledger.blockedDeadline != null;
     Phase timed = busy ? Phase.Executing : ledger.phase;
     ledger.timeoutPhase = timed.name();
     ledger.timeoutTime =
-        global ? ledger.globalDeadline : busy ? ledger.executingDeadline : ledger.phaseDeadline;
+        budget
+            ? ledger.blockedDeadline
+            : global
+                ? ledger.globalDeadline
+                : busy ? ledger.executingDeadline : ledger.phaseDeadline;
     metrics.timeout(global ? Timeouts.GLOBAL : timed.name());
     String what =
-        global
-            ? "global timeout of " + Timeouts.human(ledger.timeouts.global())
-            : timed + " timeout of " + Timeouts.human(Timeouts.forPhase(ledger.timeouts, timed));
+        budget
+            ? "Blocked budget (the global timeout, "
+                + Timeouts.human(ledger.timeouts.global())
+                + ")"
+            : global
+                ? "global timeout of " + Timeouts.human(ledger.timeouts.global())
+                : timed
+                    + " timeout of "
+                    + Timeouts.human(Timeouts.forPhase(ledger.timeouts, timed));
     terminal.enter(
         Phase.TimedOut,
         Outcome.TimedOut,

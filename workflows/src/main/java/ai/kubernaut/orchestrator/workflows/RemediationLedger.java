@@ -218,6 +218,13 @@ final class RemediationLedger {
    */
   Instant executingDeadline;
 
+  /**
+   * The end of the Blocked budget of a block without an end time of its own (DuplicateInProgress,
+   * queued for the execution lock): blockedSince + the global timeout. Set while waiting (not
+   * carried: recomputed from blockedSince), null otherwise.
+   */
+  Instant blockedDeadline;
+
   String blockedMetricReason;
 
   /** Children an operator retry replaced (marked Superseded). */

@@ -169,6 +169,7 @@ final class RoutingSteps {
 
   /** Leaves Blocked. Time spent blocked does not use up the global timeout. */
   void onUnblock() {
+    ledger.blockedDeadline = null;
     String was = ledger.blockReason;
     Instant now = now();
     if (ledger.executingDeadline == null) {

@@ -25,6 +25,12 @@ final class WakeLoop {
   private final RemediationLedger ledger;
   private final RoutingSteps routingSteps;
 
+  /**
+   * {@code Workflow.getVersion} change ID: a Blocked remediation without an end time of its own
+   * times out after the Blocked budget (the global timeout, counted from blockedSince).
+   */
+  static final String BLOCKED_BUDGET_CHANGE = "blocked-budget";
+
   WakeLoop(RemediationLedger ledger, RoutingSteps routingSteps) {
     this.ledger = ledger;
     this.routingSteps = routingSteps;
@@ -104,6 +110,18 @@ final class WakeLoop {
           "blocked (" + ledger.blockReason + ") until " + at);
       return;
     }
+    if (ledger.blockedUntil == null
+        && Workflow.getVersion(BLOCKED_BUDGET_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      // a block without an end of its own is bounded by the Blocked budget
+      ledger.blockedDeadline = Timeouts.deadline(ledger.blockedSince, ledger.timeouts.global());
+      awaitTimerOrWake(
+          atLeastOneMilli(Duration.between(now(), ledger.blockedDeadline)),
+          "blocked ("
+              + ledger.blockReason
+              + ") budget "
+              + Timeouts.human(ledger.timeouts.global()));
+      return;
+    }
     if (ledger.blockedUntil == null) {
       Workflow.await(
           () ->
@@ -167,6 +185,9 @@ final class WakeLoop {
       }
       if (routingSteps.unblockDue()) {
         return Wake.ROUTING;
+      }
+      if (ledger.blockedDeadline != null && !now().isBefore(ledger.blockedDeadline)) {
+        return Wake.GLOBAL_DEADLINE; // the Blocked budget
       }
       return ledger.duplicates.size() != ledger.duplicateCountWritten ? Wake.DUPLICATES : null;
     }

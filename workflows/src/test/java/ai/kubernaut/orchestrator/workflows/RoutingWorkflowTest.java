@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
 import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
+import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
 import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
@@ -318,6 +319,51 @@ class RoutingWorkflowTest {
         .containsSubsequence(
             "RemediationBlocked", "RemediationUnblocked", "WorkflowExecutionCreated");
     recordHistory(env, RoutingIds.lock(TARGET), "lock-serialized");
+  }
+
+  @Test
+  @Timeout(60)
+  void aRemediationBlockedWithoutAnEndTimesOutAfterItsBlockedBudget(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.overrides(
+        new TimeoutOverrides(null, null, null, Duration.ofHours(5), null, Duration.ofHours(5)),
+        null);
+    cluster.script(
+        spCompleted("sp-long-holder"),
+        ai("ai-long-holder", "Completed", null, false, false, "restart-pod"),
+        weRunning("we-long-holder", 1, 3));
+    scriptSuccess(cluster, "long-waiter", "scale-up");
+    start(
+        env,
+        worker,
+        input("long-holder", fingerprint(34), CREATED, RemediationSettings.defaults()));
+    awaitCreated(cluster, "we-long-holder");
+    cluster.overrides(TimeoutOverrides.none(), null); // the waiter runs on the defaults (1h)
+    RemediationWorkflow waiter =
+        start(
+            env,
+            worker,
+            input("long-waiter", fingerprint(35), CREATED, RemediationSettings.defaults()));
+    awaitPhase(waiter, "Blocked");
+    var blocked = waiter.state().status();
+
+    var f = failure(waiter);
+
+    assertThat(f.getType()).isEqualTo("TimedOut");
+    DesiredStatus last = lastStatus(cluster, "long-waiter");
+    assertThat(last.failure().timeoutPhase()).isEqualTo("Blocked");
+    assertThat(last.failure().timeoutTime())
+        .isEqualTo(blocked.phaseStartTime().plus(Duration.ofHours(1)));
+    assertThat(cluster.notifications)
+        .filteredOn(n -> n.rr().name().equals("long-waiter"))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.type()).isEqualTo(NotificationType.Escalation);
+              assertThat(n.priority()).isEqualTo(NotificationPriority.Critical);
+            });
+    assertThat(cluster.created).doesNotContain("we-long-waiter");
   }
 
   @Test
