@@ -168,6 +168,12 @@ final class RemediationLedger {
 
   int transitionsThisRun;
 
+  /** Continue-as-new follows the server's suggestion in any phase (version of the run's rule). */
+  boolean continueInAnyPhase;
+
+  /** The history length when this run first waited (its own events are counted from there). */
+  long runBaseline;
+
   int stepsWritten;
 
   final List<EventRecord> pendingEvents = new ArrayList<>();

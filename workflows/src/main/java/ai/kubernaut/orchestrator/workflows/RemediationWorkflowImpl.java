@@ -102,8 +102,16 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     this.wakes = new WakeLoop(ledger, routingSteps);
   }
 
+  /**
+   * {@code Workflow.getVersion} change ID: continue-as-new follows the server's suggestion in any
+   * phase, and the configured threshold counts the events of the run itself.
+   */
+  static final String CONTINUE_ANY_PHASE_CHANGE = "continue-as-new-any-phase";
+
   @Override
   public RemediationResult run(RemediationInput ignored) {
+    ledger.continueInAnyPhase =
+        Workflow.getVersion(CONTINUE_ANY_PHASE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     try {
       if (ledger.phase == Phase.Pending) {
         guarded(this::begin);

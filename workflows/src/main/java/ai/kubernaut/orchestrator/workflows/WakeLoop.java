@@ -58,6 +58,9 @@ final class WakeLoop {
    * handler ended the remediation.
    */
   Wake awaitWake() {
+    if (ledger.runBaseline == 0) {
+      ledger.runBaseline = Workflow.getInfo().getHistoryLength();
+    }
     while (true) {
       if (ledger.phase.isTerminal()) {
         return null; // ended by a handler
@@ -226,12 +229,28 @@ final class WakeLoop {
     return d.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : d;
   }
 
+  /**
+   * The server's suggestion is followed in any phase (a fresh run is far below it, so this cannot
+   * loop); the configured threshold applies to a run that made a transition, or whose own events
+   * (since it first waited) reach it, so a run that stays in one phase still continues while a
+   * fresh run never continues before doing anything. Runs recorded before keep the old rule
+   * (transitions only).
+   */
   private boolean continueAsNewDue() {
-    if (ledger.transitionsThisRun == 0) {
-      return false; // a new run always makes progress first, whatever the threshold
-    }
     long threshold = ledger.settings.continueAsNewAfterEvents();
-    return Workflow.getInfo().isContinueAsNewSuggested()
-        || (threshold > 0 && Workflow.getInfo().getHistoryLength() >= threshold);
+    long length = Workflow.getInfo().getHistoryLength();
+    if (!ledger.continueInAnyPhase) {
+      if (ledger.transitionsThisRun == 0) {
+        return false; // a new run always makes progress first, whatever the threshold
+      }
+      return Workflow.getInfo().isContinueAsNewSuggested()
+          || (threshold > 0 && length >= threshold);
+    }
+    if (Workflow.getInfo().isContinueAsNewSuggested()) {
+      return true;
+    }
+    return threshold > 0
+        && length >= threshold
+        && (ledger.transitionsThisRun > 0 || length - ledger.runBaseline >= threshold);
   }
 }

@@ -180,6 +180,36 @@ class LifecycleWorkflowTest {
   }
 
   @Test
+  void continuesAsNewAgainAndAgainInOneLongPhase(TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-long"), aiCompleted("ai-long"), weRunning("we-long", 0, 60));
+    RemediationSettings settings = RemediationSettings.defaults().withContinueAsNewAfterEvents(40);
+    start(env, worker, input("long", settings));
+    RemediationWorkflow wf = byId(env, "long");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> wf.state().phase() == Phase.Executing);
+
+    for (int step = 1; step <= 45; step++) {
+      cluster.push(rr("long"), weRunning("we-long", step, 60));
+      int written = step;
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> wf.state().status().summaries().stepsCompleted() == written);
+    }
+    int runsInExecuting = wf.state().runs();
+    cluster.push(rr("long"), weCompleted("we-long"));
+    RemediationResult result = result(wf);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.Remediated);
+    // at most one run per transition continued before; now Executing alone continues again
+    assertThat(runsInExecuting).as("runs").isGreaterThanOrEqualTo(6);
+    assertThat(cluster.created).containsExactly("sp-long", "ai-long", "we-long");
+    assertThat(cluster.notificationTypes()).containsExactly("Completion");
+    recordHistory(env, wf, "continued-as-new-in-one-phase");
+  }
+
+  @Test
   void continueAsNewKeepsTheDeadline(TestWorkflowEnvironment env, Worker worker) {
     FakeCluster cluster = cluster(env, worker);
     cluster.script(spCompleted("sp-can-late"));
