@@ -7,6 +7,7 @@ import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rethrowIfCa
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
 
 import ai.kubernaut.orchestrator.workflows.activities.ClusterActivities;
+import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.logic.AnalysisRules;
 import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
 import ai.kubernaut.orchestrator.workflows.logic.FailureReasons;
@@ -27,6 +28,7 @@ import ai.kubernaut.orchestrator.workflows.model.RoutingVerdict;
 import ai.kubernaut.orchestrator.workflows.model.TerminationRate;
 import ai.kubernaut.orchestrator.workflows.model.TerminationRateQuery;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
@@ -357,6 +359,9 @@ final class ChildReactions {
             ChildPhases.EXPIRED, RemediationWorkflowImpl.ORCHESTRATOR, "approval timeout passed");
       } catch (ActivityFailure f) {
         rethrowIfCancelled();
+        if (decidedMeanwhile(f)) {
+          return;
+        }
         log.warn("could not record Expired on {}: {}", ledger.current.name(), f.getMessage());
       }
       onApprovalDecision(
@@ -404,6 +409,38 @@ final class ChildReactions {
         NotificationRules.timeout(global),
         "ParentTimedOut");
   }
+
+  /**
+   * Recording Expired found the RAR decided in that instant: the decision on the RAR wins. It is
+   * read and acted on; true when it was (histories recorded before keep expiring, version {@value
+   * #EXPIRY_RACE_CHANGE}).
+   */
+  private boolean decidedMeanwhile(ActivityFailure f) {
+    if (!(f.getCause() instanceof ApplicationFailure af
+            && FailureTypes.APPROVAL_ALREADY_DECIDED.equals(af.getType()))
+        || Workflow.getVersion(EXPIRY_RACE_CHANGE, Workflow.DEFAULT_VERSION, 1) != 1) {
+      return false;
+    }
+    ChildObservation o = reread(ledger.current);
+    if (o == null || !o.found() || o.status() == null) {
+      return false;
+    }
+    ledger.accept(o.status());
+    ChildStatus s = ledger.observed.get(ledger.current.name());
+    if (s == null || !ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
+      return false;
+    }
+    log.info("{} was decided {} as it expired: the decision wins", s.name(), s.phase());
+    ledger.pendingEvents.add(
+        EventRecord.normal(
+            "ApprovalDecidedAtExpiry",
+            s.name() + " was decided " + s.phase() + " as the approval timeout passed: it stands"));
+    onChildDone(s);
+    return true;
+  }
+
+  /** {@code Workflow.getVersion} change ID: a RAR decided as it expires keeps its decision. */
+  static final String EXPIRY_RACE_CHANGE = "approval-expiry-race";
 
   /** Re-reads a child; null when the read failed (then the timeout stands). */
   private ChildObservation reread(CurrentChild c) {

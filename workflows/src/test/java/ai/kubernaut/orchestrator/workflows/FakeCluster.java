@@ -85,6 +85,7 @@ final class FakeCluster
   private final Map<String, List<ChildStatus>> scripts = new ConcurrentHashMap<>();
   private final Map<String, Boolean> silent = new ConcurrentHashMap<>();
   private final Map<String, String> failCreate = new ConcurrentHashMap<>();
+  private final Map<String, ChildStatus> decidedAtExpiry = new ConcurrentHashMap<>();
 
   volatile ValidationResult validation =
       new ValidationResult(List.of(), TimeoutOverrides.none(), null);
@@ -133,6 +134,15 @@ final class FakeCluster
   /** Creating {@code name} fails non-retryably with {@code type}. */
   FakeCluster failCreate(String name, String type) {
     failCreate.put(name, type);
+    return this;
+  }
+
+  /**
+   * Someone decides the RAR in the instant the orchestrator records Expired: the RAR then holds
+   * {@code decided} (stored, not signalled) and recording Expired fails as already decided.
+   */
+  FakeCluster decideAtExpiry(ChildStatus decided) {
+    decidedAtExpiry.put(decided.name(), decided);
     return this;
   }
 
@@ -285,6 +295,13 @@ final class FakeCluster
 
   @Override
   public void recordApprovalDecision(ApprovalDecisionRecord decision) {
+    ChildStatus raced = decidedAtExpiry.remove(decision.approvalRequestName());
+    if (raced != null && "Expired".equals(decision.decision())) {
+      ChildStatus s = stamp(raced);
+      stored.put(s.name(), s);
+      throw ApplicationFailure.newNonRetryableFailure(
+          s.name() + " was already decided " + s.phase(), FailureTypes.APPROVAL_ALREADY_DECIDED);
+    }
     decisions.add(decision);
   }
 
