@@ -276,10 +276,17 @@ final class RemediationLedger {
         settings.routing());
   }
 
+  /** Child statuses are ordered by lifecycle progress, not by resourceVersion (run's rule). */
+  boolean orderByProgress;
+
+  private boolean stale(ChildStatus s, ChildStatus prev) {
+    return orderByProgress ? s.isNoAdvanceOn(prev) : s.isNotNewerThan(prev);
+  }
+
   /** Holds a status of a child not registered yet (a few names at most; the newest per name). */
   void hold(ChildStatus s) {
     ChildStatus prev = early.get(s.name());
-    if (prev == null ? early.size() < MAX_EARLY_STATUSES : !s.isNotNewerThan(prev)) {
+    if (prev == null ? early.size() < MAX_EARLY_STATUSES : !stale(s, prev)) {
       early.put(s.name(), s);
     }
   }
@@ -300,7 +307,7 @@ final class RemediationLedger {
   /** Keeps {@code s} when it is newer than what we have; drops stale and duplicate statuses. */
   void accept(ChildStatus s) {
     ChildStatus prev = observed.get(s.name());
-    if (prev != null && (s.isNotNewerThan(prev) || s.equals(prev))) {
+    if (prev != null && (stale(s, prev) || s.equals(prev))) {
       return;
     }
     if (prev != null

@@ -108,10 +108,18 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
    */
   static final String CONTINUE_ANY_PHASE_CHANGE = "continue-as-new-any-phase";
 
+  /**
+   * {@code Workflow.getVersion} change ID: child statuses are ordered by lifecycle progress, never
+   * by comparing resourceVersions as numbers.
+   */
+  static final String STATUS_ORDER_CHANGE = "child-status-order-by-progress";
+
   @Override
   public RemediationResult run(RemediationInput ignored) {
     ledger.continueInAnyPhase =
         Workflow.getVersion(CONTINUE_ANY_PHASE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+    ledger.orderByProgress =
+        Workflow.getVersion(STATUS_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     try {
       if (ledger.phase == Phase.Pending) {
         guarded(this::begin);

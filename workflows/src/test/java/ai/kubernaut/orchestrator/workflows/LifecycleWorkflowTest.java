@@ -96,6 +96,26 @@ class LifecycleWorkflowTest {
   }
 
   @Test
+  void resourceVersionsAreOpaqueAnExecutionThatCompletesWithALowerOneStillCompletes(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-opaque"), aiCompleted("ai-opaque"));
+    RemediationWorkflow wf = start(env, worker, input("opaque"));
+    awaitPhase(wf, "Executing");
+
+    // e.g. after an etcd restore: versions are opaque strings, only equality means anything
+    cluster.signalRaw(rr("opaque"), withVersion(weRunning("we-opaque", 1, 3), 900));
+    cluster.signalRaw(rr("opaque"), withVersion(weRunning("we-opaque", 0, 3), 950)); // stale
+    cluster.signalRaw(rr("opaque"), withVersion(weCompleted("we-opaque"), 100));
+    RemediationResult result = result(wf);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.Remediated);
+    assertThat(cluster.statusWrites)
+        .extracting(w -> w.status().summaries().stepsCompleted())
+        .doesNotContainSequence(1, 0);
+  }
+
+  @Test
   void ignoresStaleDuplicateAndForeignSignals(TestWorkflowEnvironment env, Worker worker) {
     FakeCluster cluster = cluster(env, worker);
     cluster.script(spCompleted("sp-noisy"), aiCompleted("ai-noisy"));
@@ -106,7 +126,7 @@ class LifecycleWorkflowTest {
     cluster.signalRaw(rr("noisy"), withVersion(weRunning("we-noisy", 1, 3), 500));
     Awaitility.await().until(() -> cluster.statusWrites.size() == writes + 1);
     cluster.signalRaw(rr("noisy"), withVersion(weRunning("we-noisy", 1, 3), 500)); // duplicate
-    cluster.signalRaw(rr("noisy"), withVersion(weFailed("we-noisy", 1, "a", "b"), 400)); // stale
+    cluster.signalRaw(rr("noisy"), withVersion(weRunning("we-noisy", 0, 3), 400)); // stale
     cluster.signalRaw(rr("noisy"), withVersion(weFailed("we-other", 1, "a", "b"), 900)); // foreign
     cluster.signalRaw(rr("noisy"), withVersion(weRunning("we-noisy", 2, 3), 501));
     Awaitility.await().until(() -> cluster.statusWrites.size() == writes + 2);
