@@ -132,7 +132,8 @@ final class ChildStatusWriter {
    * WorkflowExecution) and an undecided approval request as Expired: nobody approved before the
    * remediation ended, and approving a finished remediation must not be possible. Children that
    * already finished, decided approvals and NotificationRequests (they must still be delivered) are
-   * left alone. Returns how many were changed; a repeat changes nothing.
+   * left alone; with {@code names}, only the children named. Returns how many were changed; a
+   * repeat changes nothing.
    */
   int markTerminal(TerminateChildren request) {
     RemediationRef rr = request.rr();
@@ -140,6 +141,9 @@ final class ChildStatusWriter {
     int changed = 0;
     for (Kind kind : RUNNING_KINDS) {
       for (GenericKubernetesResource child : children(kind.type(), rr)) {
+        if (!named(request, child)) {
+          continue;
+        }
         String phase = (String) KubeResources.statusOf(child).get("phase");
         if (kind.terminal().test(phase)) {
           continue;
@@ -173,7 +177,7 @@ final class ChildStatusWriter {
       }
     }
     for (GenericKubernetesResource rar : children(RemediationApprovalRequest.class, rr)) {
-      if (KubeResources.statusOf(rar).get("decision") != null) {
+      if (!named(request, rar) || KubeResources.statusOf(rar).get("decision") != null) {
         continue;
       }
       boolean written =
@@ -201,6 +205,10 @@ final class ChildStatusWriter {
     }
     LOG.info("marked {} child(ren) terminal ({})", changed, request.reason());
     return changed;
+  }
+
+  private static boolean named(TerminateChildren request, HasMetadata child) {
+    return request.names() == null || request.names().contains(child.getMetadata().getName());
   }
 
   /** The RR's children of {@code type}: by label, then only those it controls. */

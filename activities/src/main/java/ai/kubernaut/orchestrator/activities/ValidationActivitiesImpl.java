@@ -18,9 +18,6 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the RR and validates its whole spec with the api's {@link RemediationRequestValidator}.
  * Invalid input is a result naming each field; a gone RR is a non-retryable failure.
- *
- * <p>spec.timeoutConfig.recovering is validated but not returned: {@link TimeoutOverrides} has no
- * field for it, and the workflow's recovering timeout follows the analyzing override.
  */
 public final class ValidationActivitiesImpl implements ValidationActivities {
 
@@ -62,6 +59,7 @@ public final class ValidationActivitiesImpl implements ValidationActivities {
         parse("analyzing", config.getAnalyzing()),
         parse("awaitingApproval", config.getAwaitingApproval()),
         parse("executing", config.getExecuting()),
+        parse("recovering", config.getRecovering()),
         parse("global", config.getGlobal()));
   }
 

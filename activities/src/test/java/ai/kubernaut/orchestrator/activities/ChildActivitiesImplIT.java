@@ -409,6 +409,33 @@ class ChildActivitiesImplIT {
   }
 
   @Test
+  void marksOnlyTheNamedSupersededChildren() {
+    createOwned(aiCompleted("ai-disk-full", "restart-pods", true));
+    activities.createWorkflowExecution(
+        new CreateWorkflowExecution(rrRef, "we-disk-full", "ai-disk-full", 1, DEADLINE));
+    activities.createWorkflowExecution(
+        new CreateWorkflowExecution(rrRef, "we-disk-full-retry-1", "ai-disk-full", 1, DEADLINE));
+    activities.createApprovalRequest(
+        new CreateApprovalRequest(rrRef, "rar-disk-full", "ai-disk-full", DEADLINE));
+
+    int changed =
+        activities.markChildrenTerminal(
+            new TerminateChildren(
+                rrRef,
+                "Superseded",
+                "superseded by we-disk-full-retry-1",
+                List.of("we-disk-full", "rar-disk-full")));
+
+    assertThat(changed).isEqualTo(2);
+    WorkflowExecutionStatus old = get(WorkflowExecution.class, "we-disk-full").getStatus();
+    assertThat(old.getPhase()).isEqualTo(WorkflowExecutionPhase.FAILED);
+    assertThat(old.getFailureReason()).isEqualTo("Superseded");
+    assertThat(get(WorkflowExecution.class, "we-disk-full-retry-1").getStatus()).isNull();
+    assertThat(get(RemediationApprovalRequest.class, "rar-disk-full").getStatus().getDecision())
+        .isEqualTo(ApprovalDecision.EXPIRED);
+  }
+
+  @Test
   void marksRunningChildrenTerminalOnceAndLeavesFinishedOnesAlone() {
     createOwned(spCompleted("sp-disk-full", "production", "P1"));
     AIAnalysis ai = aiCompleted("ai-disk-full-recovery-1", "restart-pods", true);

@@ -5,6 +5,8 @@ import static ai.kubernaut.orchestrator.activities.TestRemediations.rr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.kubernaut.orchestrator.activities.kube.NotificationRequestFactory;
+import ai.kubernaut.orchestrator.api.v1alpha1.ChildNames;
 import ai.kubernaut.orchestrator.api.v1alpha1.Labels;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
@@ -107,6 +109,31 @@ class NotificationActivitiesImplIT {
                 .counter()
                 .count())
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void aNotificationOfAnEarlierRrWithTheSameNameIsNotAdopted() {
+    NotificationRequest earlier =
+        NotificationRequestFactory.desired(order(NotificationType.Escalation, false), null);
+    earlier
+        .getSpec()
+        .getRemediationRequestRef()
+        .setUid("0ld0ld00-0000-0000-0000-000000000000"); // the RR deleted and created again
+    client.resource(earlier).create();
+
+    NotificationRef ref = activities.createNotification(order(NotificationType.Escalation, false));
+    NotificationRef again =
+        activities.createNotification(order(NotificationType.Escalation, false));
+
+    assertThat(ref.name())
+        .startsWith("nr-escalation-disk-full-")
+        .isNotEqualTo(earlier.getMetadata().getName());
+    assertThat(ChildNames.isValid(ref.name())).isTrue();
+    assertThat(get(ref.name()).getSpec().getRemediationRequestRef().getUid())
+        .isEqualTo(rrRef.uid());
+    assertThat(again).isEqualTo(ref);
+    assertThat(get("nr-escalation-disk-full").getSpec().getRemediationRequestRef().getUid())
+        .startsWith("0ld0ld00");
   }
 
   @Test

@@ -10,6 +10,7 @@ import ai.kubernaut.orchestrator.sandbox.kubeapi.FaultRule;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.activities.ValidationActivities;
+import ai.kubernaut.orchestrator.workflows.model.PhaseTimeouts;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
 import ai.kubernaut.orchestrator.workflows.model.TimeoutOverrides;
 import ai.kubernaut.orchestrator.workflows.model.ValidationResult;
@@ -80,8 +81,30 @@ class ValidationActivitiesImplIT {
     assertThat(result.valid()).isTrue();
     assertThat(result.timeoutOverrides())
         .isEqualTo(
-            new TimeoutOverrides(Duration.ofSeconds(90), null, null, null, Duration.ofHours(2)));
+            new TimeoutOverrides(
+                Duration.ofSeconds(90), null, null, null, null, Duration.ofHours(2)));
     assertThat(result.maxRecoveryAttempts()).isEqualTo(1);
+  }
+
+  @Test
+  void theRecoveringOverrideIsHonouredApartFromAnalyzing() {
+    RemediationRequest rr =
+        StandIn.create(
+            client,
+            ns,
+            rr("disk-full")
+                .withTimeouts(
+                    t -> {
+                      t.setAnalyzing("20m");
+                      t.setRecovering("3m");
+                    })
+                .build());
+
+    ValidationResult result = activities.validateRemediation(ref(rr));
+
+    PhaseTimeouts effective = PhaseTimeouts.defaults().withOverrides(result.timeoutOverrides());
+    assertThat(effective.analyzing()).isEqualTo(Duration.ofMinutes(20));
+    assertThat(effective.recovering()).isEqualTo(Duration.ofMinutes(3));
   }
 
   @Test

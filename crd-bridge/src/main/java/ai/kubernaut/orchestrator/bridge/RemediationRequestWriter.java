@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.bridge;
 
+import ai.kubernaut.orchestrator.api.v1alpha1.RemediationPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.TemporalRef;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -8,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -61,7 +63,12 @@ final class RemediationRequestWriter {
     }
   }
 
-  /** Writes {@code status.temporal} unless it already holds these values. */
+  /**
+   * Writes {@code status.temporal} unless it already holds these values. An RR without a phase yet
+   * also gets {@code overallPhase: Pending} in the same write (its workflow is validating it), with
+   * the read's resourceVersion as a precondition so it never overwrites a phase the workflow wrote
+   * meanwhile; on that conflict only {@code status.temporal} is written.
+   */
   void recordTemporal(RemediationRequest rr, TemporalRef ref) {
     TemporalRef current = rr.getStatus() == null ? null : rr.getStatus().getTemporal();
     if (current != null
@@ -70,8 +77,28 @@ final class RemediationRequestWriter {
         && Objects.equals(current.getUiURL(), ref.getUiURL())) {
       return;
     }
-    String patch =
-        client.getKubernetesSerialization().asJson(Map.of("status", Map.of("temporal", ref)));
+    boolean noPhase = rr.getStatus() == null || rr.getStatus().getOverallPhase() == null;
+    String resourceVersion = rr.getMetadata().getResourceVersion();
+    if (noPhase && resourceVersion != null) {
+      Map<String, Object> status = new LinkedHashMap<>();
+      status.put("temporal", ref);
+      status.put("overallPhase", RemediationPhase.PENDING.value());
+      try {
+        patchStatus(
+            rr, Map.of("metadata", Map.of("resourceVersion", resourceVersion), "status", status));
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409) {
+          throw e;
+        }
+        // changed since our read (the workflow may have written its first phase): temporal only
+      }
+    }
+    patchStatus(rr, Map.of("status", Map.of("temporal", ref)));
+  }
+
+  private void patchStatus(RemediationRequest rr, Map<String, Object> body) {
+    String patch = client.getKubernetesSerialization().asJson(body);
     try {
       resource(rr).status().patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     } catch (KubernetesClientException e) {

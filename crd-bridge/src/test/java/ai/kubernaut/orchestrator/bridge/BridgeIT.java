@@ -111,6 +111,22 @@ class BridgeIT {
   }
 
   @Test
+  void aNewRemediationShowsPendingWithItsWorkflowInOneWrite() throws Exception {
+    bridge(null);
+    RemediationRequest rr = create(rr(ns, "just-started"));
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              RemediationRequest current = get(rr);
+              assertThat(current.getStatus()).isNotNull();
+              assertThat(current.getStatus().getTemporal()).isNotNull();
+              assertThat(current.getStatus().getOverallPhase()).isEqualTo(RemediationPhase.PENDING);
+            });
+  }
+
+  @Test
   void startsTheWorkflowExactlyOnceAcrossResyncsAndABridgeRestart() throws Exception {
     Bridge first = bridge(null);
     RemediationRequest rr = create(rr(ns, "disk-full"));

@@ -124,6 +124,6 @@ public class FakeRemediationWorkflow implements RemediationWorkflow, FakeControl
   public RemediationState state() {
     return new RemediationState(
         null, 0, "fake", null, null, null, 0, null, null, null, null, null, null, List.of(),
-        List.of(), List.of(), List.of(), 1, null);
+        List.of(), List.of(), List.of(), 1, null, null, null);
   }
 }

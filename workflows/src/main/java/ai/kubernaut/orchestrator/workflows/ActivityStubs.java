@@ -20,6 +20,11 @@ final class ActivityStubs {
         RoutingActivities.class, withSummary(RemediationActivityOptions.ROUTING, summary));
   }
 
+  RoutingActivities temporalLookup(String summary) {
+    return Workflow.newActivityStub(
+        RoutingActivities.class, withSummary(RemediationActivityOptions.TEMPORAL_LOOKUP, summary));
+  }
+
   ValidationActivities validation(String summary) {
     return Workflow.newActivityStub(
         ValidationActivities.class, withSummary(RemediationActivityOptions.KUBE_WRITE, summary));

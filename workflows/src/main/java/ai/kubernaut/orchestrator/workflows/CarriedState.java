@@ -35,7 +35,8 @@ final class CarriedState {
         ledger.grant,
         ledger.lockQueuedAt,
         ledger.selectedWorkflowId,
-        ledger.executionRetries);
+        ledger.executionRetries,
+        ledger.executingDeadline);
   }
 
   private void restoreRouting(RoutingState r) {
@@ -61,6 +62,7 @@ final class CarriedState {
     ledger.lockQueuedAt = r.lockQueuedAt();
     ledger.selectedWorkflowId = r.selectedWorkflowId();
     ledger.executionRetries = r.executionRetries();
+    ledger.executingDeadline = r.executingDeadline();
     ledger.blockedMetricReason = ledger.blockReason;
   }
 
@@ -84,7 +86,9 @@ final class CarriedState {
         List.copyOf(ledger.failurePatterns),
         ledger.timeline,
         ledger.runs,
-        routingState());
+        routingState(),
+        ledger.retryNumbers,
+        List.copyOf(ledger.superseded));
   }
 
   void restore(RemediationState s) {
@@ -138,5 +142,7 @@ final class CarriedState {
     ledger.runs = s.runs() + 1;
     ledger.stepsWritten = st.summaries() == null ? 0 : st.summaries().stepsCompleted();
     restoreRouting(s.routing());
+    ledger.retryNumbers.putAll(s.retryNumbers());
+    ledger.superseded.addAll(s.superseded());
   }
 }

@@ -7,6 +7,7 @@ import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rethrowIfCa
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
 
 import ai.kubernaut.orchestrator.workflows.activities.ClusterActivities;
+import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.logic.AnalysisRules;
 import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
 import ai.kubernaut.orchestrator.workflows.logic.FailureReasons;
@@ -27,6 +28,7 @@ import ai.kubernaut.orchestrator.workflows.model.RoutingVerdict;
 import ai.kubernaut.orchestrator.workflows.model.TerminationRate;
 import ai.kubernaut.orchestrator.workflows.model.TerminationRateQuery;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +40,13 @@ import org.slf4j.Logger;
  */
 final class ChildReactions {
   private static final Logger log = Workflow.getLogger(RemediationWorkflowImpl.class);
+
+  /**
+   * {@code Workflow.getVersion} change ID: WorkflowExecution re-creations after
+   * Skipped/ResourceBusy keep the Executing deadline, and the waits between them count against it
+   * and the global one.
+   */
+  static final String BUSY_DEADLINE_CHANGE = "resource-busy-keeps-deadline";
 
   private final RemediationLedger ledger;
   private final WorkflowMetrics metrics;
@@ -210,6 +219,9 @@ final class ChildReactions {
       case ChildPhases.SKIPPED -> onExecutionSkipped(s, done);
       default -> onExecutionFailed(s, done);
     }
+    if (!ChildPhases.SKIPPED.equals(s.phase())) {
+      ledger.executingDeadline = null;
+    }
   }
 
   /** A WE reported Skipped: handled like the routing decision of the same name (SPEC §5). */
@@ -220,6 +232,11 @@ final class ChildReactions {
     switch (skip) {
       case RoutingVerdict.RESOURCE_BUSY -> {
         ledger.executionRetries++;
+        if (ledger.executingDeadline == null
+            && Workflow.getVersion(BUSY_DEADLINE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+          // the re-creations keep this Executing budget; the waits between them count against it
+          ledger.executingDeadline = ledger.phaseDeadline;
+        }
         Instant until = Timeouts.deadline(done, ledger.settings.resourceBusyRetry());
         routingSteps.enterBlocked(
             RoutingVerdict.RESOURCE_BUSY,
@@ -317,6 +334,10 @@ final class ChildReactions {
    * was down); only a child that is still not done makes the timeout real.
    */
   void onDeadline(boolean global) {
+    if (ledger.current == null) {
+      timedOut(global); // Blocked between WorkflowExecution re-creations: no child to re-read
+      return;
+    }
     ChildObservation o = reread(ledger.current);
     if (o != null && o.found() && o.status() != null) {
       ledger.accept(o.status());
@@ -338,6 +359,9 @@ final class ChildReactions {
             ChildPhases.EXPIRED, RemediationWorkflowImpl.ORCHESTRATOR, "approval timeout passed");
       } catch (ActivityFailure f) {
         rethrowIfCancelled();
+        if (decidedMeanwhile(f)) {
+          return;
+        }
         log.warn("could not record Expired on {}: {}", ledger.current.name(), f.getMessage());
       }
       onApprovalDecision(
@@ -347,24 +371,76 @@ final class ChildReactions {
           "timeout");
       return;
     }
-    ledger.timeoutPhase = ledger.phase.name();
-    ledger.timeoutTime = global ? ledger.globalDeadline : ledger.phaseDeadline;
-    metrics.timeout(global ? Timeouts.GLOBAL : ledger.phase.name());
+    timedOut(global);
+  }
+
+  private void timedOut(boolean global) {
+    // Blocked between WorkflowExecution re-creations runs on the Executing budget
+    boolean busy = ledger.phase == Phase.Blocked && ledger.executingDeadline != null;
+    // a block without an end of its own ran out of its Blocked budget
+    boolean budget = ledger.phase == Phase.Blocked && ledger.blockedDeadline != null;
+    Phase timed = busy ? Phase.Executing : ledger.phase;
+    ledger.timeoutPhase = timed.name();
+    ledger.timeoutTime =
+        budget
+            ? ledger.blockedDeadline
+            : global
+                ? ledger.globalDeadline
+                : busy ? ledger.executingDeadline : ledger.phaseDeadline;
+    metrics.timeout(global ? Timeouts.GLOBAL : timed.name());
     String what =
-        global
-            ? "global timeout of " + Timeouts.human(ledger.timeouts.global())
-            : ledger.phase + " timeout of " + Timeouts.human(ledger.phaseBudget());
+        budget
+            ? "Blocked budget (the global timeout, "
+                + Timeouts.human(ledger.timeouts.global())
+                + ")"
+            : global
+                ? "global timeout of " + Timeouts.human(ledger.timeouts.global())
+                : timed
+                    + " timeout of "
+                    + Timeouts.human(Timeouts.forPhase(ledger.timeouts, timed));
     terminal.enter(
         Phase.TimedOut,
         Outcome.TimedOut,
         global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
         what + " passed while waiting for " + ledger.waitingFor,
-        ledger.phase.name(),
+        timed.name(),
         global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
         NotificationType.Escalation,
-        NotificationRules.escalation(global, ledger.severity()),
+        NotificationRules.timeout(global),
         "ParentTimedOut");
   }
+
+  /**
+   * Recording Expired found the RAR decided in that instant: the decision on the RAR wins. It is
+   * read and acted on; true when it was (histories recorded before keep expiring, version {@value
+   * #EXPIRY_RACE_CHANGE}).
+   */
+  private boolean decidedMeanwhile(ActivityFailure f) {
+    if (!(f.getCause() instanceof ApplicationFailure af
+            && FailureTypes.APPROVAL_ALREADY_DECIDED.equals(af.getType()))
+        || Workflow.getVersion(EXPIRY_RACE_CHANGE, Workflow.DEFAULT_VERSION, 1) != 1) {
+      return false;
+    }
+    ChildObservation o = reread(ledger.current);
+    if (o == null || !o.found() || o.status() == null) {
+      return false;
+    }
+    ledger.accept(o.status());
+    ChildStatus s = ledger.observed.get(ledger.current.name());
+    if (s == null || !ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
+      return false;
+    }
+    log.info("{} was decided {} as it expired: the decision wins", s.name(), s.phase());
+    ledger.pendingEvents.add(
+        EventRecord.normal(
+            "ApprovalDecidedAtExpiry",
+            s.name() + " was decided " + s.phase() + " as the approval timeout passed: it stands"));
+    onChildDone(s);
+    return true;
+  }
+
+  /** {@code Workflow.getVersion} change ID: a RAR decided as it expires keeps its decision. */
+  static final String EXPIRY_RACE_CHANGE = "approval-expiry-race";
 
   /** Re-reads a child; null when the read failed (then the timeout stands). */
   private ChildObservation reread(CurrentChild c) {

@@ -2,7 +2,9 @@ package ai.kubernaut.orchestrator.workflows;
 
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.notApplicable;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
 
+import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
 import ai.kubernaut.orchestrator.workflows.logic.Names;
 import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
@@ -20,23 +22,66 @@ import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState.OperatorDecision;
 import ai.kubernaut.orchestrator.workflows.model.RetryRequest;
 import ai.kubernaut.orchestrator.workflows.model.RetryResult;
+import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** The operator updates (SPEC §9: retry, approve/reject, extendTimeout) with their validators. */
 final class OperatorUpdates {
+
+  /** {@code Workflow.getVersion} change ID: retry marks the superseded child first. */
+  static final String SUPERSEDE_CHANGE = "retry-supersedes-child";
+
   private final RemediationLedger ledger;
   private final WorkflowLock lock;
   private final ActivityStubs stubs;
   private final Transitions transitions;
+  private final Terminal terminal;
 
   OperatorUpdates(
-      RemediationLedger ledger, WorkflowLock lock, ActivityStubs stubs, Transitions transitions) {
+      RemediationLedger ledger,
+      WorkflowLock lock,
+      ActivityStubs stubs,
+      Transitions transitions,
+      Terminal terminal) {
     this.ledger = ledger;
     this.lock = lock;
     this.stubs = stubs;
     this.transitions = transitions;
+    this.terminal = terminal;
+  }
+
+  /**
+   * Runs a handler body so that it ends in a defined way: the RR found gone (a status write
+   * answered GONE, or an activity failed with RemediationRequestGone) ends the remediation quietly
+   * and fails the update with a typed ApplicationFailure; any other activity failure fails the
+   * update. Never a plain exception, which would fail the workflow task on every retry.
+   */
+  private <T> T defined(Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (RemediationGone g) {
+      throw gone(g.getMessage());
+    } catch (ActivityFailure f) {
+      if (f.getCause() instanceof ApplicationFailure af
+          && FailureTypes.REMEDIATION_REQUEST_GONE.equals(af.getType())) {
+        throw gone(af.getOriginalMessage());
+      }
+      throw f;
+    }
+  }
+
+  private ApplicationFailure gone(String msg) {
+    terminal.onRemediationGone(msg);
+    return ApplicationFailure.newNonRetryableFailure(
+        "the RemediationRequest no longer exists; the remediation ended" + suffix(msg),
+        FailureTypes.REMEDIATION_REQUEST_GONE);
   }
 
   void validateRetry(RetryRequest request) {
@@ -57,45 +102,87 @@ final class OperatorUpdates {
   RetryResult retry(RetryRequest request) {
     lock.lock();
     try {
-      if (ledger.phase.isTerminal() || ledger.current == null) {
-        throw notApplicable("retry does not apply: the remediation is " + ledger.phase);
-      }
-      CurrentChild was = ledger.current;
-      int k = was.retry() + 1;
-      String name = Names.withRetry(was.baseName(), k);
-      Instant now = now();
-      Instant deadline = Timeouts.deadline(now, ledger.phaseBudget());
-      ledger.register(name);
-      ChildRef ref = transitions.createChild(was.kind(), name, ledger.phase, deadline);
-      ledger.current = new CurrentChild(was.kind(), name, was.baseName(), k);
-      ledger.retries++;
-      ledger.phaseStartTime = now;
-      ledger.phaseDeadline = deadline;
-      ledger.deadlineVersion++;
-      ledger.waitingFor = was.kind() + " " + name + " (operator retry " + k + ")";
-      String why = request == null || request.reason() == null ? "" : ": " + request.reason();
-      ledger.pendingEvents.add(
-          EventRecord.normal(
-              "RetryRequested",
-              "operator retry "
-                  + k
-                  + " of "
-                  + ledger.phase
-                  + ": "
-                  + (ref.adopted() ? "adopted " : "created ")
-                  + was.kind()
-                  + " "
-                  + name
-                  + " in place of "
-                  + was.name()
-                  + why));
-      ledger.timeline(ledger.phase + ": operator retry " + k + " -> " + name);
-      transitions.write();
-      transitions.updateDetails();
-      return new RetryResult(ledger.phase, name, k, deadline);
+      return defined(() -> doRetry(request));
     } finally {
       lock.unlock();
     }
+  }
+
+  private RetryResult doRetry(RetryRequest request) {
+    if (ledger.phase.isTerminal() || ledger.current == null) {
+      throw notApplicable("retry does not apply: the remediation is " + ledger.phase);
+    }
+    CurrentChild was = ledger.current;
+    int k =
+        ledger.nextRetry(
+            was.baseName(),
+            was.kind() == ChildKind.WorkflowExecution ? ledger.executionRetries : 0);
+    String name = Names.withRetry(was.baseName(), k);
+    Instant now = now();
+    Instant deadline = Timeouts.deadline(now, ledger.phaseBudget());
+    supersede(was, name, k);
+    ledger.register(name);
+    ChildRef ref = transitions.createChild(was.kind(), name, ledger.phase, deadline);
+    ledger.current = new CurrentChild(was.kind(), name, was.baseName(), k);
+    ledger.retries++;
+    ledger.phaseStartTime = now;
+    ledger.phaseDeadline = deadline;
+    ledger.deadlineVersion++;
+    ledger.waitingFor = was.kind() + " " + name + " (operator retry " + k + ")";
+    String why = request == null || request.reason() == null ? "" : ": " + request.reason();
+    ledger.pendingEvents.add(
+        EventRecord.normal(
+            "RetryRequested",
+            "operator retry "
+                + k
+                + " of "
+                + ledger.phase
+                + ": "
+                + (ref.adopted() ? "adopted " : "created ")
+                + was.kind()
+                + " "
+                + name
+                + " in place of "
+                + was.name()
+                + why));
+    ledger.timeline(ledger.phase + ": operator retry " + k + " -> " + name);
+    transitions.write();
+    transitions.updateDetails();
+    return new RetryResult(ledger.phase, name, k, deadline);
+  }
+
+  /**
+   * Before its replacement is created, the superseded child is marked stopped (reason Superseded:
+   * Failed, or Expired for an approval request), so its controller stops acting on it; a WE ref
+   * keeps its place with outcome Superseded. Histories recorded before this replay without it
+   * (version {@value #SUPERSEDE_CHANGE}).
+   */
+  private void supersede(CurrentChild was, String replacement, int k) {
+    if (Workflow.getVersion(SUPERSEDE_CHANGE, Workflow.DEFAULT_VERSION, 1) != 1) {
+      return;
+    }
+    String msg = "superseded by " + replacement + " (operator retry " + k + ")";
+    stubs
+        .child("mark " + was.name() + " " + RemediationLedger.SUPERSEDED)
+        .markChildrenTerminal(
+            new TerminateChildren(
+                ledger.rr, RemediationLedger.SUPERSEDED, msg, List.of(was.name())));
+    ledger.superseded.add(was.name());
+    if (was.kind() == ChildKind.WorkflowExecution) {
+      ledger.supersedeExecutionRef(was.name(), now());
+    }
+    ledger.pendingEvents.add(
+        EventRecord.normal(
+            "ChildSuperseded",
+            was.kind()
+                + " "
+                + was.name()
+                + (was.kind() == ChildKind.RemediationApprovalRequest
+                    ? " marked Expired ("
+                    : " marked Failed (")
+                + RemediationLedger.SUPERSEDED
+                + "): "
+                + msg));
   }
 
   void validateDecision(String decision, ApprovalCommand command) {
@@ -132,22 +219,25 @@ final class OperatorUpdates {
   ApprovalResult decide(String decision, ApprovalCommand command) {
     lock.lock();
     try {
-      if (ledger.operatorDecision != null && ledger.operatorDecision.decision().equals(decision)) {
-        return new ApprovalResult(decision, ledger.operatorDecision.approvalRequestName());
-      }
-      String problem =
-          approvalProblem(decision.equals(ChildPhases.APPROVED) ? "approve" : "reject");
-      if (problem != null) {
-        throw notApplicable(problem);
-      }
-      String rar = ledger.current.name();
-      Instant at = recordApprovalDecision(decision, command.by(), command.message());
-      ledger.operatorDecision =
-          new OperatorDecision(decision, command.by(), command.message(), at, rar);
-      return new ApprovalResult(decision, rar);
+      return defined(() -> doDecide(decision, command));
     } finally {
       lock.unlock();
     }
+  }
+
+  private ApprovalResult doDecide(String decision, ApprovalCommand command) {
+    if (ledger.operatorDecision != null && ledger.operatorDecision.decision().equals(decision)) {
+      return new ApprovalResult(decision, ledger.operatorDecision.approvalRequestName());
+    }
+    String problem = approvalProblem(decision.equals(ChildPhases.APPROVED) ? "approve" : "reject");
+    if (problem != null) {
+      throw notApplicable(problem);
+    }
+    String rar = ledger.current.name();
+    Instant at = recordApprovalDecision(decision, command.by(), command.message());
+    ledger.operatorDecision =
+        new OperatorDecision(decision, command.by(), command.message(), at, rar);
+    return new ApprovalResult(decision, rar);
   }
 
   Instant recordApprovalDecision(String decision, String by, String msg) {
@@ -185,39 +275,47 @@ final class OperatorUpdates {
   ExtendTimeoutResult extendTimeout(ExtendTimeoutRequest request) {
     lock.lock();
     try {
-      if (ledger.phase.isTerminal()) {
-        throw notApplicable("extendTimeout does not apply: the remediation is " + ledger.phase);
-      }
-      String p = Timeouts.extendablePhase(request.phase()).orElseThrow();
-      Duration by = Names.parseGoDuration(request.by());
-      ledger.timeouts = Timeouts.extend(ledger.timeouts, p, by);
-      Instant deadline = null;
-      if (Timeouts.GLOBAL.equals(p)) {
-        ledger.globalDeadline = Timeouts.deadline(ledger.globalDeadline, by);
-        deadline = ledger.globalDeadline;
-      } else if (p.equals(ledger.phase.name())) {
-        ledger.phaseDeadline = Timeouts.deadline(ledger.phaseDeadline, by);
-        deadline = ledger.phaseDeadline;
-      }
-      ledger.deadlineVersion++;
-      Duration effective = Timeouts.effective(ledger.timeouts, p);
-      ledger.pendingEvents.add(
-          EventRecord.normal(
-              "TimeoutExtended",
-              p
-                  + " timeout extended by "
-                  + Timeouts.human(by)
-                  + " to "
-                  + Timeouts.human(effective)
-                  + (deadline == null ? "" : "; deadline " + deadline)));
-      ledger.timeline(p + " timeout +" + Timeouts.human(by));
-      if (ledger.phase != Phase.Pending) {
-        transitions.write();
-      }
-      transitions.updateDetails();
-      return new ExtendTimeoutResult(p, effective, deadline);
+      return defined(() -> doExtendTimeout(request));
     } finally {
       lock.unlock();
     }
+  }
+
+  private ExtendTimeoutResult doExtendTimeout(ExtendTimeoutRequest request) {
+    if (ledger.phase.isTerminal()) {
+      throw notApplicable("extendTimeout does not apply: the remediation is " + ledger.phase);
+    }
+    String p = Timeouts.extendablePhase(request.phase()).orElseThrow();
+    Duration by = Names.parseGoDuration(request.by());
+    ledger.timeouts = Timeouts.extend(ledger.timeouts, p, by);
+    Instant deadline = null;
+    if (Timeouts.GLOBAL.equals(p)) {
+      ledger.globalDeadline = Timeouts.deadline(ledger.globalDeadline, by);
+      deadline = ledger.globalDeadline;
+    } else if (p.equals(ledger.phase.name())) {
+      ledger.phaseDeadline = Timeouts.deadline(ledger.phaseDeadline, by);
+      deadline = ledger.phaseDeadline;
+    }
+    if (ledger.executingDeadline != null && p.equals(Phase.Executing.name())) {
+      ledger.executingDeadline = Timeouts.deadline(ledger.executingDeadline, by);
+      deadline = ledger.executingDeadline;
+    }
+    ledger.deadlineVersion++;
+    Duration effective = Timeouts.effective(ledger.timeouts, p);
+    ledger.pendingEvents.add(
+        EventRecord.normal(
+            "TimeoutExtended",
+            p
+                + " timeout extended by "
+                + Timeouts.human(by)
+                + " to "
+                + Timeouts.human(effective)
+                + (deadline == null ? "" : "; deadline " + deadline)));
+    ledger.timeline(p + " timeout +" + Timeouts.human(by));
+    if (ledger.phase != Phase.Pending) {
+      transitions.write();
+    }
+    transitions.updateDetails();
+    return new ExtendTimeoutResult(p, effective, deadline);
   }
 }

@@ -84,6 +84,18 @@ public final class RemediationActivityOptions {
           .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)))
           .build();
 
+  /** A best-effort lookup through the Temporal client: a few quick attempts, then do without. */
+  public static final ActivityOptions TEMPORAL_LOOKUP =
+      ActivityOptions.newBuilder()
+          .setCancellationType(ActivityCancellationType.ABANDON)
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumAttempts(3)
+                  .build())
+          .build();
+
   // Every set uses ABANDON: a remediation's activities are short, idempotent Kubernetes writes, and
   // on cancel the compensation (final status, children marked terminal) runs in a detached scope
   // anyway. Asking the server to cancel an activity that is just completing also races: Temporal's

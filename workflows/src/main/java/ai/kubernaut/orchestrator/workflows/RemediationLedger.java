@@ -65,6 +65,9 @@ final class RemediationLedger {
 
   private static final int TIMELINE_MAX = 40;
 
+  /** At most this many WorkflowExecution refs are kept in status (oldest Skipped ones go first). */
+  static final int MAX_EXECUTION_REFS = 10;
+
   final RemediationInput input;
 
   final RemediationRef rr;
@@ -165,6 +168,12 @@ final class RemediationLedger {
 
   int transitionsThisRun;
 
+  /** Continue-as-new follows the server's suggestion in any phase (version of the run's rule). */
+  boolean continueInAnyPhase;
+
+  /** The history length when this run first waited (its own events are counted from there). */
+  long runBaseline;
+
   int stepsWritten;
 
   final List<EventRecord> pendingEvents = new ArrayList<>();
@@ -209,7 +218,47 @@ final class RemediationLedger {
 
   int executionRetries;
 
+  /**
+   * Set at the first Skipped/ResourceBusy of a WorkflowExecution: the Executing deadline its
+   * re-creations keep, which also bounds the Blocked waits between them. Null otherwise.
+   */
+  Instant executingDeadline;
+
+  /**
+   * The end of the Blocked budget of a block without an end time of its own (DuplicateInProgress,
+   * queued for the execution lock): blockedSince + the global timeout. Set while waiting (not
+   * carried: recomputed from blockedSince), null otherwise.
+   */
+  Instant blockedDeadline;
+
   String blockedMetricReason;
+
+  /** Children an operator retry replaced (marked Superseded). */
+  final Set<String> superseded = new LinkedHashSet<>();
+
+  /** Superseded approval requests whose late decision was already reported. */
+  final Set<String> ignoredDecisions = new LinkedHashSet<>();
+
+  /** An Event waits to be written that no transition will carry soon (a report, not a change). */
+  boolean noticePending;
+
+  /** The last {@code -retry-<k>} taken per child base name (operator retry or re-creation). */
+  final Map<String, Integer> retryNumbers = new LinkedHashMap<>();
+
+  /**
+   * The next {@code -retry-<k>} of a child base name: one numbering for operator retries and
+   * ResourceBusy re-creations, so a re-creation never adopts a stale child. A base name not
+   * numbered yet (state carried from an older run) starts above {@code usedBefore} and the current
+   * child's own count, the numbers the older code used.
+   */
+  int nextRetry(String baseName, int usedBefore) {
+    int last = retryNumbers.getOrDefault(baseName, usedBefore);
+    if (current != null && baseName.equals(current.baseName())) {
+      last = Math.max(last, current.retry());
+    }
+    retryNumbers.put(baseName, last + 1);
+    return last + 1;
+  }
 
   RoutingRequest routingRequestOf() {
     if (snapshot == null
@@ -227,10 +276,17 @@ final class RemediationLedger {
         settings.routing());
   }
 
+  /** Child statuses are ordered by lifecycle progress, not by resourceVersion (run's rule). */
+  boolean orderByProgress;
+
+  private boolean stale(ChildStatus s, ChildStatus prev) {
+    return orderByProgress ? s.isNoAdvanceOn(prev) : s.isNotNewerThan(prev);
+  }
+
   /** Holds a status of a child not registered yet (a few names at most; the newest per name). */
   void hold(ChildStatus s) {
     ChildStatus prev = early.get(s.name());
-    if (prev == null ? early.size() < MAX_EARLY_STATUSES : !s.isNotNewerThan(prev)) {
+    if (prev == null ? early.size() < MAX_EARLY_STATUSES : !stale(s, prev)) {
       early.put(s.name(), s);
     }
   }
@@ -251,7 +307,7 @@ final class RemediationLedger {
   /** Keeps {@code s} when it is newer than what we have; drops stale and duplicate statuses. */
   void accept(ChildStatus s) {
     ChildStatus prev = observed.get(s.name());
-    if (prev != null && (s.isNotNewerThan(prev) || s.equals(prev))) {
+    if (prev != null && (stale(s, prev) || s.equals(prev))) {
       return;
     }
     if (prev != null
@@ -328,6 +384,22 @@ final class RemediationLedger {
   private ChildStatus latest(String name) {
     return name == null ? null : observed.get(name);
   }
+
+  /** The WE ref of a superseded execution keeps its place with outcome Superseded. */
+  void supersedeExecutionRef(String name, Instant at) {
+    for (int i = 0; i < executionRefs.size(); i++) {
+      ExecutionRef r = executionRefs.get(i);
+      if (r.name().equals(name) && r.outcome() == null) {
+        executionRefs.set(
+            i,
+            new ExecutionRef(
+                r.name(), r.uid(), SUPERSEDED, r.attemptNumber(), null, SUPERSEDED, at));
+      }
+    }
+  }
+
+  /** Reason and WE ref outcome of a child an operator retry replaced. */
+  static final String SUPERSEDED = "Superseded";
 
   void closeExecutionRef(ChildStatus s, String result, Instant at) {
     ChildStatus.Execution e = s.execution();

@@ -12,6 +12,9 @@ import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
 import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalCommand;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalResult;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestInfo;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestLookup;
+import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.DuplicateNotice;
 import ai.kubernaut.orchestrator.workflows.model.DuplicateResolution;
@@ -92,15 +95,31 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     RoutingExit routingExit = new RoutingExit(ledger, stubs);
     this.terminal = new Terminal(ledger, metrics, stubs, notifier, transitions, routingExit);
     this.routingSteps = new RoutingSteps(ledger, metrics, stubs, transitions, terminal);
-    this.updates = new OperatorUpdates(ledger, lock, stubs, transitions);
+    this.updates = new OperatorUpdates(ledger, lock, stubs, transitions, terminal);
     this.reactions =
         new ChildReactions(
             ledger, metrics, stubs, transitions, routingExit, terminal, routingSteps, updates);
     this.wakes = new WakeLoop(ledger, routingSteps);
   }
 
+  /**
+   * {@code Workflow.getVersion} change ID: continue-as-new follows the server's suggestion in any
+   * phase, and the configured threshold counts the events of the run itself.
+   */
+  static final String CONTINUE_ANY_PHASE_CHANGE = "continue-as-new-any-phase";
+
+  /**
+   * {@code Workflow.getVersion} change ID: child statuses are ordered by lifecycle progress, never
+   * by comparing resourceVersions as numbers.
+   */
+  static final String STATUS_ORDER_CHANGE = "child-status-order-by-progress";
+
   @Override
   public RemediationResult run(RemediationInput ignored) {
+    ledger.continueInAnyPhase =
+        Workflow.getVersion(CONTINUE_ANY_PHASE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+    ledger.orderByProgress =
+        Workflow.getVersion(STATUS_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     try {
       if (ledger.phase == Phase.Pending) {
         guarded(this::begin);
@@ -199,6 +218,9 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
 
   private void step() {
     Wake wake = wakes.awaitWake();
+    if (wake == null) {
+      return; // a handler ended the remediation (the RR was found gone)
+    }
     if (wake == Wake.CONTINUE_AS_NEW) {
       continueAsNew();
       return;
@@ -224,7 +246,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
               ledger.operatorDecision.by(),
               ledger.operatorDecision.message(),
               "temporal");
-      case PROGRESS -> transitions.write();
+      case PROGRESS, NOTICE -> transitions.write();
       case GLOBAL_DEADLINE, PHASE_DEADLINE -> reactions.onDeadline(wake == Wake.GLOBAL_DEADLINE);
       case ROUTING -> routingSteps.onUnblock();
       case DUPLICATES -> {
@@ -313,13 +335,15 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
             () -> {
               lock.lock();
               try {
+                String who = cancelRequest().describe();
                 guarded(
                     () ->
                         terminal.enter(
                             Phase.Cancelled,
                             Outcome.Cancelled,
                             "Cancelled",
-                            "remediation cancelled through Temporal (operator cancel or RR deletion)"
+                            "remediation cancelled through Temporal"
+                                + (who.isEmpty() ? " (operator cancel or RR deletion)" : who)
                                 + " in phase "
                                 + ledger.phase,
                             null,
@@ -333,6 +357,32 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
             })
         .run();
   }
+
+  /**
+   * Why and by whom the run was cancelled: the workflow cannot read its own cancel request, so an
+   * activity reads it from the history (best effort; unknown when that fails). Histories recorded
+   * before replay without it (version {@value #CANCEL_REASON_CHANGE}).
+   */
+  private CancelRequestInfo cancelRequest() {
+    if (Workflow.getVersion(CANCEL_REASON_CHANGE, Workflow.DEFAULT_VERSION, 1) != 1) {
+      return CancelRequestInfo.unknown();
+    }
+    try {
+      CancelRequestInfo info =
+          stubs
+              .temporalLookup("read the cancel request")
+              .describeCancelRequest(
+                  new CancelRequestLookup(
+                      Workflow.getInfo().getWorkflowId(), Workflow.getInfo().getRunId()));
+      return info == null ? CancelRequestInfo.unknown() : info;
+    } catch (ActivityFailure f) {
+      log.warn("could not read the cancel request: {}", f.getMessage());
+      return CancelRequestInfo.unknown();
+    }
+  }
+
+  /** {@code Workflow.getVersion} change ID: the cancel's reason and requester are looked up. */
+  static final String CANCEL_REASON_CHANGE = "cancel-reason";
 
   /** The workflow result: Completed/Skipped return; Failed/TimedOut fail typed and red. */
   private RemediationResult result() {
@@ -370,6 +420,29 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       return;
     }
     ledger.accept(status);
+    reportSupersededDecision(status);
+  }
+
+  /** A decision on an approval request an operator retry replaced is reported, not acted on. */
+  private void reportSupersededDecision(ChildStatus s) {
+    if (s.kind() != ChildKind.RemediationApprovalRequest
+        || !ledger.superseded.contains(s.name())
+        || !(ChildPhases.APPROVED.equals(s.phase()) || ChildPhases.REJECTED.equals(s.phase()))
+        || ledger.phase.isTerminal()
+        || !ledger.ignoredDecisions.add(s.name())) {
+      return;
+    }
+    String by = s.approval() == null ? null : s.approval().decidedBy();
+    ledger.pendingEvents.add(
+        EventRecord.warning(
+            "SupersededDecisionIgnored",
+            s.phase()
+                + (by == null ? "" : " by " + by)
+                + " on RemediationApprovalRequest "
+                + s.name()
+                + " ignored: it was superseded by an operator retry"
+                + (ledger.current == null ? "" : "; decide " + ledger.current.name())));
+    ledger.noticePending = true;
   }
 
   @Override

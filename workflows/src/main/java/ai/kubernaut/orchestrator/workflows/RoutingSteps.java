@@ -169,10 +169,14 @@ final class RoutingSteps {
 
   /** Leaves Blocked. Time spent blocked does not use up the global timeout. */
   void onUnblock() {
+    ledger.blockedDeadline = null;
     String was = ledger.blockReason;
     Instant now = now();
-    ledger.globalDeadline =
-        Timeouts.deadline(ledger.globalDeadline, Duration.between(ledger.blockedSince, now));
+    if (ledger.executingDeadline == null) {
+      // (between WorkflowExecution re-creations the wait counts: the remediation is executing)
+      ledger.globalDeadline =
+          Timeouts.deadline(ledger.globalDeadline, Duration.between(ledger.blockedSince, now));
+    }
     switch (was) {
       case RoutingVerdict.DUPLICATE_IN_PROGRESS -> onOwnerEnded(ledger.resolution);
       case RoutingVerdict.RESOURCE_BUSY -> {

@@ -120,14 +120,16 @@ final class Transitions {
         ledger.recoveryAttempts == 0
             ? Names.workflowExecution(ledger.rr.name())
             : Names.recoveryWorkflowExecution(ledger.rr.name(), ledger.recoveryAttempts);
-    String name =
-        ledger.executionRetries == 0 ? base : Names.withRetry(base, ledger.executionRetries);
+    // a re-creation (after Skipped/ResourceBusy) takes the next number of the base name
+    int k = ledger.executionRetries == 0 ? 0 : ledger.nextRetry(base, ledger.executionRetries - 1);
+    String name = k == 0 ? base : Names.withRetry(base, k);
     List<EventRecord> events = new ArrayList<>(List.of(extra));
     events.add(EventRecord.normal("WorkflowExecutionCreated", "created WorkflowExecution " + name));
     enterChildPhase(
         Phase.Executing,
         ChildKind.WorkflowExecution,
-        name,
+        new CurrentChild(ChildKind.WorkflowExecution, name, base, k),
+        ledger.executingDeadline,
         "WorkflowExecution " + name + " to run the remediation",
         events.toArray(EventRecord[]::new));
   }
@@ -138,13 +140,28 @@ final class Transitions {
    */
   private void enterChildPhase(
       Phase to, ChildKind kind, String name, String waitsFor, EventRecord... events) {
+    enterChildPhase(to, kind, new CurrentChild(kind, name, name, 0), null, waitsFor, events);
+  }
+
+  /** {@code keepDeadline}: the phase deadline to keep (null: a fresh phase budget from now). */
+  private void enterChildPhase(
+      Phase to,
+      ChildKind kind,
+      CurrentChild child,
+      Instant keepDeadline,
+      String waitsFor,
+      EventRecord... events) {
+    String name = child.name();
     Phase from = ledger.phase;
     PhaseTransitions.check(from, to);
     Instant now = now();
-    Instant deadline = Timeouts.deadline(now, Timeouts.forPhase(ledger.timeouts, to));
+    Instant deadline =
+        keepDeadline != null
+            ? keepDeadline
+            : Timeouts.deadline(now, Timeouts.forPhase(ledger.timeouts, to));
     ledger.register(name);
     ChildRef ref = createChild(kind, name, to, deadline);
-    ledger.current = new CurrentChild(kind, name, name, 0);
+    ledger.current = child;
     changePhase(from, to, now, deadline, waitsFor);
     ledger.pendingEvents.addAll(List.of(events));
     if (to == Phase.AwaitingApproval && !ledger.approvalNotificationSent) {
@@ -187,13 +204,39 @@ final class Transitions {
       case SignalProcessing -> ledger.signalProcessingRef = ref;
       case AIAnalysis -> ledger.aiAnalysisRefs.add(ref);
       case RemediationApprovalRequest -> ledger.approvalRequestRef = ref;
-      case WorkflowExecution ->
-          ledger.executionRefs.add(
-              new ExecutionRef(
-                  ref.name(), ref.uid(), null, ledger.recoveryAttempts + 1, null, null, null));
+      case WorkflowExecution -> {
+        ledger.executionRefs.add(
+            new ExecutionRef(
+                ref.name(), ref.uid(), null, ledger.recoveryAttempts + 1, null, null, null));
+        capExecutionRefs();
+      }
       default -> {}
     }
     return ref;
+  }
+
+  /** Keeps status small: beyond the cap the oldest Skipped refs go (counted in an Event). */
+  private void capExecutionRefs() {
+    int dropped = 0;
+    for (int i = 0;
+        i < ledger.executionRefs.size()
+            && ledger.executionRefs.size() > RemediationLedger.MAX_EXECUTION_REFS; ) {
+      if ("Skipped".equals(ledger.executionRefs.get(i).outcome())) {
+        ledger.executionRefs.remove(i);
+        dropped++;
+      } else {
+        i++;
+      }
+    }
+    if (dropped > 0) {
+      ledger.pendingEvents.add(
+          EventRecord.normal(
+              "WorkflowExecutionRefsTrimmed",
+              dropped
+                  + " Skipped WorkflowExecution ref(s) dropped from status (kept at most "
+                  + RemediationLedger.MAX_EXECUTION_REFS
+                  + ")"));
+    }
   }
 
   void changePhase(Phase from, Phase to, Instant now, Instant deadline, String waits) {
@@ -233,6 +276,7 @@ final class Transitions {
     ChildStatus we = ledger.executionSummary();
     ledger.stepsWritten = we == null ? 0 : nz(steps(we));
     ledger.duplicateCountWritten = ledger.duplicates.size();
+    ledger.noticePending = false;
     List<EventRecord> events = List.copyOf(ledger.pendingEvents);
     ledger.pendingEvents.clear();
     Info info = info();

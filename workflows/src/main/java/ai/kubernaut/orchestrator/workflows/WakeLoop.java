@@ -25,6 +25,12 @@ final class WakeLoop {
   private final RemediationLedger ledger;
   private final RoutingSteps routingSteps;
 
+  /**
+   * {@code Workflow.getVersion} change ID: a Blocked remediation without an end time of its own
+   * times out after the Blocked budget (the global timeout, counted from blockedSince).
+   */
+  static final String BLOCKED_BUDGET_CHANGE = "blocked-budget";
+
   WakeLoop(RemediationLedger ledger, RoutingSteps routingSteps) {
     this.ledger = ledger;
     this.routingSteps = routingSteps;
@@ -41,15 +47,24 @@ final class WakeLoop {
     /** Blocked: the owner ended, the lock was granted, or the block's time is up. */
     ROUTING,
     /** The coordinator registered new duplicates of this remediation: show them in status. */
-    DUPLICATES
+    DUPLICATES,
+    /** An Event to report (a late decision on a superseded approval request). */
+    NOTICE
   }
 
   /**
    * Waits until something needs a reaction: a Temporal timer (with a summary) on the nearest
-   * deadline, woken early by signals and updates; a moved deadline restarts the timer.
+   * deadline, woken early by signals and updates; a moved deadline restarts the timer. Null when a
+   * handler ended the remediation.
    */
   Wake awaitWake() {
+    if (ledger.runBaseline == 0) {
+      ledger.runBaseline = Workflow.getInfo().getHistoryLength();
+    }
     while (true) {
+      if (ledger.phase.isTerminal()) {
+        return null; // ended by a handler
+      }
       // before any reaction: a pending wake is carried over and handled by the next run
       if (continueAsNewDue()) {
         return Wake.CONTINUE_AS_NEW;
@@ -84,9 +99,39 @@ final class WakeLoop {
    */
   private void awaitUnblock() {
     int version = ledger.deadlineVersion;
+    if (ledger.executingDeadline != null) {
+      // between WorkflowExecution re-creations: bounded by the Executing and global deadlines
+      Instant at = ledger.executingDeadline;
+      if (ledger.globalDeadline.isBefore(at)) {
+        at = ledger.globalDeadline;
+      }
+      if (ledger.blockedUntil != null && ledger.blockedUntil.isBefore(at)) {
+        at = ledger.blockedUntil;
+      }
+      awaitTimerOrWake(
+          atLeastOneMilli(Duration.between(now(), at)),
+          "blocked (" + ledger.blockReason + ") until " + at);
+      return;
+    }
+    if (ledger.blockedUntil == null
+        && Workflow.getVersion(BLOCKED_BUDGET_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      // a block without an end of its own is bounded by the Blocked budget
+      ledger.blockedDeadline = Timeouts.deadline(ledger.blockedSince, ledger.timeouts.global());
+      awaitTimerOrWake(
+          atLeastOneMilli(Duration.between(now(), ledger.blockedDeadline)),
+          "blocked ("
+              + ledger.blockReason
+              + ") budget "
+              + Timeouts.human(ledger.timeouts.global()));
+      return;
+    }
     if (ledger.blockedUntil == null) {
       Workflow.await(
-          () -> ledger.deadlineVersion != version || pendingWake() != null || continueAsNewDue());
+          () ->
+              ledger.deadlineVersion != version
+                  || pendingWake() != null
+                  || continueAsNewDue()
+                  || ledger.phase.isTerminal());
       return;
     }
     Duration remaining = Duration.between(now(), ledger.blockedUntil);
@@ -118,7 +163,8 @@ final class WakeLoop {
             timer[0].isCompleted()
                 || ledger.deadlineVersion != version
                 || pendingWake() != null
-                || continueAsNewDue());
+                || continueAsNewDue()
+                || ledger.phase.isTerminal());
     if (!timer[0].isCompleted()) {
       scope.cancel();
       timer[0].exceptionally(cancelled -> null);
@@ -131,8 +177,20 @@ final class WakeLoop {
       return null;
     }
     if (ledger.phase == Phase.Blocked) {
+      if (ledger.executingDeadline != null) {
+        Instant now = now();
+        if (!now.isBefore(ledger.globalDeadline)) {
+          return Wake.GLOBAL_DEADLINE;
+        }
+        if (!now.isBefore(ledger.executingDeadline)) {
+          return Wake.PHASE_DEADLINE;
+        }
+      }
       if (routingSteps.unblockDue()) {
         return Wake.ROUTING;
+      }
+      if (ledger.blockedDeadline != null && !now().isBefore(ledger.blockedDeadline)) {
+        return Wake.GLOBAL_DEADLINE; // the Blocked budget
       }
       return ledger.duplicates.size() != ledger.duplicateCountWritten ? Wake.DUPLICATES : null;
     }
@@ -154,6 +212,9 @@ final class WakeLoop {
     if (ledger.duplicates.size() != ledger.duplicateCountWritten) {
       return Wake.DUPLICATES;
     }
+    if (ledger.noticePending) {
+      return Wake.NOTICE;
+    }
     Instant now = now();
     if (!now.isBefore(ledger.globalDeadline)) {
       return Wake.GLOBAL_DEADLINE;
@@ -164,12 +225,32 @@ final class WakeLoop {
     return null;
   }
 
+  private static Duration atLeastOneMilli(Duration d) {
+    return d.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : d;
+  }
+
+  /**
+   * The server's suggestion is followed in any phase (a fresh run is far below it, so this cannot
+   * loop); the configured threshold applies to a run that made a transition, or whose own events
+   * (since it first waited) reach it, so a run that stays in one phase still continues while a
+   * fresh run never continues before doing anything. Runs recorded before keep the old rule
+   * (transitions only).
+   */
   private boolean continueAsNewDue() {
-    if (ledger.transitionsThisRun == 0) {
-      return false; // a new run always makes progress first, whatever the threshold
-    }
     long threshold = ledger.settings.continueAsNewAfterEvents();
-    return Workflow.getInfo().isContinueAsNewSuggested()
-        || (threshold > 0 && Workflow.getInfo().getHistoryLength() >= threshold);
+    long length = Workflow.getInfo().getHistoryLength();
+    if (!ledger.continueInAnyPhase) {
+      if (ledger.transitionsThisRun == 0) {
+        return false; // a new run always makes progress first, whatever the threshold
+      }
+      return Workflow.getInfo().isContinueAsNewSuggested()
+          || (threshold > 0 && length >= threshold);
+    }
+    if (Workflow.getInfo().isContinueAsNewSuggested()) {
+      return true;
+    }
+    return threshold > 0
+        && length >= threshold
+        && (ledger.transitionsThisRun > 0 || length - ledger.runBaseline >= threshold);
   }
 }

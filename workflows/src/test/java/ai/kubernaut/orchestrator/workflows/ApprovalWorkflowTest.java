@@ -141,6 +141,19 @@ class ApprovalWorkflowTest {
   }
 
   @Test
+  void aDecisionTakenOnTheRarAsItExpiresWins(TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-photo"), aiNeedsApproval("ai-photo"), weCompleted("we-photo"));
+    cluster.decideAtExpiry(rar("rar-photo", "Approved", "alice"));
+
+    RemediationResult result = result(start(env, worker, input("photo")));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.Remediated);
+    assertThat(cluster.created).contains("we-photo");
+    assertThat(cluster.notificationTypes()).doesNotContain("Escalation");
+  }
+
+  @Test
   void sendsExactlyOneApprovalNotificationAcrossRecoveries(
       TestWorkflowEnvironment env, Worker worker) {
     FakeCluster cluster = cluster(env, worker);

@@ -8,6 +8,8 @@ import ai.kubernaut.orchestrator.workflows.activities.RoutingActivities;
 import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import ai.kubernaut.orchestrator.workflows.activities.ValidationActivities;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalDecisionRecord;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestInfo;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestLookup;
 import ai.kubernaut.orchestrator.workflows.model.ChildKey;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildObservation;
@@ -83,10 +85,15 @@ final class FakeCluster
   private final Map<String, List<ChildStatus>> scripts = new ConcurrentHashMap<>();
   private final Map<String, Boolean> silent = new ConcurrentHashMap<>();
   private final Map<String, String> failCreate = new ConcurrentHashMap<>();
+  private final Map<String, ChildStatus> decidedAtExpiry = new ConcurrentHashMap<>();
 
   volatile ValidationResult validation =
       new ValidationResult(List.of(), TimeoutOverrides.none(), null);
   volatile boolean gone;
+
+  /** The RR was deleted after the start: status writes answer GONE. */
+  volatile boolean statusGone;
+
   volatile TerminationRate rate = new TerminationRate(0, 20);
 
   final List<RoutingVerdict> verdicts = new CopyOnWriteArrayList<>();
@@ -127,6 +134,15 @@ final class FakeCluster
   /** Creating {@code name} fails non-retryably with {@code type}. */
   FakeCluster failCreate(String name, String type) {
     failCreate.put(name, type);
+    return this;
+  }
+
+  /**
+   * Someone decides the RAR in the instant the orchestrator records Expired: the RAR then holds
+   * {@code decided} (stored, not signalled) and recording Expired fails as already decided.
+   */
+  FakeCluster decideAtExpiry(ChildStatus decided) {
+    decidedAtExpiry.put(decided.name(), decided);
     return this;
   }
 
@@ -279,6 +295,13 @@ final class FakeCluster
 
   @Override
   public void recordApprovalDecision(ApprovalDecisionRecord decision) {
+    ChildStatus raced = decidedAtExpiry.remove(decision.approvalRequestName());
+    if (raced != null && "Expired".equals(decision.decision())) {
+      ChildStatus s = stamp(raced);
+      stored.put(s.name(), s);
+      throw ApplicationFailure.newNonRetryableFailure(
+          s.name() + " was already decided " + s.phase(), FailureTypes.APPROVAL_ALREADY_DECIDED);
+    }
     decisions.add(decision);
   }
 
@@ -299,6 +322,9 @@ final class FakeCluster
 
   @Override
   public StatusWriteResult writeStatus(StatusWrite write) {
+    if (statusGone) {
+      return new StatusWriteResult(StatusWriteResult.Disposition.GONE, write.sequence());
+    }
     statusWrites.add(write);
     return new StatusWriteResult(StatusWriteResult.Disposition.APPLIED, write.sequence());
   }
@@ -340,8 +366,14 @@ final class FakeCluster
   @Override
   public void awaitWorkflowClosed(WorkflowWatch watch) {
     if (!routing.awaitClosed(watch.workflowId(), Duration.ofMillis(50))) {
+      Activity.getExecutionContext().heartbeat(null); // a cancel during the look ends it here
       throw ApplicationFailure.newFailure(watch.workflowId() + " still runs", "StillRunning");
     }
+  }
+
+  @Override
+  public CancelRequestInfo describeCancelRequest(CancelRequestLookup lookup) {
+    return routing.cancelRequest(lookup);
   }
 
   private static String taskQueue() {

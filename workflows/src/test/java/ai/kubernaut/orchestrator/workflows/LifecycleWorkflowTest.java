@@ -72,6 +72,50 @@ class LifecycleWorkflowTest {
   }
 
   @Test
+  void aCancelCarriesItsReasonAndWhoAskedIntoStatusAndEvent(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-why"), aiCompleted("ai-why"), weRunning("we-why", 1, 3));
+    RemediationWorkflow wf = start(env, worker, input("why"));
+    awaitPhase(wf, "Executing");
+
+    WorkflowStub.fromTyped(wf).cancel("target under maintenance");
+
+    assertThatThrownBy(() -> result(wf)).isInstanceOf(WorkflowFailedException.class);
+    DesiredStatus last = cluster.lastWrite().status();
+    assertThat(last.overallPhase()).isEqualTo(Phase.Cancelled);
+    String identity = env.getWorkflowClient().getOptions().getIdentity();
+    assertThat(last.message()).contains("target under maintenance").contains(identity);
+    assertThat(cluster.lastWrite().events())
+        .anySatisfy(
+            e -> {
+              assertThat(e.reason()).isEqualTo("RemediationCancelled");
+              assertThat(e.message()).contains("target under maintenance").contains(identity);
+            });
+    recordHistory(env, wf, "cancelled-with-reason");
+  }
+
+  @Test
+  void resourceVersionsAreOpaqueAnExecutionThatCompletesWithALowerOneStillCompletes(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-opaque"), aiCompleted("ai-opaque"));
+    RemediationWorkflow wf = start(env, worker, input("opaque"));
+    awaitPhase(wf, "Executing");
+
+    // e.g. after an etcd restore: versions are opaque strings, only equality means anything
+    cluster.signalRaw(rr("opaque"), withVersion(weRunning("we-opaque", 1, 3), 900));
+    cluster.signalRaw(rr("opaque"), withVersion(weRunning("we-opaque", 0, 3), 950)); // stale
+    cluster.signalRaw(rr("opaque"), withVersion(weCompleted("we-opaque"), 100));
+    RemediationResult result = result(wf);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.Remediated);
+    assertThat(cluster.statusWrites)
+        .extracting(w -> w.status().summaries().stepsCompleted())
+        .doesNotContainSequence(1, 0);
+  }
+
+  @Test
   void ignoresStaleDuplicateAndForeignSignals(TestWorkflowEnvironment env, Worker worker) {
     FakeCluster cluster = cluster(env, worker);
     cluster.script(spCompleted("sp-noisy"), aiCompleted("ai-noisy"));
@@ -82,7 +126,7 @@ class LifecycleWorkflowTest {
     cluster.signalRaw(rr("noisy"), withVersion(weRunning("we-noisy", 1, 3), 500));
     Awaitility.await().until(() -> cluster.statusWrites.size() == writes + 1);
     cluster.signalRaw(rr("noisy"), withVersion(weRunning("we-noisy", 1, 3), 500)); // duplicate
-    cluster.signalRaw(rr("noisy"), withVersion(weFailed("we-noisy", 1, "a", "b"), 400)); // stale
+    cluster.signalRaw(rr("noisy"), withVersion(weRunning("we-noisy", 0, 3), 400)); // stale
     cluster.signalRaw(rr("noisy"), withVersion(weFailed("we-other", 1, "a", "b"), 900)); // foreign
     cluster.signalRaw(rr("noisy"), withVersion(weRunning("we-noisy", 2, 3), 501));
     Awaitility.await().until(() -> cluster.statusWrites.size() == writes + 2);
@@ -153,6 +197,36 @@ class LifecycleWorkflowTest {
     assertThat(state.status().recovery().recoveryAttempts()).isEqualTo(1);
     assertThat(state.failurePatterns()).hasSize(1);
     recordHistory(env, wf, "continued-as-new-last-run");
+  }
+
+  @Test
+  void continuesAsNewAgainAndAgainInOneLongPhase(TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-long"), aiCompleted("ai-long"), weRunning("we-long", 0, 60));
+    RemediationSettings settings = RemediationSettings.defaults().withContinueAsNewAfterEvents(40);
+    start(env, worker, input("long", settings));
+    RemediationWorkflow wf = byId(env, "long");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> wf.state().phase() == Phase.Executing);
+
+    for (int step = 1; step <= 45; step++) {
+      cluster.push(rr("long"), weRunning("we-long", step, 60));
+      int written = step;
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> wf.state().status().summaries().stepsCompleted() == written);
+    }
+    int runsInExecuting = wf.state().runs();
+    cluster.push(rr("long"), weCompleted("we-long"));
+    RemediationResult result = result(wf);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.Remediated);
+    // at most one run per transition continued before; now Executing alone continues again
+    assertThat(runsInExecuting).as("runs").isGreaterThanOrEqualTo(6);
+    assertThat(cluster.created).containsExactly("sp-long", "ai-long", "we-long");
+    assertThat(cluster.notificationTypes()).containsExactly("Completion");
+    recordHistory(env, wf, "continued-as-new-in-one-phase");
   }
 
   @Test

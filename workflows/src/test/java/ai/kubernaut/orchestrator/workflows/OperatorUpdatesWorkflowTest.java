@@ -1,7 +1,9 @@
 package ai.kubernaut.orchestrator.workflows;
 
 import static ai.kubernaut.orchestrator.workflows.TestRemediations.aiCompleted;
+import static ai.kubernaut.orchestrator.workflows.TestRemediations.aiNeedsApproval;
 import static ai.kubernaut.orchestrator.workflows.TestRemediations.input;
+import static ai.kubernaut.orchestrator.workflows.TestRemediations.rar;
 import static ai.kubernaut.orchestrator.workflows.TestRemediations.rr;
 import static ai.kubernaut.orchestrator.workflows.TestRemediations.spCompleted;
 import static ai.kubernaut.orchestrator.workflows.TestRemediations.weCompleted;
@@ -14,8 +16,11 @@ import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.result;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
+import ai.kubernaut.orchestrator.workflows.model.ExecutionRef;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutRequest;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutResult;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
@@ -24,11 +29,13 @@ import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
 import ai.kubernaut.orchestrator.workflows.model.RetryRequest;
 import ai.kubernaut.orchestrator.workflows.model.RetryResult;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -110,6 +117,54 @@ class OperatorUpdatesWorkflowTest {
   }
 
   @Test
+  void retryFirstStopsTheSupersededExecutionAndKeepsItsRefWithAnOutcome(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(
+        spCompleted("sp-sup"),
+        aiCompleted("ai-sup"),
+        weRunning("we-sup", 1, 3),
+        weCompleted("we-sup-retry-1"));
+    RemediationWorkflow wf = start(env, worker, input("sup"));
+    awaitCreated(cluster, "we-sup");
+    awaitPhase(wf, "Executing");
+
+    wf.retry(new RetryRequest("WE controller wedged"));
+    RemediationResult result = result(wf);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.Remediated);
+    assertThat(cluster.terminations)
+        .filteredOn(t -> "Superseded".equals(t.reason()))
+        .singleElement()
+        .satisfies(t -> assertThat(t.names()).containsExactly("we-sup"));
+    assertThat(cluster.lastWrite().status().children().workflowExecutions())
+        .extracting(ExecutionRef::name, ExecutionRef::outcome)
+        .containsExactly(tuple("we-sup", "Superseded"), tuple("we-sup-retry-1", "Completed"));
+    assertThat(cluster.eventReasons()).contains("ChildSuperseded");
+    recordHistory(env, wf, "retry-superseded");
+  }
+
+  @Test
+  void aDecisionOnASupersededApprovalRequestIsNotSilentlyIgnored(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-suprar"), aiNeedsApproval("ai-suprar"));
+    RemediationWorkflow wf = start(env, worker, input("suprar"));
+    awaitPhase(wf, "AwaitingApproval");
+
+    wf.retry(new RetryRequest(null));
+    cluster.push(rr("suprar"), rar("rar-suprar", "Approved", "alice")); // too late: superseded
+    cluster.push(rr("suprar"), rar("rar-suprar-retry-1", "Rejected", "bob"));
+    WorkflowTestSupport.failure(wf);
+
+    assertThat(cluster.terminations)
+        .filteredOn(t -> "Superseded".equals(t.reason()))
+        .singleElement()
+        .satisfies(t -> assertThat(t.names()).containsExactly("rar-suprar"));
+    assertThat(cluster.eventReasons()).contains("ChildSuperseded", "SupersededDecisionIgnored");
+  }
+
+  @Test
   void retryTwiceCountsUp(TestWorkflowEnvironment env, Worker worker) {
     FakeCluster cluster = cluster(env, worker);
     RemediationWorkflow wf = start(env, worker, input("again"));
@@ -122,6 +177,35 @@ class OperatorUpdatesWorkflowTest {
     assertThat(second.childName()).isEqualTo("sp-again-retry-2");
     assertThat(cluster.created).containsExactly("sp-again", "sp-again-retry-1", "sp-again-retry-2");
     assertThat(wf.state().current().name()).isEqualTo("sp-again-retry-2");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"retry", "extendTimeout"})
+  @Timeout(30)
+  void anUpdateThatFindsTheRemediationRequestGoneFailsAndEndsTheRemediation(
+      String update, TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    RemediationWorkflow wf = start(env, worker, input("gone-" + update.toLowerCase()));
+    awaitPhase(wf, "Processing");
+    cluster.statusGone = true; // the RR is deleted; the bridge's cancel has not arrived yet
+
+    assertThatThrownBy(
+            () -> {
+              if (update.equals("retry")) {
+                wf.retry(new RetryRequest(null));
+              } else {
+                wf.extendTimeout(new ExtendTimeoutRequest("Processing", "5m"));
+              }
+            })
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo(FailureTypes.REMEDIATION_REQUEST_GONE));
+    RemediationResult result = result(wf);
+
+    assertThat(result.phase()).isEqualTo(Phase.Cancelled);
+    assertThat(result.reason()).isEqualTo(FailureTypes.REMEDIATION_REQUEST_GONE);
   }
 
   @ParameterizedTest

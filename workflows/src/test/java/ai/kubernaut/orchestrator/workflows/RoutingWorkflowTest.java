@@ -19,17 +19,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
 import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
+import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
 import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
+import ai.kubernaut.orchestrator.workflows.model.RetryRequest;
 import ai.kubernaut.orchestrator.workflows.model.RoutingPolicy;
 import ai.kubernaut.orchestrator.workflows.model.StatusWrite;
 import ai.kubernaut.orchestrator.workflows.model.TargetRef;
+import ai.kubernaut.orchestrator.workflows.model.TimeoutOverrides;
 import ai.kubernaut.orchestrator.workflows.routing.FingerprintCoordinatorWorkflow;
 import ai.kubernaut.orchestrator.workflows.routing.RoutingIds;
 import ai.kubernaut.orchestrator.workflows.routing.TargetLockWorkflow;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -48,6 +53,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SPEC §5: duplicates, the per-target execution lock, cooldown, consecutive failures, skips. */
@@ -231,6 +237,54 @@ class RoutingWorkflowTest {
     assertThat(eventReasons(cluster, "released")).contains("RemediationUnblocked");
   }
 
+  @Test
+  void theCoordinatorClosesOnlyOnceEverySignalItSentIsConfirmed(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    for (int rep = 0; rep < 3; rep++) {
+      String fp = fingerprint(40 + rep);
+      String orig = "sig-orig-" + rep;
+      String dup = "sig-dup-" + rep;
+      RemediationWorkflow o =
+          start(env, worker, input(orig, fp, CREATED, RemediationSettings.defaults()));
+      awaitCreated(cluster, "sp-" + orig);
+      RemediationWorkflow d =
+          start(env, worker, input(dup, fp, CREATED, RemediationSettings.defaults()));
+      awaitPhase(d, "Blocked");
+
+      // the original completes: its release signals the duplicate, and the coordinator closes
+      scriptSuccess(cluster, orig, "wf-" + orig);
+      cluster.push(rr(orig), spCompleted("sp-" + orig));
+      assertThat(result(o).outcome()).isEqualTo(Outcome.Remediated);
+      assertThat(result(d).reason()).isEqualTo("Deduplicated");
+      String coord = RoutingIds.coordinator(fp, TARGET);
+      env.getWorkflowClient().newUntypedWorkflowStub(coord).getResult(Void.class);
+
+      List<HistoryEvent> events =
+          env.getWorkflowClient().fetchHistory(coord).getHistory().getEventsList();
+      assertThat(events)
+          .as("coordinator %s: no task completed the run with signals pending", coord)
+          .noneMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED);
+      long initiated =
+          events.stream()
+              .filter(
+                  e ->
+                      e.getEventType()
+                          == EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED)
+              .count();
+      long confirmed =
+          events.stream()
+              .filter(
+                  e ->
+                      e.getEventType() == EventType.EVENT_TYPE_EXTERNAL_WORKFLOW_EXECUTION_SIGNALED
+                          || e.getEventType()
+                              == EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED)
+              .count();
+      assertThat(initiated).isEqualTo(2); // duplicateRegistered to the owner, duplicateResolved
+      assertThat(confirmed).as("every signal confirmed before the run closed").isEqualTo(initiated);
+    }
+  }
+
   // ---- ResourceBusy
 
   @Test
@@ -265,6 +319,51 @@ class RoutingWorkflowTest {
         .containsSubsequence(
             "RemediationBlocked", "RemediationUnblocked", "WorkflowExecutionCreated");
     recordHistory(env, RoutingIds.lock(TARGET), "lock-serialized");
+  }
+
+  @Test
+  @Timeout(60)
+  void aRemediationBlockedWithoutAnEndTimesOutAfterItsBlockedBudget(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.overrides(
+        new TimeoutOverrides(null, null, null, Duration.ofHours(5), null, Duration.ofHours(5)),
+        null);
+    cluster.script(
+        spCompleted("sp-long-holder"),
+        ai("ai-long-holder", "Completed", null, false, false, "restart-pod"),
+        weRunning("we-long-holder", 1, 3));
+    scriptSuccess(cluster, "long-waiter", "scale-up");
+    start(
+        env,
+        worker,
+        input("long-holder", fingerprint(34), CREATED, RemediationSettings.defaults()));
+    awaitCreated(cluster, "we-long-holder");
+    cluster.overrides(TimeoutOverrides.none(), null); // the waiter runs on the defaults (1h)
+    RemediationWorkflow waiter =
+        start(
+            env,
+            worker,
+            input("long-waiter", fingerprint(35), CREATED, RemediationSettings.defaults()));
+    awaitPhase(waiter, "Blocked");
+    var blocked = waiter.state().status();
+
+    var f = failure(waiter);
+
+    assertThat(f.getType()).isEqualTo("TimedOut");
+    DesiredStatus last = lastStatus(cluster, "long-waiter");
+    assertThat(last.failure().timeoutPhase()).isEqualTo("Blocked");
+    assertThat(last.failure().timeoutTime())
+        .isEqualTo(blocked.phaseStartTime().plus(Duration.ofHours(1)));
+    assertThat(cluster.notifications)
+        .filteredOn(n -> n.rr().name().equals("long-waiter"))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.type()).isEqualTo(NotificationType.Escalation);
+              assertThat(n.priority()).isEqualTo(NotificationPriority.Critical);
+            });
+    assertThat(cluster.created).doesNotContain("we-long-waiter");
   }
 
   @Test
@@ -473,6 +572,67 @@ class RoutingWorkflowTest {
                 .routing()
                 .blockReason())
         .isEqualTo("ResourceBusy");
+  }
+
+  @Test
+  void aResourceBusyRecreationAfterOperatorRetriesTakesTheNextNumber(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(
+        spCompleted("sp-renum"),
+        ai("ai-renum", "Completed", null, false, false, "restart-pod"),
+        weSkipped("we-renum-retry-2", "ResourceBusy"),
+        weCompleted("we-renum-retry-3"));
+    RemediationWorkflow wf =
+        start(
+            env, worker, input("renum", fingerprint(72), CREATED, RemediationSettings.defaults()));
+    awaitCreated(cluster, "we-renum");
+
+    wf.retry(new RetryRequest("first"));
+    wf.retry(new RetryRequest("second")); // we-renum-retry-2 reports Skipped/ResourceBusy
+
+    assertThat(result(wf).outcome()).isEqualTo(Outcome.Remediated);
+    assertThat(cluster.created)
+        .containsSubsequence(
+            "we-renum", "we-renum-retry-1", "we-renum-retry-2", "we-renum-retry-3");
+  }
+
+  @Test
+  @Timeout(60)
+  void endlessResourceBusySkipsEndAtTheExecutingDeadlineWithBoundedRefs(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.overrides(
+        new TimeoutOverrides(null, null, null, Duration.ofMinutes(8), null, null), null);
+    cluster.script(
+        spCompleted("sp-always-busy"),
+        ai("ai-always-busy", "Completed", null, false, false, "restart-pod"),
+        weSkipped("we-always-busy", "ResourceBusy"));
+    for (int k = 1; k <= 40; k++) {
+      cluster.script(weSkipped("we-always-busy-retry-" + k, "ResourceBusy"));
+    }
+
+    var f =
+        failure(
+            start(
+                env,
+                worker,
+                input("always-busy", fingerprint(73), CREATED, RemediationSettings.defaults())));
+
+    assertThat(f.getType()).isEqualTo("TimedOut");
+    DesiredStatus last = lastStatus(cluster, "always-busy");
+    assertThat(last.failure().timeoutPhase()).isEqualTo("Executing");
+    DesiredStatus firstExecuting =
+        statuses(cluster, "always-busy").stream()
+            .filter(s -> s.overallPhase() == Phase.Executing)
+            .findFirst()
+            .orElseThrow();
+    // one Executing budget (8m) from the first WorkflowExecution, not renewed by each re-creation
+    assertThat(last.failure().timeoutTime())
+        .isEqualTo(firstExecuting.phaseStartTime().plus(Duration.ofMinutes(8)));
+    assertThat(cluster.created).contains("we-always-busy-retry-15");
+    assertThat(last.children().workflowExecutions())
+        .hasSizeLessThanOrEqualTo(RemediationLedger.MAX_EXECUTION_REFS);
   }
 
   @Test

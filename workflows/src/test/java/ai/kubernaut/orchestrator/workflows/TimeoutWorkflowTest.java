@@ -18,13 +18,17 @@ import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
 import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
+import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
+import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
+import ai.kubernaut.orchestrator.workflows.model.RemediationSnapshot;
 import ai.kubernaut.orchestrator.workflows.model.TimeoutOverrides;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -91,9 +95,44 @@ class TimeoutWorkflowTest {
   }
 
   @Test
+  void aPhaseTimeoutOfACriticalSignalEscalatesWithHighPriority(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    RemediationSnapshot s = TestRemediations.snapshot();
+    RemediationSnapshot critical =
+        new RemediationSnapshot(
+            s.signalFingerprint(),
+            s.signalName(),
+            "critical",
+            s.signalType(),
+            s.targetType(),
+            s.target(),
+            s.environment(),
+            s.priority(),
+            s.timeoutConfig(),
+            s.maxRecoveryAttempts());
+
+    failure(
+        start(
+            env,
+            worker,
+            RemediationInput.start(
+                TestRemediations.rr("slow-critical"),
+                Instant.parse("2025-01-01T10:00:00Z"),
+                critical,
+                RemediationSettings.defaults())));
+
+    assertThat(cluster.lastWrite().status().reason()).isEqualTo("PhaseTimeout");
+    assertThat(cluster.notificationTypes()).containsExactly("Escalation");
+    // SPEC §3: Critical for global, High for a phase (whatever the signal's severity)
+    assertThat(cluster.notifications.get(0).priority()).isEqualTo(NotificationPriority.High);
+  }
+
+  @Test
   void timesOutGloballyAfterOneHour(TestWorkflowEnvironment env, Worker worker) {
     FakeCluster cluster = cluster(env, worker);
-    cluster.overrides(new TimeoutOverrides(null, null, null, Duration.ofHours(2), null), null);
+    cluster.overrides(
+        new TimeoutOverrides(null, null, null, Duration.ofHours(2), null, null), null);
     cluster.script(spCompleted("sp-glob"), aiCompleted("ai-glob"), weRunning("we-glob", 0, 5));
     long started = env.currentTimeMillis();
 

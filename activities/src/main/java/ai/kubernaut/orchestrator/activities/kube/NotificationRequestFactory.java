@@ -8,6 +8,7 @@ import ai.kubernaut.orchestrator.api.v1alpha1.NotificationType;
 import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 
 /**
  * The desired NotificationRequest for an order: named {@code nr-<type>-<rr>} ({@code
@@ -26,6 +27,22 @@ public final class NotificationRequestFactory {
         ? ChildNames.bulkNotification(order.rr().name())
         : ChildNames.notification(type(order), order.rr().name());
   }
+
+  /**
+   * The name of this RR incarnation's notification when {@code taken} belongs to an earlier RR of
+   * the same name: {@code <taken>-<first 8 of the RR UID>}, shortened to stay a valid name.
+   */
+  public static String incarnationName(String taken, NotificationOrder order) {
+    String uid = order.rr().uid().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    String suffix = "-" + uid.substring(0, Math.min(8, uid.length()));
+    String head = taken;
+    if (head.length() + suffix.length() > MAX_NAME) {
+      head = head.substring(0, MAX_NAME - suffix.length()).replaceAll("[^a-z0-9]+$", "");
+    }
+    return head + suffix;
+  }
+
+  private static final int MAX_NAME = 253;
 
   /**
    * @param cluster the RR's spec.clusterID when known (null: local or unknown)

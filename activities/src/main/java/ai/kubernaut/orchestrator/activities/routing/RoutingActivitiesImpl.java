@@ -1,6 +1,8 @@
 package ai.kubernaut.orchestrator.activities.routing;
 
 import ai.kubernaut.orchestrator.workflows.activities.RoutingActivities;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestInfo;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestLookup;
 import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
 import ai.kubernaut.orchestrator.workflows.model.LockRequest;
 import ai.kubernaut.orchestrator.workflows.model.RoutingRelease;
@@ -10,6 +12,7 @@ import ai.kubernaut.orchestrator.workflows.model.RoutingVerdict;
 import ai.kubernaut.orchestrator.workflows.model.WorkflowWatch;
 import ai.kubernaut.orchestrator.workflows.routing.RoutingClient;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.WorkflowClient;
 import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
@@ -71,12 +74,32 @@ public final class RoutingActivitiesImpl implements RoutingActivities {
   @Override
   public void awaitWorkflowClosed(WorkflowWatch watch) {
     if (!routing.awaitClosed(watch.workflowId(), watchSlice)) {
+      // a watch cancelled during this look learns it here (the heartbeat answer carries the
+      // cancel) and ends cancelled: a failed attempt would leave the cancel unconfirmed on a
+      // server that retries it anyway (the test server), and the coordinator would never close
+      confirmCancel();
       throw ApplicationFailure.newBuilder()
           .setType(STILL_RUNNING)
           .setMessage(watch.workflowId() + " is still running")
           .setCategory(ApplicationErrorCategory.BENIGN)
           .build();
     }
+  }
+
+  @Override
+  public CancelRequestInfo describeCancelRequest(CancelRequestLookup lookup) {
+    return routing.cancelRequest(lookup);
+  }
+
+  /** Throws ActivityCanceledException when the watch was cancelled; no-op outside an activity. */
+  private static void confirmCancel() {
+    ActivityExecutionContext ctx;
+    try {
+      ctx = Activity.getExecutionContext();
+    } catch (IllegalStateException notInAnActivity) {
+      return; // called directly (tests): there is no cancel to learn
+    }
+    ctx.heartbeat(null);
   }
 
   private static String taskQueue() {

@@ -1,5 +1,7 @@
 package ai.kubernaut.orchestrator.workflows.activities;
 
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestInfo;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestLookup;
 import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
 import ai.kubernaut.orchestrator.workflows.model.LockRequest;
 import ai.kubernaut.orchestrator.workflows.model.RoutingRelease;
@@ -35,4 +37,10 @@ public interface RoutingActivities {
    * polling schedule and no worker slot is held in between.
    */
   void awaitWorkflowClosed(WorkflowWatch watch);
+
+  /**
+   * The reason and requester of a run's cancel request, read from its history (a workflow cannot
+   * read its own WorkflowExecutionCancelRequested event); unknown fields are null.
+   */
+  CancelRequestInfo describeCancelRequest(CancelRequestLookup lookup);
 }

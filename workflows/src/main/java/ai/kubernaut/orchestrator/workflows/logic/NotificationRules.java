@@ -21,11 +21,22 @@ public final class NotificationRules {
     return critical(severity) ? NotificationPriority.High : NotificationPriority.Medium;
   }
 
-  /** Escalation: Critical for a global timeout or a critical signal, else High (SPEC §3). */
+  /**
+   * Escalation of a failure that is not a timeout: Critical for a critical signal, else High. (The
+   * {@code globalTimeout} flag is kept for callers that pass it; timeouts use {@link #timeout}.)
+   */
   public static NotificationPriority escalation(boolean globalTimeout, String severity) {
     return globalTimeout || critical(severity)
         ? NotificationPriority.Critical
         : NotificationPriority.High;
+  }
+
+  /**
+   * Escalation of a timeout (SPEC §3): Critical for the global timeout, High for a phase timeout,
+   * whatever the signal's severity.
+   */
+  public static NotificationPriority timeout(boolean global) {
+    return global ? NotificationPriority.Critical : NotificationPriority.High;
   }
 
   /** ManualReview: Critical when recovery was refused (SPEC §3), else High. */

@@ -23,7 +23,10 @@ public record PhaseTimeouts(
         Duration.ofHours(1));
   }
 
-  /** Spec overrides win over these values; recovering follows analyzing when overridden. */
+  /**
+   * Spec overrides win over these values. Recovering takes its own override; without one it follows
+   * an analyzing override (a recovery attempt is another analysis).
+   */
   public PhaseTimeouts withOverrides(TimeoutOverrides o) {
     if (o == null) {
       return this;
@@ -33,7 +36,7 @@ public record PhaseTimeouts(
         or(o.analyzing(), analyzing),
         or(o.awaitingApproval(), awaitingApproval),
         or(o.executing(), executing),
-        or(o.analyzing(), recovering),
+        or(o.recovering(), or(o.analyzing(), recovering)),
         or(o.global(), global));
   }
 

@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.workflows.model;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole state of one remediation: returned by the {@code state} query and carried over when the
@@ -27,6 +28,11 @@ import java.util.List;
  * @param failurePatterns failedAction|errorType|failedStep of each failed WorkflowExecution
  * @param timeline short, time-stamped lines of what happened (also sent in notifications)
  * @param runs how many runs this remediation used (1 + continue-as-new count)
+ * @param routing the routing state (coordinator registration, lock, block)
+ * @param retryNumbers the last {@code -retry-<k>} number taken per child base name, by operator
+ *     retries and ResourceBusy re-creations alike (null in state carried by older runs)
+ * @param superseded children an operator retry replaced (marked Superseded; their late decisions
+ *     are reported, not acted on)
  */
 public record RemediationState(
     DesiredStatus status,
@@ -47,9 +53,13 @@ public record RemediationState(
     List<String> failurePatterns,
     List<String> timeline,
     int runs,
-    RoutingState routing) {
+    RoutingState routing,
+    Map<String, Integer> retryNumbers,
+    List<String> superseded) {
 
   public RemediationState {
+    retryNumbers = retryNumbers == null ? Map.of() : Map.copyOf(retryNumbers);
+    superseded = superseded == null ? List.of() : List.copyOf(superseded);
     children = children == null ? List.of() : List.copyOf(children);
     observed = observed == null ? List.of() : List.copyOf(observed);
     failurePatterns = failurePatterns == null ? List.of() : List.copyOf(failurePatterns);

@@ -57,18 +57,23 @@ public interface FingerprintCoordinatorWorkflow {
   /** A release already processed (kept for idempotent retries of the release activity). */
   record Released(String workflowId, List<String> duplicates) {}
 
-  /** Everything the coordinator knows; the query result and the continue-as-new carrier. */
+  /**
+   * Everything the coordinator knows; the query result and the continue-as-new carrier. {@code
+   * awaitingRelease}: duplicates that inherited an outcome and have not released yet.
+   */
   record State(
       List<Member> members,
       int consecutiveFailures,
       Instant lastFailure,
       String lastFailedRemediation,
       List<Released> released,
-      long decisions) {
+      long decisions,
+      List<String> awaitingRelease) {
 
     public State {
       members = members == null ? List.of() : List.copyOf(members);
       released = released == null ? List.of() : List.copyOf(released);
+      awaitingRelease = awaitingRelease == null ? List.of() : List.copyOf(awaitingRelease);
     }
   }
 }

@@ -11,6 +11,7 @@ import ai.kubernaut.orchestrator.workflows.model.RoutingReleaseResult;
 import ai.kubernaut.orchestrator.workflows.model.RoutingRequest;
 import ai.kubernaut.orchestrator.workflows.model.RoutingVerdict;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -18,8 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 
 /**
@@ -34,6 +37,16 @@ public class FingerprintCoordinatorWorkflowImpl implements FingerprintCoordinato
 
   private static final Logger log = Workflow.getLogger(FingerprintCoordinatorWorkflowImpl.class);
   private static final int RELEASED_MAX = 50;
+
+  /** {@code Workflow.getVersion} change ID: wait for resolved duplicates to release first. */
+  static final String AWAIT_RELEASES_CHANGE = "coordinator-await-releases";
+
+  /**
+   * How long an idle coordinator waits for resolved duplicates to come back and release, and for
+   * its stopped watches to confirm, before it closes anyway.
+   */
+  static final Duration CLOSE_GRACE = Duration.ofMinutes(1);
+
   private static final Comparator<Member> TIE_BREAK =
       Comparator.comparing(
               (Member m) -> m.creationTimestamp() == null ? Instant.MAX : m.creationTimestamp())
@@ -45,6 +58,12 @@ public class FingerprintCoordinatorWorkflowImpl implements FingerprintCoordinato
   private final List<Released> released = new ArrayList<>();
   private final Map<String, RoutingWatch.Handle> watches = new LinkedHashMap<>();
   private final List<RoutingWatch.Handle> stopping = new ArrayList<>();
+  // signals sent to remediations and not yet confirmed by the server: closing or continuing as
+  // new before they are would race their delivery (UnhandledCommand, or a dropped signal)
+  private final List<Promise<Void>> outbox = new ArrayList<>();
+  // duplicates that inherited an owner's outcome: each ends and releases here right after, so
+  // closing before they did would make their release race the close
+  private final Set<String> awaitingRelease = new LinkedHashSet<>();
   private int consecutiveFailures;
   private Instant lastFailure;
   private String lastFailedRemediation;
@@ -66,6 +85,7 @@ public class FingerprintCoordinatorWorkflowImpl implements FingerprintCoordinato
       lastFailedRemediation = c.lastFailedRemediation();
       released.addAll(c.released());
       decisions = c.decisions();
+      awaitingRelease.addAll(c.awaitingRelease());
     }
   }
 
@@ -80,7 +100,7 @@ public class FingerprintCoordinatorWorkflowImpl implements FingerprintCoordinato
     while (true) {
       Workflow.await(() -> idle() || Workflow.getInfo().isContinueAsNewSuggested());
       if (!idle()) {
-        Workflow.await(Workflow::isEveryHandlerFinished);
+        Workflow.await(this::drained);
         if (!idle()) {
           Workflow.continueAsNew(new Input(input.fingerprint(), input.target(), policy, state()));
           return;
@@ -88,14 +108,42 @@ public class FingerprintCoordinatorWorkflowImpl implements FingerprintCoordinato
       }
       Duration memory = consecutiveFailures == 0 ? Duration.ZERO : policy.failureMemory();
       boolean woke = !memory.isZero() && Workflow.await(memory, () -> !idle());
+      if (!woke
+          && idle()
+          && (!awaitingRelease.isEmpty() || !watchesStopped())
+          && Workflow.getVersion(AWAIT_RELEASES_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+        // bounded: a duplicate that was terminated never releases, and a server that never
+        // confirms a watch's cancel (the test server retries a cancelled attempt) must not
+        // keep the coordinator open for ever
+        boolean settled =
+            Workflow.await(
+                CLOSE_GRACE, () -> (awaitingRelease.isEmpty() && watchesStopped()) || !idle());
+        if (!idle()) {
+          continue;
+        }
+        if (!settled) {
+          log.warn(
+              "closing with {} unreleased duplicates and {} unconfirmed watch cancels",
+              awaitingRelease.size(),
+              stopping.size());
+        }
+        awaitingRelease.clear();
+        stopping.clear();
+      }
       if (!woke && idle()) {
-        Workflow.await(() -> Workflow.isEveryHandlerFinished() && (closable() || !idle()));
+        Workflow.await(() -> drained() && (closable() || !idle()));
         if (closable()) {
           log.info("coordinator idle: closing");
           return;
         }
       }
     }
+  }
+
+  /** Every handler finished and every signal this run sent confirmed: safe to close or CAN. */
+  private boolean drained() {
+    outbox.removeIf(Promise::isCompleted);
+    return Workflow.isEveryHandlerFinished() && outbox.isEmpty();
   }
 
   private boolean idle() {
@@ -227,6 +275,7 @@ public class FingerprintCoordinatorWorkflowImpl implements FingerprintCoordinato
   @Override
   public RoutingReleaseResult release(RoutingRelease release) {
     String id = release.remediation().workflowId();
+    awaitingRelease.remove(id);
     for (Released r : released) {
       if (r.workflowId().equals(id)) {
         return new RoutingReleaseResult(r.duplicates()); // a retried release
@@ -276,6 +325,7 @@ public class FingerprintCoordinatorWorkflowImpl implements FingerprintCoordinato
             d.workflowId(), withVerdict(d, null, RoutingVerdict.proceed())); // now independent
       } else {
         members.remove(d.workflowId());
+        awaitingRelease.add(d.workflowId());
       }
       signal(
           d.workflowId(),
@@ -321,6 +371,11 @@ public class FingerprintCoordinatorWorkflowImpl implements FingerprintCoordinato
     }
   }
 
+  private boolean watchesStopped() {
+    stopping.removeIf(RoutingWatch.Handle::done);
+    return stopping.isEmpty();
+  }
+
   /** Idle, and no watch activity still pending (closing with one would orphan its task). */
   private boolean closable() {
     stopping.removeIf(RoutingWatch.Handle::done);
@@ -343,7 +398,8 @@ public class FingerprintCoordinatorWorkflowImpl implements FingerprintCoordinato
         lastFailure,
         lastFailedRemediation,
         released,
-        decisions);
+        decisions,
+        List.copyOf(awaitingRelease));
   }
 
   private static Member withVerdict(Member m, String duplicateOf, RoutingVerdict v) {
@@ -353,10 +409,15 @@ public class FingerprintCoordinatorWorkflowImpl implements FingerprintCoordinato
 
   /**
    * Best effort and without blocking the handler: a closed remediation cannot be signalled, and
-   * needs nothing more (an owner's duplicates are then released by the watch).
+   * needs nothing more (an owner's duplicates are then released by the watch). The run does not
+   * close or continue as new before the signal is confirmed (see {@link #drained}).
    */
-  static void signal(String workflowId, String name, Object arg) {
-    Async.procedure(
+  private void signal(String workflowId, String name, Object arg) {
+    outbox.add(signalAsync(workflowId, name, arg));
+  }
+
+  private static Promise<Void> signalAsync(String workflowId, String name, Object arg) {
+    return Async.procedure(
         () -> {
           try {
             Workflow.newUntypedExternalWorkflowStub(workflowId).signal(name, arg);

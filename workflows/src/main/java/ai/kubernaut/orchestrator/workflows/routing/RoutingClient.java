@@ -1,5 +1,7 @@
 package ai.kubernaut.orchestrator.workflows.routing;
 
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestInfo;
+import ai.kubernaut.orchestrator.workflows.model.CancelRequestLookup;
 import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
 import ai.kubernaut.orchestrator.workflows.model.LockRequest;
 import ai.kubernaut.orchestrator.workflows.model.RoutingRelease;
@@ -8,6 +10,7 @@ import ai.kubernaut.orchestrator.workflows.model.RoutingRequest;
 import ai.kubernaut.orchestrator.workflows.model.RoutingVerdict;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
@@ -15,6 +18,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.common.WorkflowExecutionHistory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -105,6 +109,21 @@ public final class RoutingClient {
     } catch (WorkflowNotFoundException e) {
       return true;
     }
+  }
+
+  /** The cause and identity of the run's WorkflowExecutionCancelRequested event, if any. */
+  public CancelRequestInfo cancelRequest(CancelRequestLookup lookup) {
+    WorkflowExecutionHistory history = client.fetchHistory(lookup.workflowId(), lookup.runId());
+    return history.getEvents().stream()
+        .filter(HistoryEvent::hasWorkflowExecutionCancelRequestedEventAttributes)
+        .reduce((first, second) -> second)
+        .map(HistoryEvent::getWorkflowExecutionCancelRequestedEventAttributes)
+        .map(a -> new CancelRequestInfo(blankToNull(a.getCause()), blankToNull(a.getIdentity())))
+        .orElse(CancelRequestInfo.unknown());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private static WorkflowOptions startOptions(String id, String taskQueue) {

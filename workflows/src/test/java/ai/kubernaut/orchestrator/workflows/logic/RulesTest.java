@@ -86,6 +86,8 @@ class RulesTest {
   @Test
   void notificationPriorities() {
     assertThat(NotificationRules.escalation(true, "info")).isEqualTo(NotificationPriority.Critical);
+    assertThat(NotificationRules.timeout(true)).isEqualTo(NotificationPriority.Critical);
+    assertThat(NotificationRules.timeout(false)).isEqualTo(NotificationPriority.High);
     assertThat(NotificationRules.escalation(false, "warning")).isEqualTo(NotificationPriority.High);
     assertThat(NotificationRules.escalation(false, "Critical"))
         .isEqualTo(NotificationPriority.Critical);

@@ -28,7 +28,8 @@ class TimeoutsTest {
   void overridesWinOverDefaults() {
     PhaseTimeouts t =
         defaults.withOverrides(
-            new TimeoutOverrides(Duration.ofMinutes(1), null, null, null, Duration.ofHours(2)));
+            new TimeoutOverrides(
+                Duration.ofMinutes(1), null, null, null, null, Duration.ofHours(2)));
     assertThat(t.processing()).isEqualTo(Duration.ofMinutes(1));
     assertThat(t.analyzing()).isEqualTo(Duration.ofMinutes(10));
     assertThat(t.global()).isEqualTo(Duration.ofHours(2));
