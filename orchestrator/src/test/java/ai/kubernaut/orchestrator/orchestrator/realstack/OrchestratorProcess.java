@@ -132,6 +132,16 @@ public final class OrchestratorProcess implements AutoCloseable {
     }
   }
 
+  /** SIGKILL, as a node failure or an OOM kill would: nothing runs in the process afterwards. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** SIGTERM, then SIGKILL after 30 s. */
   @Override
   public void close() {

@@ -32,7 +32,7 @@ public final class RealOrchestratorStack implements AutoCloseable {
    * admission or concurrency alone) use other namespaces, where nothing else acts on them.
    */
   public static final List<String> WATCHED =
-      List.of("default", "payments", "scenarios", "deletion", "configuration");
+      List.of("default", "payments", "scenarios", "deletion", "configuration", "faults");
 
   private final RealKubernetes kubernetes;
   private final SimulatedNode node;
@@ -40,7 +40,8 @@ public final class RealOrchestratorStack implements AutoCloseable {
   private final SimulatedControllers controllers;
   private final KubernetesClient controllersClient;
   private final Path serviceAccountKubeconfig;
-  private final OrchestratorProcess orchestrator;
+  private OrchestratorProcess orchestrator;
+  private int orchestratorStarts;
 
   private RealOrchestratorStack(
       RealKubernetes kubernetes,
@@ -48,15 +49,13 @@ public final class RealOrchestratorStack implements AutoCloseable {
       RealTemporal temporal,
       SimulatedControllers controllers,
       KubernetesClient controllersClient,
-      Path serviceAccountKubeconfig,
-      OrchestratorProcess orchestrator) {
+      Path serviceAccountKubeconfig) {
     this.kubernetes = kubernetes;
     this.node = node;
     this.temporal = temporal;
     this.controllers = controllers;
     this.controllersClient = controllersClient;
     this.serviceAccountKubeconfig = serviceAccountKubeconfig;
-    this.orchestrator = orchestrator;
   }
 
   static RealOrchestratorStack start(RealKubernetes kubernetes) {
@@ -77,21 +76,35 @@ public final class RealOrchestratorStack implements AutoCloseable {
                 NotificationSink.discarding())
             .start();
     Path kubeconfig = kubernetes.serviceAccountKubeconfig(SYSTEM_NAMESPACE, SERVICE_ACCOUNT);
-    OrchestratorProcess orchestrator =
+    RealOrchestratorStack stack =
+        new RealOrchestratorStack(
+            kubernetes, node, temporal, controllers, controllersClient, kubeconfig);
+    stack.startOrchestrator();
+    return stack;
+  }
+
+  /** Starts an orchestrator process (the first, or the next after {@link #killOrchestrator}). */
+  public synchronized OrchestratorProcess startOrchestrator() {
+    orchestratorStarts++;
+    orchestrator =
         OrchestratorProcess.startRun(
-            kubernetes.dir().resolve("logs/orchestrator.log"),
+            kubernetes.dir().resolve("logs/orchestrator-" + orchestratorStarts + ".log"),
             TestSupport.freePort(),
             Map.of("POD_NAMESPACE", SYSTEM_NAMESPACE, "KUBERNAUT_LOG_FORMAT", "json"),
             List.of(
-                "--kubeconfig=" + kubeconfig,
+                "--kubeconfig=" + serviceAccountKubeconfig,
                 "--temporal-address=" + temporal.target(),
                 "--temporal-ui-url=" + temporal.uiUrl(),
                 "--leader-election",
                 "--watch-namespaces=" + String.join(",", WATCHED),
                 "--drift-period=2s",
                 "--resync-period=30s"));
-    return new RealOrchestratorStack(
-        kubernetes, node, temporal, controllers, controllersClient, kubeconfig, orchestrator);
+    return orchestrator;
+  }
+
+  /** kill -9 of the orchestrator process: no shutdown hook, no Lease release. */
+  public synchronized void killOrchestrator() {
+    orchestrator.kill();
   }
 
   /**
