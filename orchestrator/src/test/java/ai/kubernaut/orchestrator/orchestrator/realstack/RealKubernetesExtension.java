@@ -76,7 +76,7 @@ public final class RealKubernetesExtension implements BeforeAllCallback, Paramet
   }
 
   /** Closed by JUnit when the root context closes, after every class of the run. */
-  private static final class Holder implements ExtensionContext.Store.CloseableResource {
+  private static final class Holder implements AutoCloseable {
     final RealKubernetes kubernetes;
     final String missing;
 

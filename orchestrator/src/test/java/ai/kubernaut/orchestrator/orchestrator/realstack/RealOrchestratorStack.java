@@ -98,7 +98,12 @@ public final class RealOrchestratorStack implements AutoCloseable {
                 "--leader-election",
                 "--watch-namespaces=" + String.join(",", WATCHED),
                 "--drift-period=2s",
-                "--resync-period=30s"));
+                "--resync-period=30s",
+                // the tests end many remediations Failed, Cancelled or TimedOut on purpose; with
+                // the
+                // default 10 % cluster-wide termination rate, later recovery scenarios would be
+                // refused (that rule has its own workflow tests)
+                "--termination-rate-threshold=1"));
     return orchestrator;
   }
 
