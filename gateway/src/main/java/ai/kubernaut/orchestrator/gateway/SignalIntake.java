@@ -77,6 +77,12 @@ public final class SignalIntake {
             .resources(RemediationRequest.class)
             .inNamespace(namespace)
             .runnableInformer(resync.toMillis());
+    // a first list that fails (a busy API server) must be retried, not stop the cache for good
+    informer.exceptionHandler(
+        (started, t) -> {
+          LOG.warn("RemediationRequest cache: {}, retrying", t.toString());
+          return true;
+        });
     informer.addIndexers(
         Map.of(
             INDEX,
