@@ -51,7 +51,8 @@ public final class GatewayApp implements AutoCloseable {
     try {
       registry = MeterRegistries.prometheus();
       http = OpsHttpServer.start(config.service().httpPort(), registry, readiness);
-      kubernetes = KubernetesClients.create(config.kubernetes());
+      kubernetes =
+          KubernetesClients.create(config.kubernetes(), KubernetesClients.GATEWAY_USER_AGENT);
       readiness.add(KubernetesClients.readinessCheck(kubernetes));
       gateway = new GatewayComponent(config.gateway(), kubernetes, registry, Clock.systemUTC());
       gateway.start();
