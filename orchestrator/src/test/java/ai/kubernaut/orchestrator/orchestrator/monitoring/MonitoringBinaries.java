@@ -15,19 +15,19 @@ import java.util.Optional;
  * Debian names Alertmanager {@code prometheus-alertmanager}. Absent: the test is skipped with the
  * reason printed, or fails when {@code CI=true}.
  */
-final class MonitoringBinaries {
+public final class MonitoringBinaries {
 
   private MonitoringBinaries() {}
 
-  static Path prometheus() {
+  public static Path prometheus() {
     return require("prometheus", List.of("prometheus"));
   }
 
-  static Path promtool() {
+  public static Path promtool() {
     return require("promtool", List.of("promtool"));
   }
 
-  static Path alertmanager() {
+  public static Path alertmanager() {
     return require("alertmanager", List.of("alertmanager", "prometheus-alertmanager"));
   }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * when the process dies first), stopped with SIGTERM then SIGKILL; the log's tail is printed when
  * it does not come up.
  */
-final class RealProcess implements AutoCloseable {
+public final class RealProcess implements AutoCloseable {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -33,7 +33,7 @@ final class RealProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static RealProcess start(String name, Path logDir, List<String> command) {
+  public static RealProcess start(String name, Path logDir, List<String> command) {
     try {
       Files.createDirectories(logDir);
       Path log = logDir.resolve(name + ".log");
@@ -49,7 +49,7 @@ final class RealProcess implements AutoCloseable {
   }
 
   /** Waits until {@code url} answers 200. */
-  RealProcess awaitReady(String url, Duration timeout) {
+  public RealProcess awaitReady(String url, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -76,7 +76,7 @@ final class RealProcess implements AutoCloseable {
         name + " not ready at " + url + " in " + timeout + ":\n" + tail());
   }
 
-  String tail() {
+  public String tail() {
     try {
       List<String> lines = Files.readAllLines(log);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
