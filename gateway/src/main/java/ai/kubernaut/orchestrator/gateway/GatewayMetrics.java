@@ -13,7 +13,8 @@ public final class GatewayMetrics {
 
   public static final String PREFIX = "kubernaut.gateway.";
   public static final String RECEIVED = PREFIX + "signals.received";
-  public static final String CREATED = PREFIX + "remediationrequests.created";
+  // not "...created": the Prometheus client reserves a _created suffix for OpenMetrics timestamps
+  public static final String CREATED = PREFIX + "remediationrequests";
   public static final String DEDUPLICATED = PREFIX + "signals.deduplicated";
   public static final String SUPPRESSED = PREFIX + "signals.suppressed";
   public static final String RESOLVED = PREFIX + "signals.resolved";

@@ -69,8 +69,8 @@ public final class TargetMapping {
           rule("daemonset", "DaemonSet", false),
           rule("replicaset", "ReplicaSet", false),
           rule("cronjob", "CronJob", false),
+          // kube-state-metrics' label; never "job", which Prometheus sets to the scrape job
           rule("job_name", "Job", false),
-          rule("job", "Job", false),
           rule("horizontalpodautoscaler", "HorizontalPodAutoscaler", false),
           rule("pod", "Pod", false),
           rule("persistentvolumeclaim", "PersistentVolumeClaim", false),

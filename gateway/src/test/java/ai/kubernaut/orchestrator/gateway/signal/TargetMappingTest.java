@@ -20,6 +20,14 @@ class TargetMappingTest {
   }
 
   @Test
+  void neverTakesPrometheusScrapeJobLabelForAJob() {
+    assertThat(
+            TargetMapping.defaults()
+                .targetOf(Map.of("namespace", "shop", "pod", "web-1", "job", "kube-state-metrics")))
+        .isEqualTo(new Signal.Target("Pod", "web-1", "shop", "v1"));
+  }
+
+  @Test
   void readsAClusterScopedNodeWithoutANamespace() {
     assertThat(TargetMapping.defaults().targetOf(Map.of("node", "worker-3")))
         .isEqualTo(new Signal.Target("Node", "worker-3", null, "v1"));
