@@ -115,6 +115,17 @@ public final class GatewayHttpServer implements AutoCloseable {
   }
 
   /**
+   * Makes the JDK's HTTP server drop a client that takes more than 30 s to send its request or to
+   * read the answer (slow-loris), unless {@code sun.net.httpserver.maxReqTime}/{@code maxRspTime}
+   * are set. The JDK reads them once, when the first HTTP server of the process is created: call
+   * this at the start of {@code main}; {@link #start} calls it too.
+   */
+  public static void installRequestTimeouts() {
+    System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "30");
+    System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "30");
+  }
+
+  /**
    * Binds all interfaces on the configured port and starts serving.
    *
    * @param scrape the Prometheus text of the process's registry, or null to serve no /metrics
@@ -126,6 +137,7 @@ public final class GatewayHttpServer implements AutoCloseable {
       BooleanSupplier ready,
       Supplier<String> scrape)
       throws IOException {
+    installRequestTimeouts();
     GatewayHttpServer gateway = new GatewayHttpServer(config, intake, metrics, ready, scrape, 8);
     gateway.server.start();
     LOG.info(

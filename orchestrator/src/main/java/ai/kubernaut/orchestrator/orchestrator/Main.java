@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.orchestrator;
 
+import ai.kubernaut.orchestrator.gateway.GatewayHttpServer;
 import ai.kubernaut.orchestrator.orchestrator.cli.BenchCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.EnvAwareHelp;
 import ai.kubernaut.orchestrator.orchestrator.cli.GatewayCommand;
@@ -43,6 +44,9 @@ public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
+    // before any HTTP server exists: slow clients of the ops and Gateway ports are dropped after 30
+    // s
+    GatewayHttpServer.installRequestTimeouts();
     System.exit(execute(args));
   }
 
