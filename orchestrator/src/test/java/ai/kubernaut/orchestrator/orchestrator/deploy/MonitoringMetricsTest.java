@@ -107,6 +107,7 @@ class MonitoringMetricsTest {
     gateway.failed("kubernetes_api");
     gateway.storm("alertmanager");
     gateway.ignored("kubernetes-event");
+    gateway.requestDuration("alertmanager", "200", java.time.Duration.ofMillis(5));
 
     Scope scope =
         new RootScopeBuilder()
