@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Every {@code kubernaut_gateway_*} meter, behind intent methods. Tags hold the signal source, the
@@ -24,6 +25,36 @@ public final class GatewayMetrics {
   public static final String FAILED = PREFIX + "requests.failed";
   public static final String DEDUP_CONFLICTS = PREFIX + "deduplication.conflicts";
   public static final String REQUEST_DURATION = PREFIX + "request.duration";
+
+  /** Every {@code reason} a rejection can carry (docs/gateway.md lists each with its status). */
+  public static final List<String> REJECTION_REASONS =
+      List.of(
+          "malformed_json",
+          "empty_body",
+          "invalid_payload",
+          "unsupported_version",
+          "missing_field",
+          "invalid_field",
+          "no_alerts",
+          "too_many_alerts",
+          "missing_alertname",
+          "invalid_status",
+          "invalid_timestamp",
+          "invalid_labels",
+          "too_many_labels",
+          "value_too_long",
+          "missing_target",
+          "invalid_target",
+          "missing_token",
+          "invalid_token",
+          "not_found",
+          "method_not_allowed",
+          "payload_too_large",
+          "unsupported_media_type",
+          "rate_limited");
+
+  /** Every {@code reason} of a 5xx. */
+  public static final List<String> FAILURE_REASONS = List.of("kubernetes_api", "internal");
 
   private final MeterRegistry registry;
 
@@ -102,7 +133,10 @@ public final class GatewayMetrics {
         .record(duration);
   }
 
-  /** Registers the counters with zero so dashboards and alerts see them before the first signal. */
+  /**
+   * Registers every counter (each known source and reason) with zero, and the request timer of each
+   * endpoint, so dashboards and alerts see the series before the first signal.
+   */
   public void preRegister(Iterable<String> sources) {
     for (String source : sources) {
       counter(RECEIVED, "Signals received (firing and resolved), per source", "source", source);
@@ -115,6 +149,21 @@ public final class GatewayMetrics {
       counter(
           RESOLVED, "Resolved signals recorded (they never start a remediation)", "source", source);
       registry.counter(SUPPRESSED, "source", source, "reason", "cooldown");
+      counter(STORM, "RemediationRequests created marked as part of a storm", "source", source);
+      counter(IGNORED, "Signals acknowledged but not acted on (Normal events)", "source", source);
+    }
+    for (String reason : REJECTION_REASONS) {
+      counter(REJECTED, "Requests turned away with a 4xx, per reason", "reason", reason);
+    }
+    for (String reason : FAILURE_REASONS) {
+      counter(FAILED, "Requests that failed with a 5xx, per reason", "reason", reason);
+    }
+    for (String endpoint : List.of("alertmanager", "kubernetes-event")) {
+      Timer.builder(REQUEST_DURATION)
+          .description("Time to answer a signal request")
+          .tag("endpoint", endpoint)
+          .tag("status", "200")
+          .register(registry);
     }
     Counter.builder(DEDUP_CONFLICTS)
         .description("409 conflicts retried while writing status.deduplication")

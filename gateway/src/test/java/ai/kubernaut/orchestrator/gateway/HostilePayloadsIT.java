@@ -280,6 +280,7 @@ class HostilePayloadsIT {
   @MethodSource("hostile")
   void turnsAwayWithTheReason(Case c) {
     expectedRejections.merge(c.reason(), 1, Integer::sum);
+    assertThat(GatewayMetrics.REJECTION_REASONS).contains(c.reason());
 
     GatewayClient.Answer answer = client.post(c.path(), c.body(), c.headers());
 
