@@ -1,7 +1,9 @@
 package ai.kubernaut.orchestrator.orchestrator;
 
+import ai.kubernaut.orchestrator.gateway.GatewayHttpServer;
 import ai.kubernaut.orchestrator.orchestrator.cli.BenchCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.EnvAwareHelp;
+import ai.kubernaut.orchestrator.orchestrator.cli.GatewayCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.RunCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.SandboxCommand;
 import ai.kubernaut.orchestrator.orchestrator.config.InvalidConfigException;
@@ -24,7 +26,13 @@ import picocli.CommandLine.Spec;
     name = "kubernaut-orchestrator",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {RunCommand.class, SandboxCommand.class, BenchCommand.class, HelpCommand.class},
+    subcommands = {
+      RunCommand.class,
+      GatewayCommand.class,
+      SandboxCommand.class,
+      BenchCommand.class,
+      HelpCommand.class
+    },
     description =
         "Kubernaut Remediation Orchestrator: every RemediationRequest is a Temporal workflow.",
     footer = {
@@ -36,6 +44,9 @@ public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
+    // before any HTTP server exists: slow clients of the ops and Gateway ports are dropped after 30
+    // s
+    GatewayHttpServer.installRequestTimeouts();
     System.exit(execute(args));
   }
 
@@ -55,7 +66,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: run, sandbox or bench");
+    throw new ParameterException(
+        spec.commandLine(), "Missing command: run, gateway, sandbox or bench");
   }
 
   /** Configuration errors exit 2 with one line per bad option; anything else exits 1. */

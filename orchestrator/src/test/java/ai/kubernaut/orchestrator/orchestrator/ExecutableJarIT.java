@@ -110,6 +110,7 @@ class ExecutableJarIT {
             "sandbox",
             "--temporal-port=" + TestSupport.freePort(),
             "--http-port=" + TestSupport.freePort(),
+            "--gateway-port=" + TestSupport.freePort(),
             "--kubeconfig-out=" + dir.resolve("kubeconfig"),
             "--log-file=" + logFile);
 

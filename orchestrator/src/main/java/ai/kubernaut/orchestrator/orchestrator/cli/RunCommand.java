@@ -7,6 +7,7 @@ import ai.kubernaut.orchestrator.orchestrator.logging.LoggingConfigurator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code run}: the production service (worker + bridge) against a real cluster and Temporal. */
 @Command(
@@ -28,6 +29,15 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin WorkerOptions worker;
   @Mixin BridgeOptions bridge;
   @Mixin ServiceOptions service;
+  @Mixin GatewayOptions gateway;
+
+  @Option(
+      names = "--gateway",
+      defaultValue = "${env:KUBERNAUT_GATEWAY_ENABLED:-false}",
+      description =
+          "Also run the Gateway (alerts and events in, RemediationRequests out) in this process,"
+              + " on --gateway-port.")
+  boolean gatewayEnabled;
 
   private final ServiceRunner<OrchestratorConfig> runner;
 
@@ -50,7 +60,8 @@ public final class RunCommand implements Callable<Integer> {
             routing.toConfig(v),
             worker.toConfig(v),
             bridge.toConfig(v),
-            service.toConfig(v));
+            service.toConfig(v),
+            gatewayEnabled ? gateway.toConfig(v) : null);
     v.throwIfInvalid();
     return config;
   }

@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.orchestrator.cli;
 
+import ai.kubernaut.orchestrator.gateway.GatewayConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.BridgeConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.ConfigValidator;
 import ai.kubernaut.orchestrator.orchestrator.config.KubernetesConfig;
@@ -102,7 +103,11 @@ public final class SandboxCommand implements Callable<Integer> {
             cluster,
             namespace,
             externalTemporal,
-            orchestrator);
+            orchestrator,
+            sandbox.gateway
+                ? GatewayConfig.defaults(
+                    v.port(SandboxOptions.GATEWAY_PORT, sandbox.gatewayPort), namespace)
+                : null);
     v.throwIfInvalid();
     return config;
   }

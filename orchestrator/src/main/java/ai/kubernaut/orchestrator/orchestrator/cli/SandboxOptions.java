@@ -16,6 +16,8 @@ public final class SandboxOptions {
   static final String NAMESPACE = "--namespace";
   static final String TEMPORAL_ADDRESS = "--temporal-address";
   static final String TEMPORAL_NAMESPACE = "--temporal-namespace";
+  static final String GATEWAY = "--gateway";
+  static final String GATEWAY_PORT = "--gateway-port";
 
   @Option(
       names = KEEP_RUNNING,
@@ -100,4 +102,21 @@ public final class SandboxOptions {
       defaultValue = "default",
       description = "Temporal namespace on the --temporal-address server.")
   String temporalNamespace;
+
+  @Option(
+      names = GATEWAY,
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Run the Gateway, so Alertmanager payloads posted to --gateway-port start remediations"
+              + " (no token: the sandbox is for a laptop).")
+  boolean gateway;
+
+  @Option(
+      names = GATEWAY_PORT,
+      paramLabel = "<port>",
+      defaultValue = "8081",
+      description = "Port of the Gateway; 0 picks a free port.")
+  int gatewayPort;
 }

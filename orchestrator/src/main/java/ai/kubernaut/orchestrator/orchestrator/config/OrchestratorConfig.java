@@ -1,10 +1,13 @@
 package ai.kubernaut.orchestrator.orchestrator.config;
 
+import ai.kubernaut.orchestrator.gateway.GatewayConfig;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
 
 /**
  * Every runtime setting of the orchestrator, built once by the CLI from flags and environment
  * variables. Nothing else reads the environment.
+ *
+ * @param gateway the Gateway's settings when it runs in this process, else null
  */
 public record OrchestratorConfig(
     TemporalConfig temporal,
@@ -13,7 +16,20 @@ public record OrchestratorConfig(
     RoutingConfig routing,
     WorkerConfig worker,
     BridgeConfig bridge,
-    ServiceConfig service) {
+    ServiceConfig service,
+    GatewayConfig gateway) {
+
+  /** Without the Gateway (the {@code run} default). */
+  public OrchestratorConfig(
+      TemporalConfig temporal,
+      KubernetesConfig kubernetes,
+      RemediationDefaults remediation,
+      RoutingConfig routing,
+      WorkerConfig worker,
+      BridgeConfig bridge,
+      ServiceConfig service) {
+    this(temporal, kubernetes, remediation, routing, worker, bridge, service, null);
+  }
 
   /** The per-run defaults the bridge copies into each workflow's input. */
   public RemediationSettings remediationSettings() {
@@ -33,16 +49,22 @@ public record OrchestratorConfig(
 
   public OrchestratorConfig withTemporal(TemporalConfig newTemporal) {
     return new OrchestratorConfig(
-        newTemporal, kubernetes, remediation, routing, worker, bridge, service);
+        newTemporal, kubernetes, remediation, routing, worker, bridge, service, gateway);
   }
 
   public OrchestratorConfig withKubernetes(KubernetesConfig newKubernetes) {
     return new OrchestratorConfig(
-        temporal, newKubernetes, remediation, routing, worker, bridge, service);
+        temporal, newKubernetes, remediation, routing, worker, bridge, service, gateway);
   }
 
   public OrchestratorConfig withService(ServiceConfig newService) {
     return new OrchestratorConfig(
-        temporal, kubernetes, remediation, routing, worker, bridge, newService);
+        temporal, kubernetes, remediation, routing, worker, bridge, newService, gateway);
+  }
+
+  /** With the Gateway in the same process ({@code run --gateway}); null turns it off. */
+  public OrchestratorConfig withGateway(GatewayConfig newGateway) {
+    return new OrchestratorConfig(
+        temporal, kubernetes, remediation, routing, worker, bridge, service, newGateway);
   }
 }

@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.orchestrator.config;
 
+import ai.kubernaut.orchestrator.gateway.GatewayConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,6 +18,7 @@ import java.time.Duration;
  * @param namespace namespace of the scenario RemediationRequests
  * @param externalTemporal whether {@code orchestrator.temporal()} names a Temporal server to use
  *     instead of the in-process test server
+ * @param gateway the Gateway the sandbox runs in the orchestrator, or null for none
  */
 public record SandboxConfig(
     boolean keepRunning,
@@ -29,4 +31,11 @@ public record SandboxConfig(
     Path cluster,
     String namespace,
     boolean externalTemporal,
-    OrchestratorConfig orchestrator) {}
+    OrchestratorConfig orchestrator,
+    GatewayConfig gateway) {
+
+  /** The orchestrator's settings with the sandbox's Gateway, when it has one. */
+  public OrchestratorConfig orchestratorWithGateway() {
+    return gateway == null ? orchestrator : orchestrator.withGateway(gateway);
+  }
+}

@@ -32,7 +32,15 @@ public final class KubernetesClients {
     return builder.withRequestRetryBackoffLimit(REQUEST_RETRIES).withUserAgent(USER_AGENT);
   }
 
+  /** Names the Gateway ({@code gateway} command) in audit logs and the sandbox's request log. */
+  public static final String GATEWAY_USER_AGENT = "kubernaut-gateway/v1alpha1";
+
   public static KubernetesClient create(KubernetesConfig config) {
+    return create(config, USER_AGENT);
+  }
+
+  /** As {@link #create(KubernetesConfig)}, under another user agent. */
+  public static KubernetesClient create(KubernetesConfig config, String userAgent) {
     Config clientConfig;
     if (config.kubeconfig() == null) {
       clientConfig = Config.autoConfigure(null);
@@ -50,7 +58,8 @@ public final class KubernetesClients {
       clientConfig = Config.fromKubeconfig(file);
     }
     return new KubernetesClientBuilder()
-        .withConfig(orchestratorDefaults(new ConfigBuilder(clientConfig)).build())
+        .withConfig(
+            orchestratorDefaults(new ConfigBuilder(clientConfig)).withUserAgent(userAgent).build())
         .build();
   }
 

@@ -16,12 +16,14 @@ import ai.kubernaut.orchestrator.workflows.RemediationWorkflows;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.temporal.api.enums.v1.IndexedValueType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The production service, wired by hand: the RR cache the termination-rate activity reads, the
- * Temporal worker (RemediationWorkflow and every activity), then the CRD bridge.
+ * Temporal worker (RemediationWorkflow and every activity), then the CRD bridge, and the Gateway
+ * when configured ({@code run --gateway}, the sandbox).
  */
 public final class ProductionWiring implements Wiring {
 
@@ -59,9 +61,15 @@ public final class ProductionWiring implements Wiring {
                   new ClusterActivitiesImpl(remediationCache, context.clock()),
                   new RoutingActivitiesImpl(context.workflowClient()));
             });
-    return List.of(
-        new InformerComponent("remediation cache", remediationCache),
-        worker,
-        new BridgeComponent(context, statusWriter));
+    List<ManagedComponent> components = new ArrayList<>();
+    components.add(new InformerComponent("remediation cache", remediationCache));
+    components.add(worker);
+    components.add(new BridgeComponent(context, statusWriter));
+    if (config.gateway() != null) {
+      // last: signals are taken only once the worker and the bridge can act on them
+      components.add(
+          new GatewayComponent(config.gateway(), kube, context.meterRegistry(), context.clock()));
+    }
+    return components;
   }
 }

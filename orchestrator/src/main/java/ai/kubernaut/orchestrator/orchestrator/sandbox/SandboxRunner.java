@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.orchestrator.sandbox;
 
+import ai.kubernaut.orchestrator.gateway.GatewayHttpServer;
 import ai.kubernaut.orchestrator.orchestrator.ExitCodes;
 import ai.kubernaut.orchestrator.orchestrator.cli.ServiceRunner;
 import ai.kubernaut.orchestrator.orchestrator.config.SandboxConfig;
@@ -48,7 +49,7 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
         new SandboxStack.Settings(
             config.temporalPort(),
             config.apiPort(),
-            config.orchestrator(),
+            config.orchestratorWithGateway(),
             controllerConfig,
             NotificationSink.logging(),
             wiring,
@@ -68,6 +69,11 @@ public final class SandboxRunner implements ServiceRunner<SandboxConfig> {
           config.cluster() != null ? " (" + config.cluster() + ")" : "",
           app.httpPort());
       stack.createNamespace(config.namespace());
+      if (config.gateway() != null) {
+        out.printf(
+            "gateway: POST Alertmanager payloads to http://localhost:%d%s (docs/gateway.md)%n",
+            config.gateway().port(), GatewayHttpServer.ALERTMANAGER_PATH);
+      }
       int code = ExitCodes.OK;
       if (config.scenarios()) {
         ScenarioRun run = new ScenarioRun(stack.client(), config.namespace(), out, clock);

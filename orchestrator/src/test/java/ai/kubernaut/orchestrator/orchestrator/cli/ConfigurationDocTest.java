@@ -26,7 +26,7 @@ class ConfigurationDocTest {
   void configurationDocMatchesTheCliDefinitions() throws IOException {
     String doc = Files.readString(DOC);
     String expected = doc;
-    for (String command : List.of("run", "sandbox")) {
+    for (String command : List.of("run", "gateway", "sandbox")) {
       expected = replaceSection(expected, spec(command));
     }
 

@@ -22,6 +22,13 @@ public final class DeployManifests {
   /** YAML files under deploy/ that are not Kubernetes objects. */
   static final List<String> NOT_MANIFESTS = List.of("helm-values.yaml");
 
+  /**
+   * Folders under deploy/ whose YAML is not Kubernetes objects: promtool unit tests of the alerts
+   * and the Alertmanager receiver configuration for the Gateway.
+   */
+  static final List<String> NOT_MANIFEST_DIRS =
+      List.of("monitoring/tests", "monitoring/alertmanager");
+
   private DeployManifests() {}
 
   /** The repository root: the first parent of the working directory that holds deploy/. */
@@ -56,6 +63,7 @@ public final class DeployManifests {
           .filter(Files::isRegularFile)
           .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
           .filter(p -> !NOT_MANIFESTS.contains(p.getFileName().toString()))
+          .filter(p -> NOT_MANIFEST_DIRS.stream().noneMatch(d -> p.startsWith(deploy().resolve(d))))
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kubernaut.orchestrator.activities.ActivityMetrics;
 import ai.kubernaut.orchestrator.bridge.BridgeMetrics;
+import ai.kubernaut.orchestrator.gateway.GatewayMetrics;
 import ai.kubernaut.orchestrator.orchestrator.metrics.MeterRegistries;
 import ai.kubernaut.orchestrator.workflows.WorkflowMetrics;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
@@ -17,6 +18,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -99,6 +101,13 @@ class MonitoringMetricsTest {
     bridge.leader(true);
     bridge.informer("RemediationRequest", () -> true);
     bridge.queue("signals", () -> 0);
+    GatewayMetrics gateway = new GatewayMetrics(registry);
+    gateway.preRegister(List.of("alertmanager", "kubernetes-event"));
+    gateway.rejected("invalid_token");
+    gateway.failed("kubernetes_api");
+    gateway.storm("alertmanager");
+    gateway.ignored("kubernetes-event");
+    gateway.requestDuration("alertmanager", "200", java.time.Duration.ofMillis(5));
 
     Scope scope =
         new RootScopeBuilder()

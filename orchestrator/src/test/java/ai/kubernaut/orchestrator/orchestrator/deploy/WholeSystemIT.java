@@ -12,6 +12,7 @@ import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessing;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingPhase;
+import ai.kubernaut.orchestrator.gateway.GatewayConfig;
 import ai.kubernaut.orchestrator.orchestrator.TestSupport;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
@@ -105,13 +106,15 @@ class WholeSystemIT {
 
   private static OrchestratorConfig orchestratorConfig() {
     return TestSupport.sandboxOrchestratorConfig(
-        temporal,
-        "--http-port=0",
-        "--drift-period=2s",
-        "--resync-period=30s",
-        "--leader-election",
-        "--leader-election-namespace=" + NS,
-        "--log-level=WARN");
+            temporal,
+            "--http-port=0",
+            "--drift-period=2s",
+            "--resync-period=30s",
+            "--leader-election",
+            "--leader-election-namespace=" + NS,
+            "--log-level=WARN")
+        // the whole system includes the Gateway (run --gateway), so its series are on /metrics
+        .withGateway(GatewayConfig.defaults(0, NS));
   }
 
   @AfterAll
