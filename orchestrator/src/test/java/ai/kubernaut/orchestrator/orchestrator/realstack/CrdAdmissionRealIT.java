@@ -36,17 +36,7 @@ class CrdAdmissionRealIT {
     create(stack, "immutable", rr -> {});
 
     Shell.Result patch =
-        stack
-            .kubernetes()
-            .kubectl(
-                "-n",
-                NS,
-                "patch",
-                "rr",
-                "immutable",
-                "--type=merge",
-                "-p",
-                "{\"spec\":{\"signalName\":\"SomethingElse\"}}");
+        patch(stack, "immutable", "merge", "{\"spec\":{\"signalName\":\"SomethingElse\"}}");
 
     assertThat(patch.exitCode()).as(patch.output()).isNotZero();
     assertThat(patch.stderr()).contains("spec is immutable");
@@ -57,21 +47,16 @@ class CrdAdmissionRealIT {
     create(stack, "keep-spec", rr -> {});
 
     Shell.Result patch =
-        stack
-            .kubernetes()
-            .kubectl(
-                "-n",
-                NS,
-                "patch",
-                "rr",
-                "keep-spec",
-                "--type=json",
-                "-p",
-                "[{\"op\":\"remove\",\"path\":\"/spec\"}]");
+        patch(stack, "keep-spec", "json", "[{\"op\":\"remove\",\"path\":\"/spec\"}]");
 
     assertThat(patch.exitCode()).as(patch.output()).isNotZero();
     assertThat(patch.stderr()).contains("spec");
     assertThat(read(stack.admin(), "keep-spec").getSpec()).isNotNull();
+  }
+
+  private static Shell.Result patch(
+      RealOrchestratorStack stack, String name, String type, String patch) {
+    return stack.kubernetes().kubectl("-n", NS, "patch", "rr", name, "--type=" + type, "-p", patch);
   }
 
   @Test

@@ -88,45 +88,10 @@ class TemporalCliRealIT {
     String id = workflowId("stuck-sp");
     long before = historyLength(id);
 
-    Shell.Result unknownPhase =
-        stack
-            .temporal()
-            .cli(
-                "workflow",
-                "update",
-                "execute",
-                "--name",
-                "extendTimeout",
-                "-w",
-                id,
-                "--input",
-                "{\"phase\":\"Nope\",\"by\":\"15m\"}");
+    Shell.Result unknownPhase = update(id, "extendTimeout", "{\"phase\":\"Nope\",\"by\":\"15m\"}");
     Shell.Result negative =
-        stack
-            .temporal()
-            .cli(
-                "workflow",
-                "update",
-                "execute",
-                "--name",
-                "extendTimeout",
-                "-w",
-                id,
-                "--input",
-                "{\"phase\":\"Processing\",\"by\":\"-5m\"}");
-    Shell.Result noApprovalPending =
-        stack
-            .temporal()
-            .cli(
-                "workflow",
-                "update",
-                "execute",
-                "--name",
-                "approve",
-                "-w",
-                id,
-                "--input",
-                "{\"by\":\"alice@example.com\"}");
+        update(id, "extendTimeout", "{\"phase\":\"Processing\",\"by\":\"-5m\"}");
+    Shell.Result noApprovalPending = update(id, "approve", "{\"by\":\"alice@example.com\"}");
 
     assertThat(unknownPhase.exitCode()).as(unknownPhase.output()).isNotZero();
     assertThat(unknownPhase.stderr()).contains("Nope");
@@ -308,6 +273,12 @@ class TemporalCliRealIT {
       sleep(Duration.ofMillis(500));
     }
     return result;
+  }
+
+  private static Shell.Result update(String workflowId, String name, String input) {
+    return stack
+        .temporal()
+        .cli("workflow", "update", "execute", "--name", name, "-w", workflowId, "--input", input);
   }
 
   private static long historyLength(String workflowId) {
