@@ -4,6 +4,7 @@ import ai.kubernaut.orchestrator.orchestrator.TestSupport;
 import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
 import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
 import ai.kubernaut.orchestrator.sandbox.controllers.SimulatedControllers;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
@@ -11,8 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The orchestrator installed on the real control plane the way docs/operations.md says (CRDs, then
@@ -27,12 +31,22 @@ public final class RealOrchestratorStack implements AutoCloseable {
   public static final String SYSTEM_NAMESPACE = "kubernaut-system";
   public static final String SERVICE_ACCOUNT = "kubernaut-orchestrator";
 
+  /** The bridge's default Lease name (--leader-election-lease-name). */
+  public static final String LEASE_NAME = "kubernaut-remediation-orchestrator";
+
   /**
    * The namespaces the orchestrator and the controllers watch. Tests that write RRs by hand (to see
    * admission or concurrency alone) use other namespaces, where nothing else acts on them.
    */
   public static final List<String> WATCHED =
-      List.of("default", "payments", "scenarios", "deletion", "configuration", "faults");
+      List.of(
+          "default",
+          "payments",
+          "scenarios",
+          "deletion",
+          "configuration",
+          "faults",
+          "cancellation");
 
   private final RealKubernetes kubernetes;
   private final SimulatedNode node;
@@ -40,6 +54,10 @@ public final class RealOrchestratorStack implements AutoCloseable {
   private final SimulatedControllers controllers;
   private final KubernetesClient controllersClient;
   private final Path serviceAccountKubeconfig;
+
+  /** Running replicas by their Lease holder identity; {@link #orchestrator} is the newest. */
+  private final Map<String, OrchestratorProcess> replicas = new LinkedHashMap<>();
+
   private OrchestratorProcess orchestrator;
   private int orchestratorStarts;
 
@@ -83,14 +101,24 @@ public final class RealOrchestratorStack implements AutoCloseable {
     return stack;
   }
 
-  /** Starts an orchestrator process (the first, or the next after {@link #killOrchestrator}). */
+  /**
+   * Starts an orchestrator replica (the first, the next after {@link #killOrchestrator}, or a
+   * second one beside a running one), with its own Lease holder identity {@code orchestrator-<n>}.
+   */
   public synchronized OrchestratorProcess startOrchestrator() {
     orchestratorStarts++;
+    String identity = "orchestrator-" + orchestratorStarts;
     orchestrator =
         OrchestratorProcess.startRun(
-            kubernetes.dir().resolve("logs/orchestrator-" + orchestratorStarts + ".log"),
+            kubernetes.dir().resolve("logs/" + identity + ".log"),
             TestSupport.freePort(),
-            Map.of("POD_NAMESPACE", SYSTEM_NAMESPACE, "KUBERNAUT_LOG_FORMAT", "json"),
+            Map.of(
+                "POD_NAMESPACE",
+                SYSTEM_NAMESPACE,
+                "POD_NAME",
+                identity,
+                "KUBERNAUT_LOG_FORMAT",
+                "json"),
             List.of(
                 "--kubeconfig=" + serviceAccountKubeconfig,
                 "--temporal-address=" + temporal.target(),
@@ -104,12 +132,38 @@ public final class RealOrchestratorStack implements AutoCloseable {
                 // default 10 % cluster-wide termination rate, later recovery scenarios would be
                 // refused (that rule has its own workflow tests)
                 "--termination-rate-threshold=1"));
+    replicas.put(identity, orchestrator);
     return orchestrator;
   }
 
-  /** kill -9 of the orchestrator process: no shutdown hook, no Lease release. */
+  /** kill -9 of the newest orchestrator replica: no shutdown hook, no Lease release. */
   public synchronized void killOrchestrator() {
-    orchestrator.kill();
+    kill(orchestrator);
+  }
+
+  /** kill -9 of one replica; the newest survivor becomes {@link #orchestrator()}. */
+  public synchronized void kill(OrchestratorProcess replica) {
+    replica.kill();
+    replicas.values().remove(replica);
+    if (replica == orchestrator) {
+      orchestrator = replicas.values().stream().reduce((first, second) -> second).orElse(null);
+    }
+  }
+
+  /** The Lease holder identity the bridge's leader election wrote, if any. */
+  public Optional<String> leaseHolder() {
+    Lease lease =
+        admin().resources(Lease.class).inNamespace(SYSTEM_NAMESPACE).withName(LEASE_NAME).get();
+    return Optional.ofNullable(lease)
+        .map(Lease::getSpec)
+        .map(spec -> spec.getHolderIdentity())
+        .filter(Objects::nonNull)
+        .filter(holder -> !holder.isBlank());
+  }
+
+  /** The running replica that holds the Lease. */
+  public synchronized Optional<OrchestratorProcess> leader() {
+    return leaseHolder().map(replicas::get);
   }
 
   /**
@@ -182,7 +236,8 @@ public final class RealOrchestratorStack implements AutoCloseable {
 
   @Override
   public void close() {
-    TestSupport.closeAll(orchestrator, controllers, controllersClient, temporal, node);
+    replicas.values().forEach(OrchestratorProcess::close);
+    TestSupport.closeAll(controllers, controllersClient, temporal, node);
     try {
       Files.deleteIfExists(serviceAccountKubeconfig);
     } catch (IOException e) {
