@@ -15,9 +15,27 @@ import io.temporal.workflow.Workflow;
  * Temporal UI.
  */
 final class ActivityStubs {
+
+  /**
+   * Whether a cancel waits for the write attempts in flight ({@link
+   * RemediationActivityOptions#waitForCancellation}); false replays runs recorded before.
+   */
+  private boolean writesWaitOnCancel;
+
+  /** From now on a cancel waits for every write in flight (see {@link #writesWaitOnCancel}). */
+  void waitForWritesOnCancel() {
+    writesWaitOnCancel = true;
+  }
+
+  private ActivityOptions write(ActivityOptions options, String summary) {
+    ActivityOptions chosen =
+        writesWaitOnCancel ? RemediationActivityOptions.waitForCancellation(options) : options;
+    return withSummary(chosen, summary);
+  }
+
   RoutingActivities routing(String summary) {
     return Workflow.newActivityStub(
-        RoutingActivities.class, withSummary(RemediationActivityOptions.ROUTING, summary));
+        RoutingActivities.class, write(RemediationActivityOptions.ROUTING, summary));
   }
 
   RoutingActivities temporalLookup(String summary) {
@@ -27,7 +45,7 @@ final class ActivityStubs {
 
   ValidationActivities validation(String summary) {
     return Workflow.newActivityStub(
-        ValidationActivities.class, withSummary(RemediationActivityOptions.KUBE_WRITE, summary));
+        ValidationActivities.class, write(RemediationActivityOptions.KUBE_WRITE, summary));
   }
 
   ChildActivities child(String summary) {
@@ -36,17 +54,19 @@ final class ActivityStubs {
 
   ChildActivities child(String summary, boolean read) {
     ActivityOptions o =
-        read ? RemediationActivityOptions.KUBE_READ : RemediationActivityOptions.KUBE_WRITE;
-    return Workflow.newActivityStub(ChildActivities.class, withSummary(o, summary));
+        read
+            ? withSummary(RemediationActivityOptions.KUBE_READ, summary)
+            : write(RemediationActivityOptions.KUBE_WRITE, summary);
+    return Workflow.newActivityStub(ChildActivities.class, o);
   }
 
   NotificationActivities notifications(String summary) {
     return Workflow.newActivityStub(
-        NotificationActivities.class, withSummary(RemediationActivityOptions.NOTIFY, summary));
+        NotificationActivities.class, write(RemediationActivityOptions.NOTIFY, summary));
   }
 
   StatusActivities statusWriter(String summary) {
     return Workflow.newActivityStub(
-        StatusActivities.class, withSummary(RemediationActivityOptions.STATUS_WRITE, summary));
+        StatusActivities.class, write(RemediationActivityOptions.STATUS_WRITE, summary));
   }
 }

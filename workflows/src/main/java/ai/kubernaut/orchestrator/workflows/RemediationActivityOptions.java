@@ -96,10 +96,8 @@ public final class RemediationActivityOptions {
                   .build())
           .build();
 
-  // Every set uses ABANDON: a remediation's activities are short, idempotent Kubernetes writes, and
-  // on cancel the compensation (final status, children marked terminal) runs in a detached scope
-  // anyway. Asking the server to cancel an activity that is just completing also races: Temporal's
-  // test server then rejects the workflow task (ACTIVITY_UNKNOWN) and the run stalls.
+  // The sets are declared with ABANDON, which histories recorded before change
+  // "cancel-waits-for-writes" replay with; runs since then use waitForCancellation for every write.
 
   private RemediationActivityOptions() {}
 
@@ -112,6 +110,19 @@ public final class RemediationActivityOptions {
         .setBackoffCoefficient(2.0)
         .setMaximumInterval(max)
         .setDoNotRetry(NON_RETRYABLE)
+        .build();
+  }
+
+  /**
+   * {@code options} for a write: on cancel the workflow sends the activity a cancel request and
+   * waits until the attempt in flight has ended (it does not heartbeat, so it runs to its end)
+   * before the compensation runs. A child the attempt creates is then known and marked terminal
+   * with the others, and no write lands after the terminal status. A write waiting for its next
+   * retry is cancelled at once. Reads keep ABANDON: nothing of theirs can land later.
+   */
+  public static ActivityOptions waitForCancellation(ActivityOptions options) {
+    return ActivityOptions.newBuilder(options)
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .build();
   }
 

@@ -114,12 +114,21 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
    */
   static final String STATUS_ORDER_CHANGE = "child-status-order-by-progress";
 
+  /**
+   * {@code Workflow.getVersion} change ID: a cancel waits for the Kubernetes and routing writes in
+   * flight instead of abandoning them (docs/architecture.md, "Activity cancellation").
+   */
+  static final String CANCEL_WAITS_FOR_WRITES_CHANGE = "cancel-waits-for-writes";
+
   @Override
   public RemediationResult run(RemediationInput ignored) {
     ledger.continueInAnyPhase =
         Workflow.getVersion(CONTINUE_ANY_PHASE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     ledger.orderByProgress =
         Workflow.getVersion(STATUS_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (Workflow.getVersion(CANCEL_WAITS_FOR_WRITES_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      stubs.waitForWritesOnCancel();
+    }
     try {
       if (ledger.phase == Phase.Pending) {
         guarded(this::begin);

@@ -52,6 +52,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -130,6 +132,22 @@ final class FakeCluster
     silent.put(status.name(), true);
     return script(status);
   }
+
+  /**
+   * Creating {@code name} blocks (in the activity, as a slow API server would) until the returned
+   * latch is released; {@link #holding} counts down when the create has started.
+   */
+  CountDownLatch holdCreate(String name) {
+    CountDownLatch release = new CountDownLatch(1);
+    held.put(name, release);
+    return release;
+  }
+
+  /** Writes in the order they returned: "created NAME", "terminated REASON". */
+  final List<String> timeline = new CopyOnWriteArrayList<>();
+
+  final CountDownLatch holding = new CountDownLatch(1);
+  private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
 
   /** Creating {@code name} fails non-retryably with {@code type}. */
   FakeCluster failCreate(String name, String type) {
@@ -260,6 +278,21 @@ final class FakeCluster
   }
 
   private ChildRef create(RemediationRef rr, ChildKind kind, String name, Object request) {
+    CountDownLatch release = held.get(name);
+    if (release != null) {
+      holding.countDown();
+      try {
+        release.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    ChildRef ref = createNow(rr, kind, name, request);
+    timeline.add("created " + name);
+    return ref;
+  }
+
+  private ChildRef createNow(RemediationRef rr, ChildKind kind, String name, Object request) {
     String failure = failCreate.get(name);
     if (failure != null) {
       throw ApplicationFailure.newNonRetryableFailure("cannot create " + name, failure);
@@ -308,6 +341,7 @@ final class FakeCluster
   @Override
   public int markChildrenTerminal(TerminateChildren request) {
     terminations.add(request);
+    timeline.add("terminated " + request.reason());
     return 1;
   }
 

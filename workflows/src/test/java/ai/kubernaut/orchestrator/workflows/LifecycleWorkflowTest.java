@@ -25,6 +25,7 @@ import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -33,6 +34,8 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,6 +72,38 @@ class LifecycleWorkflowTest {
                 .get(RemediationSearchAttributes.PHASE))
         .isEqualTo("Cancelled");
     recordHistory(env, wf, "cancelled");
+  }
+
+  @Test
+  void aCancelWaitsForTheCreateInFlightSoTheChildItMadeIsMarked(
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-held"), aiCompleted("ai-held"), weRunning("we-held", 1, 3));
+    CountDownLatch release = cluster.holdCreate("we-held");
+    RemediationWorkflow wf = start(env, worker, input("held"));
+    assertThat(cluster.holding.await(30, TimeUnit.SECONDS)).as("the WE create started").isTrue();
+
+    WorkflowStub.fromTyped(wf).cancel();
+    String id = WorkflowStub.fromTyped(wf).getExecution().getWorkflowId();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                env.getWorkflowClient().fetchHistory(id).getEvents().stream()
+                    .anyMatch(
+                        e ->
+                            e.getEventType()
+                                == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED));
+    // time for a compensation that does not wait for the create in flight to run meanwhile
+    Thread.sleep(1_000);
+    release.countDown();
+
+    assertThatThrownBy(() -> result(wf)).hasCauseInstanceOf(CanceledFailure.class);
+    assertThat(cluster.timeline)
+        .as("the child the create made is there before the children are marked")
+        .containsSubsequence("created we-held", "terminated ParentCancelled");
+    assertThat(cluster.lastWrite().status().overallPhase()).isEqualTo(Phase.Cancelled);
+    recordHistory(env, wf, "cancelled-during-create");
   }
 
   @Test
