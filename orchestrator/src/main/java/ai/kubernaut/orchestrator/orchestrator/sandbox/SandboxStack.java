@@ -209,7 +209,9 @@ public final class SandboxStack implements AutoCloseable {
     app =
         new OrchestratorApp(
             orchestratorConfig,
-            settings.wiring(),
+            temporal == null
+                ? settings.wiring()
+                : new PreRegisteredSearchAttributes(settings.wiring()),
             k -> settings.cluster() == null ? orchestratorClient() : clusterClient(),
             List.of(stickyQueues),
             settings.clock());

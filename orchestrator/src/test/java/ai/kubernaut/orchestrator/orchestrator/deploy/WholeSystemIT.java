@@ -18,6 +18,7 @@ import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.OrchestratorApp;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.ProductionWiring;
+import ai.kubernaut.orchestrator.orchestrator.sandbox.PreRegisteredSearchAttributes;
 import ai.kubernaut.orchestrator.orchestrator.sandbox.ScenarioRun;
 import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
 import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
@@ -91,7 +92,7 @@ class WholeSystemIT {
     app =
         new OrchestratorApp(
             orchestratorConfig(),
-            new ProductionWiring(),
+            new PreRegisteredSearchAttributes(new ProductionWiring()),
             k -> api.newClient(KubernetesClients::orchestratorDefaults),
             Clock.systemUTC());
     app.start();

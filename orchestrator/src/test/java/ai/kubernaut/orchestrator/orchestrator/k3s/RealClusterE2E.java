@@ -12,6 +12,7 @@ import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.OrchestratorApp;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.ProductionWiring;
+import ai.kubernaut.orchestrator.orchestrator.sandbox.PreRegisteredSearchAttributes;
 import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
 import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
 import ai.kubernaut.orchestrator.sandbox.controllers.SimulatedControllers;
@@ -109,7 +110,7 @@ class RealClusterE2E {
     app =
         new OrchestratorApp(
             orchestratorConfig(),
-            new ProductionWiring(),
+            new PreRegisteredSearchAttributes(new ProductionWiring()),
             k ->
                 new KubernetesClientBuilder()
                     .withConfig(

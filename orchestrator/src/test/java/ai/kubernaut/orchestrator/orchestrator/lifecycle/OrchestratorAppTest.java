@@ -55,7 +55,7 @@ class OrchestratorAppTest {
     OrchestratorApp app =
         app(
             wiring(
-                SPEC_SEARCH_ATTRIBUTES,
+                Map.of(),
                 ctx ->
                     List.of(
                         new TemporalWorkerComponent(
@@ -126,6 +126,16 @@ class OrchestratorAppTest {
     assertThatThrownBy(app::start).hasMessageContaining("cannot acquire informers");
     assertThat(events)
         .containsExactly("start worker", "stop broken", "stop worker (http up: true)");
+  }
+
+  @Test
+  void aTemporalServerThatCannotListSearchAttributesFailsTheStart() {
+    List<String> events = new CopyOnWriteArrayList<>();
+    OrchestratorApp app =
+        app(wiring(SPEC_SEARCH_ATTRIBUTES, ctx -> List.of(recording("worker", events, null))));
+
+    assertThatThrownBy(app::start).hasMessageContaining("cannot list search attributes");
+    assertThat(events).as("no component starts").isEmpty();
   }
 
   @Test

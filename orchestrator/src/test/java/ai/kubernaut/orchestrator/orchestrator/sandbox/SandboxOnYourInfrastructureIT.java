@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.orchestrator.ExitCodes;
-import ai.kubernaut.orchestrator.orchestrator.TestSupport;
 import ai.kubernaut.orchestrator.orchestrator.cli.SandboxCommand;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.ProductionWiring;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.temporal.testserver.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,21 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code sandbox --kubeconfig --namespace --temporal-address}: the built-in scenarios against a
- * cluster and a Temporal server the sandbox did not start. Here the "cluster" is a second API
- * stand-in without the Kubernaut CRDs and the Temporal server a port-bound test server without the
- * search attributes: the sandbox installs the one and the orchestrator registers the other. (The
- * real-apiserver tier proves the same against a real kube-apiserver.)
+ * {@code sandbox --kubeconfig --namespace}: the built-in scenarios against a cluster the sandbox
+ * did not start. Here the "cluster" is a second API stand-in without the Kubernaut CRDs: the
+ * sandbox installs them. (The real tier, {@code SandboxOnRealStackRealIT}, proves the same against
+ * a real kube-apiserver, with {@code --temporal-address} naming a real Temporal server on which the
+ * orchestrator registers its search attributes; the Java test server cannot list them.)
  */
 class SandboxOnYourInfrastructureIT {
 
   @Test
-  void runsTheScenariosOnTheGivenClusterAndTemporalServer(@TempDir Path dir) throws Exception {
-    int temporalPort = TestSupport.freePort();
+  void runsTheScenariosOnTheGivenCluster(@TempDir Path dir) throws Exception {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     try (KubernetesApiStandIn cluster =
-            KubernetesApiStandIn.builder().kubernautCrds(false).start();
-        TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort)) {
+        KubernetesApiStandIn.builder().kubernautCrds(false).start()) {
       cluster.createNamespace("team-a");
       Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
       SandboxCommand command = new SandboxCommand(c -> 0);
@@ -45,7 +41,6 @@ class SandboxOnYourInfrastructureIT {
           .parseArgs(
               "--kubeconfig=" + kubeconfig,
               "--namespace=team-a",
-              "--temporal-address=localhost:" + temporalPort,
               "--http-port=0",
               "--step-delay=200ms",
               "--kubeconfig-out=" + dir.resolve("not-written"));
@@ -61,7 +56,6 @@ class SandboxOnYourInfrastructureIT {
       String out = console.toString(StandardCharsets.UTF_8);
       assertThat(code).as(out).isEqualTo(ExitCodes.OK);
       assertThat(out)
-          .contains("Temporal localhost:" + temporalPort + " (namespace default, external)")
           .contains("Kubernetes API " + cluster.url())
           .contains("created 9 scenario RemediationRequests in namespace team-a")
           .contains("all 9 scenarios ended as expected");
