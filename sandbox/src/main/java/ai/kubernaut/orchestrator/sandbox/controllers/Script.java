@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the simulated controllers do for the children of one RemediationRequest, read from the RR's
@@ -88,18 +90,40 @@ public record Script(
   public static final int DEFAULT_STEPS = 3;
   public static final int MAX_STEPS = 20;
 
-  private static final List<String> KNOWN_KEYS =
+  /**
+   * Each fine-grained annotation, how its value is read and what it sets, in the order {@link
+   * #annotations()} lists them.
+   */
+  private static final List<Field<?>> FIELDS =
       List.of(
-          SCENARIO,
-          SIGNAL_PROCESSING,
-          ANALYSIS,
-          RECOVERY_ANALYSIS,
-          APPROVAL,
-          EXECUTION,
-          EXECUTION_STEPS,
-          NOTIFICATION,
-          DELAY,
-          APPROVAL_DELAY);
+          new Field<>(
+              SIGNAL_PROCESSING,
+              raw -> parseValue(SignalProcessingOutcome.class, raw),
+              (b, v) -> b.signalProcessing = v),
+          new Field<>(
+              ANALYSIS, raw -> parseValue(AnalysisOutcome.class, raw), (b, v) -> b.analysis = v),
+          new Field<>(
+              RECOVERY_ANALYSIS,
+              raw -> parseValue(AnalysisOutcome.class, raw),
+              (b, v) -> b.recoveryAnalysis = v),
+          new Field<>(
+              APPROVAL, raw -> parseValue(ApprovalOutcome.class, raw), (b, v) -> b.approval = v),
+          new Field<>(
+              EXECUTION, raw -> parseValue(ExecutionOutcome.class, raw), (b, v) -> b.execution = v),
+          new Field<>(EXECUTION_STEPS, Script::parseSteps, (b, v) -> b.steps = v),
+          new Field<>(
+              NOTIFICATION,
+              raw -> parseValue(NotificationOutcome.class, raw),
+              (b, v) -> b.notification = v),
+          new Field<>(
+              DELAY, raw -> GoDuration.parse(DELAY, raw), (b, v) -> b.delay = Optional.of(v)),
+          new Field<>(
+              APPROVAL_DELAY,
+              raw -> GoDuration.parse(APPROVAL_DELAY, raw),
+              (b, v) -> b.approvalDelay = Optional.of(v)));
+
+  private static final List<String> KNOWN_KEYS =
+      Stream.concat(Stream.of(SCENARIO), FIELDS.stream().map(Field::key)).toList();
 
   /** Every annotation the simulated controllers read (docs/sandbox.md lists the same). */
   public static List<String> annotations() {
@@ -124,45 +148,18 @@ public record Script(
 
   /** Every step succeeds: the script of an RR without sandbox annotations. */
   public static Script defaults() {
-    return new Script(
-        SignalProcessingOutcome.SUCCEED,
-        AnalysisOutcome.WORKFLOW,
-        AnalysisOutcome.WORKFLOW,
-        ApprovalOutcome.APPROVE,
-        ExecutionOutcome.SUCCEED,
-        NotificationOutcome.SENT,
-        DEFAULT_STEPS,
-        Optional.empty(),
-        Optional.empty(),
-        List.of());
+    return new Builder().build(List.of());
   }
 
   /** The script for a preset, before fine-grained annotations. */
   public static Script of(Preset preset) {
-    Script base = defaults();
-    return switch (preset) {
-      case SUCCESS -> base;
-      case RECOVERY -> base.withExecution(ExecutionOutcome.FAIL_ONCE);
-      case APPROVAL -> base.withAnalysis(AnalysisOutcome.APPROVAL);
-      case APPROVAL_REJECTED ->
-          base.withAnalysis(AnalysisOutcome.APPROVAL).withApproval(ApprovalOutcome.REJECT);
-      case APPROVAL_EXPIRES ->
-          base.withAnalysis(AnalysisOutcome.APPROVAL).withApproval(ApprovalOutcome.NONE);
-      case TIMEOUT -> base.withExecution(ExecutionOutcome.STUCK);
-      case NO_ACTION -> base.withAnalysis(AnalysisOutcome.WORKFLOW_NOT_NEEDED);
-      case HUMAN_REVIEW -> base.withAnalysis(AnalysisOutcome.HUMAN_REVIEW);
-      case SIGNAL_PROCESSING_FAILURE -> base.withSignalProcessing(SignalProcessingOutcome.FAIL);
-      case ANALYSIS_FAILURE -> base.withAnalysis(AnalysisOutcome.FAIL);
-      case EXECUTION_FAILURE -> base.withExecution(ExecutionOutcome.FAIL);
-      case RESOURCE_BUSY -> base.withExecution(ExecutionOutcome.SKIP_RESOURCE_BUSY);
-      case RECENTLY_REMEDIATED -> base.withExecution(ExecutionOutcome.SKIP_RECENTLY_REMEDIATED);
-    };
+    return fromAnnotations(preset.annotations());
   }
 
   /**
-   * Reads the script from an RR's annotations (null means none). Annotations outside {@link
-   * #PREFIX} are ignored; unknown {@code sandbox.kubernaut.ai/} keys and bad values are reported in
-   * {@link #problems()}.
+   * Reads the script from an RR's annotations (null means none): the preset's annotations first,
+   * then the RR's own, which win. Annotations outside {@link #PREFIX} are ignored; unknown {@code
+   * sandbox.kubernaut.ai/} keys and bad values are reported in {@link #problems()}.
    */
   public static Script fromAnnotations(Map<String, String> annotations) {
     Map<String, String> ours = new TreeMap<>();
@@ -175,50 +172,19 @@ public record Script(
           });
     }
     List<String> problems = new ArrayList<>();
-    Script script =
-        parse(ours, SCENARIO, Preset::fromValue, problems).map(Script::of).orElse(defaults());
-    script =
-        parse(ours, SIGNAL_PROCESSING, SignalProcessingOutcome::fromValue, problems)
-            .map(script::withSignalProcessing)
-            .orElse(script);
-    script =
-        parse(ours, ANALYSIS, AnalysisOutcome::fromValue, problems)
-            .map(script::withAnalysis)
-            .orElse(script);
-    script =
-        parse(ours, RECOVERY_ANALYSIS, AnalysisOutcome::fromValue, problems)
-            .map(script::withRecoveryAnalysis)
-            .orElse(script);
-    script =
-        parse(ours, APPROVAL, ApprovalOutcome::fromValue, problems)
-            .map(script::withApproval)
-            .orElse(script);
-    script =
-        parse(ours, EXECUTION, ExecutionOutcome::fromValue, problems)
-            .map(script::withExecution)
-            .orElse(script);
-    script =
-        parse(ours, EXECUTION_STEPS, Script::parseSteps, problems)
-            .map(script::withSteps)
-            .orElse(script);
-    script =
-        parse(ours, NOTIFICATION, NotificationOutcome::fromValue, problems)
-            .map(script::withNotification)
-            .orElse(script);
-    script =
-        parse(ours, DELAY, value -> GoDuration.parse(DELAY, value), problems)
-            .map(script::withDelay)
-            .orElse(script);
-    script =
-        parse(ours, APPROVAL_DELAY, value -> GoDuration.parse(APPROVAL_DELAY, value), problems)
-            .map(script::withApprovalDelay)
-            .orElse(script);
+    Map<String, String> preset =
+        parse(ours, SCENARIO, raw -> parseValue(Preset.class, raw), problems)
+            .map(Preset::annotations)
+            .orElse(Map.of());
+    Builder builder = new Builder();
+    FIELDS.forEach(field -> field.apply(preset, builder, problems));
+    FIELDS.forEach(field -> field.apply(ours, builder, problems));
     for (String key : ours.keySet()) {
       if (!KNOWN_KEYS.contains(key)) {
         problems.add(key + ": unknown annotation (known: " + String.join(", ", KNOWN_KEYS) + ")");
       }
     }
-    return script.withProblems(problems);
+    return builder.build(problems);
   }
 
   /**
@@ -247,144 +213,39 @@ public record Script(
     return approvalDelay.orElse(delayOr(fallback));
   }
 
-  public Script withSignalProcessing(SignalProcessingOutcome value) {
-    return new Script(
-        value,
-        analysis,
-        recoveryAnalysis,
-        approval,
-        execution,
-        notification,
-        steps,
-        delay,
-        approvalDelay,
-        problems);
+  /** A script being read: the defaults, then each annotation's value. */
+  private static final class Builder {
+    SignalProcessingOutcome signalProcessing = SignalProcessingOutcome.SUCCEED;
+    AnalysisOutcome analysis = AnalysisOutcome.WORKFLOW;
+    AnalysisOutcome recoveryAnalysis = AnalysisOutcome.WORKFLOW;
+    ApprovalOutcome approval = ApprovalOutcome.APPROVE;
+    ExecutionOutcome execution = ExecutionOutcome.SUCCEED;
+    NotificationOutcome notification = NotificationOutcome.SENT;
+    int steps = DEFAULT_STEPS;
+    Optional<Duration> delay = Optional.empty();
+    Optional<Duration> approvalDelay = Optional.empty();
+
+    Script build(List<String> problems) {
+      return new Script(
+          signalProcessing,
+          analysis,
+          recoveryAnalysis,
+          approval,
+          execution,
+          notification,
+          steps,
+          delay,
+          approvalDelay,
+          problems);
+    }
   }
 
-  public Script withAnalysis(AnalysisOutcome value) {
-    return new Script(
-        signalProcessing,
-        value,
-        recoveryAnalysis,
-        approval,
-        execution,
-        notification,
-        steps,
-        delay,
-        approvalDelay,
-        problems);
-  }
+  /** One annotation: its key, how its value is read, and what the value sets. */
+  private record Field<V>(String key, Function<String, V> parser, BiConsumer<Builder, V> setter) {
 
-  public Script withRecoveryAnalysis(AnalysisOutcome value) {
-    return new Script(
-        signalProcessing,
-        analysis,
-        value,
-        approval,
-        execution,
-        notification,
-        steps,
-        delay,
-        approvalDelay,
-        problems);
-  }
-
-  public Script withApproval(ApprovalOutcome value) {
-    return new Script(
-        signalProcessing,
-        analysis,
-        recoveryAnalysis,
-        value,
-        execution,
-        notification,
-        steps,
-        delay,
-        approvalDelay,
-        problems);
-  }
-
-  public Script withExecution(ExecutionOutcome value) {
-    return new Script(
-        signalProcessing,
-        analysis,
-        recoveryAnalysis,
-        approval,
-        value,
-        notification,
-        steps,
-        delay,
-        approvalDelay,
-        problems);
-  }
-
-  public Script withNotification(NotificationOutcome value) {
-    return new Script(
-        signalProcessing,
-        analysis,
-        recoveryAnalysis,
-        approval,
-        execution,
-        value,
-        steps,
-        delay,
-        approvalDelay,
-        problems);
-  }
-
-  public Script withSteps(int value) {
-    return new Script(
-        signalProcessing,
-        analysis,
-        recoveryAnalysis,
-        approval,
-        execution,
-        notification,
-        value,
-        delay,
-        approvalDelay,
-        problems);
-  }
-
-  public Script withDelay(Duration value) {
-    return new Script(
-        signalProcessing,
-        analysis,
-        recoveryAnalysis,
-        approval,
-        execution,
-        notification,
-        steps,
-        Optional.of(value),
-        approvalDelay,
-        problems);
-  }
-
-  public Script withApprovalDelay(Duration value) {
-    return new Script(
-        signalProcessing,
-        analysis,
-        recoveryAnalysis,
-        approval,
-        execution,
-        notification,
-        steps,
-        delay,
-        Optional.of(value),
-        problems);
-  }
-
-  private Script withProblems(List<String> value) {
-    return new Script(
-        signalProcessing,
-        analysis,
-        recoveryAnalysis,
-        approval,
-        execution,
-        notification,
-        steps,
-        delay,
-        approvalDelay,
-        value);
+    void apply(Map<String, String> annotations, Builder builder, List<String> problems) {
+      parse(annotations, key, parser, problems).ifPresent(v -> setter.accept(builder, v));
+    }
   }
 
   private static <V> Optional<V> parse(
@@ -435,178 +296,103 @@ public record Script(
                             .collect(Collectors.joining(", "))));
   }
 
-  /** An annotation value. */
-  interface Valued {
-    String value();
+  /** An annotation value: the constant's name in lower case with dashes ({@code fail-once}). */
+  public interface Valued {
+    String name();
+
+    default String value() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
   }
 
-  /** Presets for {@value #SCENARIO}. */
+  /** Presets for {@value #SCENARIO}: each is a set of the fine-grained annotations. */
   public enum Preset implements Valued {
     /** Every step succeeds (the default). */
-    SUCCESS("success"),
+    SUCCESS(Map.of()),
     /** The first WorkflowExecution fails, the recovery attempt succeeds. */
-    RECOVERY("recovery"),
+    RECOVERY(Map.of(EXECUTION, "fail-once")),
     /** The analysis asks for approval, which is granted. */
-    APPROVAL("approval"),
+    APPROVAL(Map.of(ANALYSIS, "approval")),
     /** The analysis asks for approval, which is rejected. */
-    APPROVAL_REJECTED("approval-rejected"),
+    APPROVAL_REJECTED(Map.of(ANALYSIS, "approval", Script.APPROVAL, "reject")),
     /** The analysis asks for approval, nobody decides: the request expires. */
-    APPROVAL_EXPIRES("approval-expires"),
+    APPROVAL_EXPIRES(Map.of(ANALYSIS, "approval", Script.APPROVAL, "none")),
     /** The WorkflowExecution never finishes; pair with a short timeoutConfig.executing. */
-    TIMEOUT("timeout"),
+    TIMEOUT(Map.of(EXECUTION, "stuck")),
     /** The analysis finds that nothing needs doing. */
-    NO_ACTION("no-action"),
+    NO_ACTION(Map.of(ANALYSIS, "workflow-not-needed")),
     /** The analysis cannot pick a workflow and asks for a human. */
-    HUMAN_REVIEW("human-review"),
+    HUMAN_REVIEW(Map.of(ANALYSIS, "human-review")),
     /** SignalProcessing fails. */
-    SIGNAL_PROCESSING_FAILURE("sp-failure"),
+    SP_FAILURE(Map.of(SIGNAL_PROCESSING, "fail")),
     /** The AIAnalysis fails. */
-    ANALYSIS_FAILURE("ai-failure"),
+    AI_FAILURE(Map.of(ANALYSIS, "fail")),
     /** Every WorkflowExecution fails the same way. */
-    EXECUTION_FAILURE("we-failure"),
+    WE_FAILURE(Map.of(EXECUTION, "fail")),
     /** The WorkflowExecution is skipped: another remediation holds the target. */
-    RESOURCE_BUSY("resource-busy"),
+    RESOURCE_BUSY(Map.of(EXECUTION, "skip-resource-busy")),
     /** The WorkflowExecution is skipped: the target was remediated moments ago. */
-    RECENTLY_REMEDIATED("recently-remediated");
+    RECENTLY_REMEDIATED(Map.of(EXECUTION, "skip-recently-remediated"));
 
-    private final String value;
+    private final Map<String, String> annotations;
 
-    Preset(String value) {
-      this.value = value;
+    Preset(Map<String, String> annotations) {
+      this.annotations = annotations;
     }
 
-    @Override
-    public String value() {
-      return value;
-    }
-
-    public static Preset fromValue(String raw) {
-      return parseValue(Preset.class, raw);
+    /** The fine-grained annotations this preset stands for. */
+    public Map<String, String> annotations() {
+      return annotations;
     }
   }
 
   /** Values of {@value #SIGNAL_PROCESSING}. */
   public enum SignalProcessingOutcome implements Valued {
-    SUCCEED("succeed"),
-    FAIL("fail"),
+    SUCCEED,
+    FAIL,
     /** Stays in Enriching. */
-    STUCK("stuck");
-
-    private final String value;
-
-    SignalProcessingOutcome(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-
-    public static SignalProcessingOutcome fromValue(String raw) {
-      return parseValue(SignalProcessingOutcome.class, raw);
-    }
+    STUCK
   }
 
   /** Values of {@value #ANALYSIS} and {@value #RECOVERY_ANALYSIS}. */
   public enum AnalysisOutcome implements Valued {
     /** Completed with a selected workflow, no approval needed. */
-    WORKFLOW("workflow"),
+    WORKFLOW,
     /** Completed with reason WorkflowNotNeeded. */
-    WORKFLOW_NOT_NEEDED("workflow-not-needed"),
+    WORKFLOW_NOT_NEEDED,
     /** Completed with a selected workflow and approvalRequired. */
-    APPROVAL("approval"),
+    APPROVAL,
     /** Completed with needsHumanReview and no workflow. */
-    HUMAN_REVIEW("human-review"),
-    FAIL("fail"),
+    HUMAN_REVIEW,
+    FAIL,
     /** Stays in Investigating. */
-    STUCK("stuck");
-
-    private final String value;
-
-    AnalysisOutcome(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-
-    public static AnalysisOutcome fromValue(String raw) {
-      return parseValue(AnalysisOutcome.class, raw);
-    }
+    STUCK
   }
 
   /** Values of {@value #APPROVAL}. */
   public enum ApprovalOutcome implements Valued {
-    APPROVE("approve"),
-    REJECT("reject"),
+    APPROVE,
+    REJECT,
     /** Never decides, so the orchestrator lets the request expire. */
-    NONE("none");
-
-    private final String value;
-
-    ApprovalOutcome(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-
-    public static ApprovalOutcome fromValue(String raw) {
-      return parseValue(ApprovalOutcome.class, raw);
-    }
+    NONE
   }
 
   /** Values of {@value #EXECUTION}. */
   public enum ExecutionOutcome implements Valued {
-    SUCCEED("succeed"),
+    SUCCEED,
     /** Every attempt fails at the same step, so recovery stops on the repeated pattern. */
-    FAIL("fail"),
+    FAIL,
     /** The initial attempt fails, every recovery attempt succeeds. */
-    FAIL_ONCE("fail-once"),
-    SKIP_RESOURCE_BUSY("skip-resource-busy"),
-    SKIP_RECENTLY_REMEDIATED("skip-recently-remediated"),
+    FAIL_ONCE,
+    SKIP_RESOURCE_BUSY,
+    SKIP_RECENTLY_REMEDIATED,
     /** Starts running and never finishes. */
-    STUCK("stuck");
-
-    private final String value;
-
-    ExecutionOutcome(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-
-    public static ExecutionOutcome fromValue(String raw) {
-      return parseValue(ExecutionOutcome.class, raw);
-    }
+    STUCK
   }
 
   /** Values of {@value #NOTIFICATION}. */
   public enum NotificationOutcome implements Valued {
-    SENT("sent"),
-    FAIL("fail");
-
-    private final String value;
-
-    NotificationOutcome(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-
-    public static NotificationOutcome fromValue(String raw) {
-      return parseValue(NotificationOutcome.class, raw);
-    }
+    SENT,
+    FAIL
   }
 }

@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.sandbox.controllers;
 
+import static ai.kubernaut.orchestrator.sandbox.controllers.Scripts.script;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.CONFIG;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.ai;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.context;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysis;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysisStatus;
 import ai.kubernaut.orchestrator.sandbox.controllers.Script.AnalysisOutcome;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AIAnalysisControllerTest {
@@ -45,10 +47,7 @@ class AIAnalysisControllerTest {
   void reportsThatNoWorkflowIsNeeded() {
     AIAnalysis ai = ai("ns", "ai-oom", "oom");
 
-    drive(
-        controller,
-        ai,
-        context(Script.defaults().withAnalysis(AnalysisOutcome.WORKFLOW_NOT_NEEDED)));
+    drive(controller, ai, context(script(Script.ANALYSIS, AnalysisOutcome.WORKFLOW_NOT_NEEDED)));
 
     assertThat(ai.getStatus().getPhase().value()).isEqualTo("Completed");
     assertThat(ai.getStatus().getReason()).isEqualTo("WorkflowNotNeeded");
@@ -59,7 +58,7 @@ class AIAnalysisControllerTest {
   void asksForApprovalWithAReason() {
     AIAnalysis ai = ai("ns", "ai-oom", "oom");
 
-    drive(controller, ai, context(Script.defaults().withAnalysis(AnalysisOutcome.APPROVAL)));
+    drive(controller, ai, context(script(Script.ANALYSIS, AnalysisOutcome.APPROVAL)));
 
     AIAnalysisStatus status = ai.getStatus();
     assertThat(status.getPhase().value()).isEqualTo("Completed");
@@ -73,7 +72,7 @@ class AIAnalysisControllerTest {
   void asksForHumanReviewWithoutAWorkflow() {
     AIAnalysis ai = ai("ns", "ai-oom", "oom");
 
-    drive(controller, ai, context(Script.defaults().withAnalysis(AnalysisOutcome.HUMAN_REVIEW)));
+    drive(controller, ai, context(script(Script.ANALYSIS, AnalysisOutcome.HUMAN_REVIEW)));
 
     assertThat(ai.getStatus().getPhase().value()).isEqualTo("Completed");
     assertThat(ai.getStatus().getNeedsHumanReview()).isTrue();
@@ -84,8 +83,7 @@ class AIAnalysisControllerTest {
   void failsWhenScriptedTo() {
     AIAnalysis ai = ai("ns", "ai-oom", "oom");
 
-    var states =
-        drive(controller, ai, context(Script.defaults().withAnalysis(AnalysisOutcome.FAIL)));
+    var states = drive(controller, ai, context(script(Script.ANALYSIS, AnalysisOutcome.FAIL)));
 
     assertThat(states).containsExactly("Investigating", "Failed");
     assertThat(ai.getStatus().getMessage()).contains("sandbox.kubernaut.ai/ai=fail");
@@ -95,8 +93,7 @@ class AIAnalysisControllerTest {
   void staysInvestigatingWhenStuck() {
     AIAnalysis ai = ai("ns", "ai-oom", "oom");
 
-    var states =
-        drive(controller, ai, context(Script.defaults().withAnalysis(AnalysisOutcome.STUCK)));
+    var states = drive(controller, ai, context(script(Script.ANALYSIS, AnalysisOutcome.STUCK)));
 
     assertThat(states).containsExactly("Investigating");
   }
@@ -105,9 +102,7 @@ class AIAnalysisControllerTest {
   void givesRecoveryAnalysesTheirOwnOutcomeAndARollback() {
     AIAnalysis recovery = recoveryAi("ns", "oom", 1);
     Script script =
-        Script.defaults()
-            .withAnalysis(AnalysisOutcome.APPROVAL)
-            .withRecoveryAnalysis(AnalysisOutcome.WORKFLOW);
+        script(Map.of(Script.ANALYSIS, "approval", Script.RECOVERY_ANALYSIS, "workflow"));
 
     drive(controller, recovery, context(script));
 
@@ -125,10 +120,7 @@ class AIAnalysisControllerTest {
   void failsARecoveryAnalysisWhenScriptedTo() {
     AIAnalysis recovery = recoveryAi("ns", "oom", 2);
 
-    drive(
-        controller,
-        recovery,
-        context(Script.defaults().withRecoveryAnalysis(AnalysisOutcome.FAIL)));
+    drive(controller, recovery, context(script(Script.RECOVERY_ANALYSIS, AnalysisOutcome.FAIL)));
 
     assertThat(recovery.getStatus().getPhase().value()).isEqualTo("Failed");
     assertThat(recovery.getStatus().getMessage()).contains("sandbox.kubernaut.ai/ai-recovery");

@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.sandbox.controllers;
 
+import static ai.kubernaut.orchestrator.sandbox.controllers.Scripts.script;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.CONFIG;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.NOW;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.context;
@@ -22,7 +23,7 @@ class ApprovalRequestControllerTest {
   @Test
   void approvesAfterTheApprovalDelay() {
     RemediationApprovalRequest rar = rar("ns", "oom");
-    Script script = Script.defaults().withApprovalDelay(Duration.ofSeconds(2));
+    Script script = script(Script.APPROVAL_DELAY, "2s");
 
     var step = controller.next(rar, context(script));
     var states = drive(controller, rar, context(script));
@@ -40,8 +41,7 @@ class ApprovalRequestControllerTest {
   void rejectsWhenScriptedTo() {
     RemediationApprovalRequest rar = rar("ns", "oom");
 
-    var states =
-        drive(controller, rar, context(Script.defaults().withApproval(ApprovalOutcome.REJECT)));
+    var states = drive(controller, rar, context(script(Script.APPROVAL, ApprovalOutcome.REJECT)));
 
     assertThat(states).containsExactly("Rejected");
     assertThat(rar.getStatus().getDecision()).isEqualTo(ApprovalDecision.REJECTED);
@@ -51,7 +51,7 @@ class ApprovalRequestControllerTest {
   void neverDecidesWhenScriptedNone() {
     RemediationApprovalRequest rar = rar("ns", "oom");
 
-    var step = controller.next(rar, context(Script.defaults().withApproval(ApprovalOutcome.NONE)));
+    var step = controller.next(rar, context(script(Script.APPROVAL, ApprovalOutcome.NONE)));
 
     assertThat(step).isEmpty();
   }

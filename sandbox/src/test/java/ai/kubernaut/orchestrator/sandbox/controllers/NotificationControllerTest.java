@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.sandbox.controllers;
 
+import static ai.kubernaut.orchestrator.sandbox.controllers.Scripts.script;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.CONFIG;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.context;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.drive;
@@ -43,8 +44,7 @@ class NotificationControllerTest {
     NotificationRequest nr = nr("ns", "oom");
 
     var states =
-        drive(
-            controller, nr, context(Script.defaults().withNotification(NotificationOutcome.FAIL)));
+        drive(controller, nr, context(script(Script.NOTIFICATION, NotificationOutcome.FAIL)));
 
     assertThat(states).containsExactly("Failed");
     assertThat(delivered).isEmpty();

@@ -156,15 +156,42 @@ class ScriptTest {
     assertThat(Script.of(Preset.TIMEOUT).execution()).isEqualTo(ExecutionOutcome.STUCK);
     assertThat(Script.of(Preset.NO_ACTION).analysis())
         .isEqualTo(AnalysisOutcome.WORKFLOW_NOT_NEEDED);
-    assertThat(Script.of(Preset.EXECUTION_FAILURE).executionFor(3))
-        .isEqualTo(ExecutionOutcome.FAIL);
-    assertThat(Script.of(Preset.SIGNAL_PROCESSING_FAILURE).signalProcessing())
+    assertThat(Script.of(Preset.WE_FAILURE).executionFor(3)).isEqualTo(ExecutionOutcome.FAIL);
+    assertThat(Script.of(Preset.SP_FAILURE).signalProcessing())
         .isEqualTo(SignalProcessingOutcome.FAIL);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Preset.class)
+  void everyPresetIsMadeOfAnnotationsThatRead(Preset preset) {
+    assertThat(Script.of(preset).problems()).isEmpty();
+  }
+
+  @Test
+  void aBadValueOverAPresetKeepsThePresetsValue() {
+    Script script =
+        Script.fromAnnotations(Map.of(Script.SCENARIO, "approval", Script.ANALYSIS, "bogus"));
+
+    assertThat(script.analysis()).isEqualTo(AnalysisOutcome.APPROVAL);
+    assertThat(script.problems()).singleElement().asString().contains(Script.ANALYSIS);
   }
 
   @Test
   void rejectsAnOutOfRangeStepCountWhenBuiltDirectly() {
-    assertThatThrownBy(() -> Script.defaults().withSteps(0))
+    Script d = Script.defaults();
+    assertThatThrownBy(
+            () ->
+                new Script(
+                    d.signalProcessing(),
+                    d.analysis(),
+                    d.recoveryAnalysis(),
+                    d.approval(),
+                    d.execution(),
+                    d.notification(),
+                    0,
+                    d.delay(),
+                    d.approvalDelay(),
+                    d.problems()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

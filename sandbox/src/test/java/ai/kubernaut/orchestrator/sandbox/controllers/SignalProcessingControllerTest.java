@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.sandbox.controllers;
 
+import static ai.kubernaut.orchestrator.sandbox.controllers.Scripts.script;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.CONFIG;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.context;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.drive;
@@ -61,7 +62,7 @@ class SignalProcessingControllerTest {
         drive(
             controller,
             sp,
-            context(Script.defaults().withSignalProcessing(SignalProcessingOutcome.FAIL)));
+            context(script(Script.SIGNAL_PROCESSING, SignalProcessingOutcome.FAIL)));
 
     assertThat(states).containsExactly("Enriching", "Failed");
     assertThat(sp.getStatus().getMessage()).contains("sandbox.kubernaut.ai/sp=fail");
@@ -75,7 +76,7 @@ class SignalProcessingControllerTest {
         drive(
             controller,
             sp,
-            context(Script.defaults().withSignalProcessing(SignalProcessingOutcome.STUCK)));
+            context(script(Script.SIGNAL_PROCESSING, SignalProcessingOutcome.STUCK)));
 
     assertThat(states).containsExactly("Enriching");
     assertThat(controller.isFinished(sp)).isFalse();
@@ -85,7 +86,7 @@ class SignalProcessingControllerTest {
   void usesTheRrDelayForEachStep() {
     SignalProcessing sp = sp("ns", "oom");
 
-    var step = controller.next(sp, context(Script.defaults().withDelay(Duration.ZERO)));
+    var step = controller.next(sp, context(script(Script.DELAY, "0")));
 
     assertThat(step).get().extracting(Step::delay).isEqualTo(Duration.ZERO);
   }

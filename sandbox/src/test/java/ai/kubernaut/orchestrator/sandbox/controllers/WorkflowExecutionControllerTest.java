@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.sandbox.controllers;
 
+import static ai.kubernaut.orchestrator.sandbox.controllers.Scripts.script;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.CONFIG;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.NOW;
 import static ai.kubernaut.orchestrator.sandbox.controllers.TestChildren.context;
@@ -37,7 +38,7 @@ class WorkflowExecutionControllerTest {
   void runsTheScriptedNumberOfSteps() {
     WorkflowExecution we = we("ns", "we-oom", "oom");
 
-    var states = drive(controller, we, context(Script.defaults().withSteps(1)));
+    var states = drive(controller, we, context(script(Script.EXECUTION_STEPS, "1")));
 
     assertThat(states).containsExactly("Running/0", "Completed/1");
   }
@@ -46,8 +47,7 @@ class WorkflowExecutionControllerTest {
   void failsAtTheSecondStepWithTheFailureDetails() {
     WorkflowExecution we = we("ns", "we-oom", "oom");
 
-    var states =
-        drive(controller, we, context(Script.defaults().withExecution(ExecutionOutcome.FAIL)));
+    var states = drive(controller, we, context(script(Script.EXECUTION, ExecutionOutcome.FAIL)));
 
     assertThat(states).containsExactly("Running/0", "Running/1", "Failed/1");
     WorkflowExecutionStatus status = we.getStatus();
@@ -63,7 +63,7 @@ class WorkflowExecutionControllerTest {
 
   @Test
   void failsTheFirstAttemptAndSucceedsTheRecoveryWhenFailOnce() {
-    Script script = Script.defaults().withExecution(ExecutionOutcome.FAIL_ONCE);
+    Script script = script(Script.EXECUTION, ExecutionOutcome.FAIL_ONCE);
     WorkflowExecution first = we("ns", "we-oom", "oom");
     WorkflowExecution recovery = we("ns", "we-oom-recovery-1", "oom");
 
@@ -78,7 +78,7 @@ class WorkflowExecutionControllerTest {
   void numbersAttemptsFromOneInTheFailureTextAsTheRemediationRequestDoes() {
     WorkflowExecution recovery = we("ns", "we-oom-recovery-1", "oom");
 
-    drive(controller, recovery, context(Script.defaults().withExecution(ExecutionOutcome.FAIL)));
+    drive(controller, recovery, context(script(Script.EXECUTION, ExecutionOutcome.FAIL)));
 
     assertThat(recovery.getStatus().getFailureReason()).contains("on attempt 2 ");
   }
@@ -88,7 +88,7 @@ class WorkflowExecutionControllerTest {
   void skipsWithTheScriptedReason(ExecutionOutcome outcome, String reason) {
     WorkflowExecution we = we("ns", "we-oom", "oom");
 
-    var states = drive(controller, we, context(Script.defaults().withExecution(outcome)));
+    var states = drive(controller, we, context(script(Script.EXECUTION, outcome)));
 
     assertThat(states).containsExactly("Skipped/0");
     assertThat(we.getStatus().getSkipReason()).isEqualTo(reason);
@@ -98,8 +98,7 @@ class WorkflowExecutionControllerTest {
   void keepsRunningForeverWhenStuck() {
     WorkflowExecution we = we("ns", "we-oom", "oom");
 
-    var states =
-        drive(controller, we, context(Script.defaults().withExecution(ExecutionOutcome.STUCK)));
+    var states = drive(controller, we, context(script(Script.EXECUTION, ExecutionOutcome.STUCK)));
 
     assertThat(states).containsExactly("Running/0");
     assertThat(controller.isFinished(we)).isFalse();
