@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.bridge;
 
+import ai.kubernaut.orchestrator.workflows.RemediationWorkflow;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.history.v1.WorkflowExecutionSignaledEventAttributes;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  */
 final class SignalLedger {
 
-  static final String SIGNAL = "childStatusChanged";
+  static final String SIGNAL = RemediationWorkflow.CHILD_STATUS_CHANGED;
 
   private final WorkflowClient client;
   private final Map<String, Map<String, ChildStatus>> delivered = new ConcurrentHashMap<>();

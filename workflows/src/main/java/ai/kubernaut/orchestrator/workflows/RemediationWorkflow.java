@@ -35,11 +35,14 @@ public interface RemediationWorkflow {
   String DUPLICATE_RESOLVED = "duplicateResolved";
   String LOCK_GRANTED = "lockGranted";
 
+  /** The signal the CRD bridge sends for every child status change (untyped, by workflow ID). */
+  String CHILD_STATUS_CHANGED = "childStatusChanged";
+
   @WorkflowMethod(name = TYPE)
   RemediationResult run(RemediationInput input);
 
   /** A child's status changed (sent by the CRD bridge); stale and duplicate signals are ignored. */
-  @SignalMethod
+  @SignalMethod(name = CHILD_STATUS_CHANGED)
   void childStatusChanged(ChildStatus status);
 
   /** Coordinator → owner: another RR was registered as a duplicate of this one. */

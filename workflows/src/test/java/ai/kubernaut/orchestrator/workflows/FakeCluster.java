@@ -210,7 +210,8 @@ final class FakeCluster
     client
         .newUntypedWorkflowStub(
             "RemediationWorkflow", RemediationWorkflows.startOptions(in, taskQueue))
-        .signalWithStart("childStatusChanged", new Object[] {s}, new Object[] {in});
+        .signalWithStart(
+            RemediationWorkflow.CHILD_STATUS_CHANGED, new Object[] {s}, new Object[] {in});
     return client.newWorkflowStub(RemediationWorkflow.class, WorkflowIds.of(in.rr()));
   }
 

@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.orchestrator.config;
 
+import ai.kubernaut.orchestrator.api.v1alpha1.GoDuration;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ public final class ConfigValidator {
   /** A Go duration ({@code 5m}, {@code 1h30m}) strictly greater than zero. */
   public Duration positiveDuration(String option, String value) {
     try {
-      Duration d = GoDurations.parse(value);
+      Duration d = GoDuration.parse(option, value == null ? null : value.strip());
       if (d.isNegative() || d.isZero()) {
         return fail(
             option, "must be a positive Go duration, got " + quote(value), Duration.ofSeconds(1));
@@ -45,7 +46,7 @@ public final class ConfigValidator {
   /** A Go duration ({@code 0}, {@code 20ms}) that is not negative. */
   public Duration nonNegativeDuration(String option, String value) {
     try {
-      Duration d = GoDurations.parse(value);
+      Duration d = GoDuration.parse(option, value == null ? null : value.strip());
       if (d.isNegative()) {
         return fail(option, "must not be negative, got " + quote(value), Duration.ZERO);
       }
@@ -249,6 +250,6 @@ public final class ConfigValidator {
   }
 
   private static String quote(String s) {
-    return GoDurations.quote(s == null ? "" : s);
+    return "\"" + (s == null ? "" : s) + "\"";
   }
 }

@@ -52,16 +52,6 @@ public record OrchestratorConfig(
         newTemporal, kubernetes, remediation, routing, worker, bridge, service, gateway);
   }
 
-  public OrchestratorConfig withKubernetes(KubernetesConfig newKubernetes) {
-    return new OrchestratorConfig(
-        temporal, newKubernetes, remediation, routing, worker, bridge, service, gateway);
-  }
-
-  public OrchestratorConfig withService(ServiceConfig newService) {
-    return new OrchestratorConfig(
-        temporal, kubernetes, remediation, routing, worker, bridge, newService, gateway);
-  }
-
   /** With the Gateway in the same process ({@code run --gateway}); null turns it off. */
   public OrchestratorConfig withGateway(GatewayConfig newGateway) {
     return new OrchestratorConfig(

@@ -171,15 +171,6 @@ public final class KubernetesApiStandIn implements AutoCloseable {
     }
   }
 
-  /** Installs the CRDs in classpath YAML resources. */
-  public void installCrdsFromClasspath(String... resources) {
-    List<CustomResourceDefinition> crds = new ArrayList<>();
-    for (String resource : resources) {
-      crds.addAll(CrdFiles.fromClasspath(resource));
-    }
-    installCrds(crds);
-  }
-
   /** Creates a namespace if it does not exist yet (not recorded in the request log); returns it. */
   public String createNamespace(String name) {
     MockResponse response =

@@ -88,32 +88,6 @@ public record RemediationSettings(
     return new RemediationSettings(null, null, null, null, null, null, null, null, null);
   }
 
-  public RemediationSettings withDefaultTimeouts(PhaseTimeouts timeouts) {
-    return new RemediationSettings(
-        timeouts,
-        defaultMaxRecoveryAttempts,
-        terminationRateThreshold,
-        terminationRateWindow,
-        retention,
-        temporalUiBaseUrl,
-        continueAsNewAfterEvents,
-        routing,
-        resourceBusyRetry);
-  }
-
-  public RemediationSettings withDefaultMaxRecoveryAttempts(int attempts) {
-    return new RemediationSettings(
-        defaultTimeouts,
-        attempts,
-        terminationRateThreshold,
-        terminationRateWindow,
-        retention,
-        temporalUiBaseUrl,
-        continueAsNewAfterEvents,
-        routing,
-        resourceBusyRetry);
-  }
-
   public RemediationSettings withContinueAsNewAfterEvents(long events) {
     return new RemediationSettings(
         defaultTimeouts,
@@ -155,18 +129,5 @@ public record RemediationSettings(
         continueAsNewAfterEvents,
         policy,
         resourceBusyRetry);
-  }
-
-  public RemediationSettings withResourceBusyRetry(Duration retry) {
-    return new RemediationSettings(
-        defaultTimeouts,
-        defaultMaxRecoveryAttempts,
-        terminationRateThreshold,
-        terminationRateWindow,
-        retention,
-        temporalUiBaseUrl,
-        continueAsNewAfterEvents,
-        routing,
-        retry);
   }
 }
