@@ -1,12 +1,6 @@
 package ai.kubernaut.orchestrator.activities;
 
-import ai.kubernaut.orchestrator.activities.kube.AIAnalysisFactory;
-import ai.kubernaut.orchestrator.activities.kube.ApprovalRequestFactory;
-import ai.kubernaut.orchestrator.activities.kube.ChildStatusMapper;
 import ai.kubernaut.orchestrator.activities.kube.ChildWriter;
-import ai.kubernaut.orchestrator.activities.kube.Owners;
-import ai.kubernaut.orchestrator.activities.kube.SignalProcessingFactory;
-import ai.kubernaut.orchestrator.activities.kube.WorkflowExecutionFactory;
 import ai.kubernaut.orchestrator.activities.kube.Written;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysis;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequest;
@@ -14,6 +8,12 @@ import ai.kubernaut.orchestrator.api.v1alpha1.RemediationApprovalRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessing;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecution;
+import ai.kubernaut.orchestrator.kube.AIAnalysisFactory;
+import ai.kubernaut.orchestrator.kube.ApprovalRequestFactory;
+import ai.kubernaut.orchestrator.kube.ChildMetadata;
+import ai.kubernaut.orchestrator.kube.ChildStatusMapper;
+import ai.kubernaut.orchestrator.kube.SignalProcessingFactory;
+import ai.kubernaut.orchestrator.kube.WorkflowExecutionFactory;
 import ai.kubernaut.orchestrator.workflows.activities.ChildActivities;
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalDecisionRecord;
@@ -138,7 +138,7 @@ public final class ChildActivitiesImpl implements ChildActivities {
   }
 
   private <T extends HasMetadata> ChildRef write(ChildKind kind, RemediationRequest rr, T desired) {
-    Written<T> written = writer.createOrAdopt(desired, Owners.controllerRef(rr));
+    Written<T> written = writer.createOrAdopt(desired, ChildMetadata.controllerRef(rr));
     metrics.childCreated(kind.name(), written.outcome().tag());
     LOG.info(
         "{} {} {}",

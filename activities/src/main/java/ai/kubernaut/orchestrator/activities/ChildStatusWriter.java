@@ -1,7 +1,6 @@
 package ai.kubernaut.orchestrator.activities;
 
 import ai.kubernaut.orchestrator.activities.kube.ChildWriter;
-import ai.kubernaut.orchestrator.activities.kube.Owners;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysis;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysisPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.ApprovalDecision;
@@ -11,6 +10,7 @@ import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessing;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecution;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecutionPhase;
+import ai.kubernaut.orchestrator.kube.ChildMetadata;
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalDecisionRecord;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
@@ -110,7 +110,7 @@ final class ChildStatusWriter {
               status.put("decidedBy", record.decidedBy());
               status.put(
                   "decidedAt",
-                  Owners.rfc3339(
+                  ChildMetadata.rfc3339(
                       record.decidedAt() != null ? record.decidedAt() : clock.instant()));
               putOrRemove(status, "decisionMessage", record.message());
               status.put("decidedVia", DECIDED_VIA);
@@ -165,7 +165,7 @@ final class ChildStatusWriter {
                   }
                   if (kind.type() == WorkflowExecution.class) {
                     status.put("failureReason", request.reason());
-                    status.put("completionTime", Owners.rfc3339(clock.instant()));
+                    status.put("completionTime", ChildMetadata.rfc3339(clock.instant()));
                   }
                   return status;
                 },
@@ -192,7 +192,7 @@ final class ChildStatusWriter {
                 }
                 status.put("decision", ApprovalDecision.EXPIRED.value());
                 status.put("decidedBy", EventRecorder.COMPONENT);
-                status.put("decidedAt", Owners.rfc3339(clock.instant()));
+                status.put("decidedAt", ChildMetadata.rfc3339(clock.instant()));
                 status.put("decisionMessage", text);
                 status.put("decidedVia", DECIDED_VIA);
                 return status;

@@ -1,10 +1,10 @@
 package ai.kubernaut.orchestrator.activities;
 
 import ai.kubernaut.orchestrator.activities.kube.ChildWriter;
-import ai.kubernaut.orchestrator.activities.kube.NotificationRequestFactory;
 import ai.kubernaut.orchestrator.activities.kube.Written;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
+import ai.kubernaut.orchestrator.kube.NotificationRequestFactory;
 import ai.kubernaut.orchestrator.workflows.activities.NotificationActivities;
 import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
 import ai.kubernaut.orchestrator.workflows.model.NotificationRef;

@@ -7,7 +7,6 @@ import static ai.kubernaut.orchestrator.activities.TestRemediations.spCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.kubernaut.orchestrator.activities.kube.Owners;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysis;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysisPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.ApprovalDecision;
@@ -21,6 +20,7 @@ import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecution;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecutionPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecutionStatus;
+import ai.kubernaut.orchestrator.kube.ChildMetadata;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.FaultRule;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
 import ai.kubernaut.orchestrator.workflows.activities.ChildActivities;
@@ -530,7 +530,7 @@ class ChildActivitiesImplIT {
   private <T extends HasMetadata> T createOwned(T child) {
     child.getMetadata().setNamespace(ns);
     child.getMetadata().setUid(null);
-    child.getMetadata().setOwnerReferences(List.of(Owners.controllerRef(rr)));
+    child.getMetadata().setOwnerReferences(List.of(ChildMetadata.controllerRef(rr)));
     child.getMetadata().setLabels(Map.of(Labels.REMEDIATION_REQUEST, "disk-full"));
     return StandIn.createWithStatus(client, child);
   }

@@ -5,11 +5,11 @@ import static ai.kubernaut.orchestrator.activities.TestRemediations.rr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.kubernaut.orchestrator.activities.kube.NotificationRequestFactory;
 import ai.kubernaut.orchestrator.api.v1alpha1.ChildNames;
 import ai.kubernaut.orchestrator.api.v1alpha1.Labels;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
+import ai.kubernaut.orchestrator.kube.NotificationRequestFactory;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.FaultRule;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;

@@ -1,7 +1,7 @@
 package ai.kubernaut.orchestrator.bridge;
 
-import ai.kubernaut.orchestrator.activities.kube.ChildStatusMapper;
 import ai.kubernaut.orchestrator.bridge.BridgeMetrics.FilterReason;
+import ai.kubernaut.orchestrator.kube.ChildStatusMapper;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.activities.kube;
 
+import ai.kubernaut.orchestrator.kube.ChildMetadata;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
@@ -71,7 +72,7 @@ public final class StatusConditions {
                   && Objects.equals(before.getStatus(), c.getStatus())
                   && before.getLastTransitionTime() != null
               ? before.getLastTransitionTime()
-              : Owners.rfc3339(now));
+              : ChildMetadata.rfc3339(now));
       result.add(c);
     }
     for (Condition c : previous) {

@@ -13,6 +13,7 @@ import ai.kubernaut.orchestrator.api.v1alpha1.TimeoutConfig;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecutionPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecutionRef;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecutionSummary;
+import ai.kubernaut.orchestrator.kube.ChildMetadata;
 import ai.kubernaut.orchestrator.workflows.model.ChildRef;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
@@ -55,10 +56,10 @@ public final class StatusProjector {
     s.setReason(d.reason());
     s.setMessage(d.message());
     s.setObservedGeneration(generation);
-    s.setStartTime(Owners.rfc3339(d.startTime()));
-    s.setPhaseStartTime(Owners.rfc3339(d.phaseStartTime()));
-    s.setCompletionTime(Owners.rfc3339(d.completionTime()));
-    s.setRetentionExpiryTime(Owners.rfc3339(d.retentionExpiryTime()));
+    s.setStartTime(ChildMetadata.rfc3339(d.startTime()));
+    s.setPhaseStartTime(ChildMetadata.rfc3339(d.phaseStartTime()));
+    s.setCompletionTime(ChildMetadata.rfc3339(d.completionTime()));
+    s.setRetentionExpiryTime(ChildMetadata.rfc3339(d.retentionExpiryTime()));
     s.setConditions(StatusConditions.derive(d, generation, existingConditions, now));
     s.setTimeoutConfig(timeouts(d.timeoutConfig()));
     s.setApprovalNotificationSent(d.approvalNotificationSent());
@@ -86,7 +87,7 @@ public final class StatusProjector {
     if (rec != null) {
       s.setRecoveryAttempts(rec.recoveryAttempts());
       s.setMaxRecoveryAttempts(rec.maxRecoveryAttempts());
-      s.setLastFailureTime(Owners.rfc3339(rec.lastFailureTime()));
+      s.setLastFailureTime(ChildMetadata.rfc3339(rec.lastFailureTime()));
       s.setRecoveryReason(rec.recoveryReason());
       s.setEscalatedToManualReview(rec.escalatedToManualReview());
     }
@@ -96,16 +97,16 @@ public final class StatusProjector {
       s.setFailurePhase(f.failurePhase());
       s.setFailureReason(f.failureReason());
       s.setTimeoutPhase(timeoutPhase(f.timeoutPhase()));
-      s.setTimeoutTime(Owners.rfc3339(f.timeoutTime()));
+      s.setTimeoutTime(ChildMetadata.rfc3339(f.timeoutTime()));
     }
 
     DesiredStatus.Routing r = d.routing();
     if (r != null) {
       s.setBlockReason(r.blockReason());
-      s.setBlockedUntil(Owners.rfc3339(r.blockedUntil()));
+      s.setBlockedUntil(ChildMetadata.rfc3339(r.blockedUntil()));
       s.setDuplicateOf(r.duplicateOf());
       s.setDuplicateCount(r.duplicateCount());
-      s.setLastDuplicateTime(Owners.rfc3339(r.lastDuplicateTime()));
+      s.setLastDuplicateTime(ChildMetadata.rfc3339(r.lastDuplicateTime()));
       s.setSkipReason(r.skipReason());
     }
 
@@ -146,11 +147,11 @@ public final class StatusProjector {
   }
 
   static ObjectReference ref(String ns, ChildRef ref) {
-    return ref == null ? null : Owners.ref(ref.kind().name(), ns, ref.name(), ref.uid());
+    return ref == null ? null : ChildMetadata.ref(ref.kind().name(), ns, ref.name(), ref.uid());
   }
 
   static ObjectReference ref(String ns, NotificationRef ref) {
-    return Owners.ref("NotificationRequest", ns, ref.name(), ref.uid());
+    return ChildMetadata.ref("NotificationRequest", ns, ref.name(), ref.uid());
   }
 
   static WorkflowExecutionRef ref(String ns, ExecutionRef ref) {
@@ -167,7 +168,7 @@ public final class StatusProjector {
     r.setAttemptNumber(ref.attemptNumber());
     r.setFailedStep(ref.failedStep());
     r.setFailureReason(ref.failureReason());
-    r.setCompletionTime(Owners.rfc3339(ref.completionTime()));
+    r.setCompletionTime(ChildMetadata.rfc3339(ref.completionTime()));
     return r;
   }
 

@@ -14,6 +14,11 @@ import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessing;
 import ai.kubernaut.orchestrator.api.v1alpha1.TargetType;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecution;
+import ai.kubernaut.orchestrator.kube.AIAnalysisFactory;
+import ai.kubernaut.orchestrator.kube.ApprovalRequestFactory;
+import ai.kubernaut.orchestrator.kube.ChildMetadata;
+import ai.kubernaut.orchestrator.kube.SignalProcessingFactory;
+import ai.kubernaut.orchestrator.kube.WorkflowExecutionFactory;
 import ai.kubernaut.orchestrator.workflows.model.RecoveryContext;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -179,7 +184,8 @@ class ChildFactoriesTest {
     assertThat(spec.getRationale()).isEqualTo("restarting clears the leaked memory");
     assertThat(spec.getTargetResource().getName()).isEqualTo("web");
     assertThat(spec.getTimesOutAt()).isEqualTo("2025-01-31T10:20:00Z");
-    assertThat(we.getMetadata().getAnnotations()).containsEntry(Owners.ATTEMPT_ANNOTATION, "2");
+    assertThat(we.getMetadata().getAnnotations())
+        .containsEntry(ChildMetadata.ATTEMPT_ANNOTATION, "2");
   }
 
   @Test

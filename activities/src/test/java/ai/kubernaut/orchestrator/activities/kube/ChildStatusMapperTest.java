@@ -10,6 +10,7 @@ import ai.kubernaut.orchestrator.api.v1alpha1.RemediationApprovalRequestStatus;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecution;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecutionPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecutionStatus;
+import ai.kubernaut.orchestrator.kube.ChildStatusMapper;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.Labels;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequest;
+import ai.kubernaut.orchestrator.kube.NotificationContent;
+import ai.kubernaut.orchestrator.kube.NotificationRequestFactory;
 import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
 import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
 import ai.kubernaut.orchestrator.workflows.model.NotificationType;

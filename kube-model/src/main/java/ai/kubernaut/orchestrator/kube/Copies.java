@@ -1,4 +1,4 @@
-package ai.kubernaut.orchestrator.activities.kube;
+package ai.kubernaut.orchestrator.kube;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.SelectedWorkflow;
 import ai.kubernaut.orchestrator.api.v1alpha1.TargetResource;

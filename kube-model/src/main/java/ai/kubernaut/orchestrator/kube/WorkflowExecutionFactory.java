@@ -1,4 +1,4 @@
-package ai.kubernaut.orchestrator.activities.kube;
+package ai.kubernaut.orchestrator.kube;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysis;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
@@ -39,20 +39,20 @@ public final class WorkflowExecutionFactory {
     ref.setExecutionBundle(selected.getExecutionBundle());
 
     WorkflowExecutionSpec spec = new WorkflowExecutionSpec();
-    spec.setRemediationRequestRef(Owners.rrRef(rr));
+    spec.setRemediationRequestRef(ChildMetadata.rrRef(rr));
     spec.setWorkflowRef(ref);
     spec.setTargetResource(Copies.target(rr.getSpec().getTargetResource()));
     spec.setParameters(Copies.map(selected.getParameters()));
     spec.setConfidence(ai.getStatus().getConfidence());
     spec.setRationale(selected.getRationale());
-    spec.setTimesOutAt(Owners.rfc3339(timesOutAt));
+    spec.setTimesOutAt(ChildMetadata.rfc3339(timesOutAt));
 
     WorkflowExecution we = new WorkflowExecution();
-    we.setMetadata(Owners.ownedMeta(rr, name));
+    we.setMetadata(ChildMetadata.ownedMeta(rr, name));
     we.getMetadata()
         .setAnnotations(
             new java.util.HashMap<>(
-                Map.of(Owners.ATTEMPT_ANNOTATION, Integer.toString(attemptNumber))));
+                Map.of(ChildMetadata.ATTEMPT_ANNOTATION, Integer.toString(attemptNumber))));
     we.setSpec(spec);
     return we;
   }

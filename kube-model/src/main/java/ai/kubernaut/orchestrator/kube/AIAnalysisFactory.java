@@ -1,4 +1,4 @@
-package ai.kubernaut.orchestrator.activities.kube;
+package ai.kubernaut.orchestrator.kube;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysis;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysisSpec;
@@ -55,16 +55,16 @@ public final class AIAnalysisFactory {
     context.setEnrichment(classified == null ? null : copy(classified.getEnrichment()));
 
     AIAnalysisSpec childSpec = new AIAnalysisSpec();
-    childSpec.setRemediationRequestRef(Owners.rrRef(rr));
+    childSpec.setRemediationRequestRef(ChildMetadata.rrRef(rr));
     childSpec.setSignalContext(context);
     childSpec.setAnalysisTypes(new ArrayList<>(ANALYSIS_TYPES));
-    childSpec.setTimesOutAt(Owners.rfc3339(timesOutAt));
+    childSpec.setTimesOutAt(ChildMetadata.rfc3339(timesOutAt));
     if (recovery != null) {
       applyRecovery(childSpec, rr.getMetadata().getNamespace(), recovery);
     }
 
     AIAnalysis ai = new AIAnalysis();
-    ai.setMetadata(Owners.ownedMeta(rr, name));
+    ai.setMetadata(ChildMetadata.ownedMeta(rr, name));
     ai.setSpec(childSpec);
     return ai;
   }
@@ -75,13 +75,14 @@ public final class AIAnalysisFactory {
     spec.setRecoveryAttemptNumber(recovery.attemptNumber());
     if (recovery.failedWorkflowExecution() != null) {
       spec.setFailedWorkflowRef(
-          Owners.ref("WorkflowExecution", namespace, recovery.failedWorkflowExecution(), null));
+          ChildMetadata.ref(
+              "WorkflowExecution", namespace, recovery.failedWorkflowExecution(), null));
     }
     spec.setFailedStep(recovery.failedStep());
     spec.setFailureReason(failureReason(recovery));
     List<ObjectReference> previous = new ArrayList<>();
     for (String analysis : recovery.previousAnalyses()) {
-      previous.add(Owners.ref("AIAnalysis", namespace, analysis, null));
+      previous.add(ChildMetadata.ref("AIAnalysis", namespace, analysis, null));
     }
     spec.setPreviousAIAnalysisRefs(previous);
   }

@@ -1,4 +1,4 @@
-package ai.kubernaut.orchestrator.activities.kube;
+package ai.kubernaut.orchestrator.kube;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.ChildNames;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationPriority;
@@ -55,7 +55,7 @@ public final class NotificationRequestFactory {
     spec.setSubject(content.subject());
     spec.setBody(content.body());
     spec.setRemediationRequestRef(
-        Owners.ref(RR_KIND, order.rr().namespace(), order.rr().name(), order.rr().uid()));
+        ChildMetadata.ref(RR_KIND, order.rr().namespace(), order.rr().name(), order.rr().uid()));
     spec.setMetadata(new LinkedHashMap<>(content.metadata()));
 
     NotificationRequest nr = new NotificationRequest();
@@ -63,7 +63,7 @@ public final class NotificationRequestFactory {
         new ObjectMetaBuilder()
             .withName(name(order))
             .withNamespace(order.rr().namespace())
-            .withLabels(Owners.labels(order.rr().name()))
+            .withLabels(ChildMetadata.labels(order.rr().name()))
             .build());
     nr.setSpec(spec);
     return nr;

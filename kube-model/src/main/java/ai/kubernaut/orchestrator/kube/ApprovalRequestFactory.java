@@ -1,4 +1,4 @@
-package ai.kubernaut.orchestrator.activities.kube;
+package ai.kubernaut.orchestrator.kube;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysis;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysisStatus;
@@ -22,8 +22,8 @@ public final class ApprovalRequestFactory {
     ApprovalContext context = analysis.getApprovalContext();
 
     RemediationApprovalRequestSpec spec = new RemediationApprovalRequestSpec();
-    spec.setRemediationRequestRef(Owners.rrRef(rr));
-    spec.setAiAnalysisRef(Owners.ref(ai));
+    spec.setRemediationRequestRef(ChildMetadata.rrRef(rr));
+    spec.setAiAnalysisRef(ChildMetadata.ref(ai));
     spec.setConfidence(
         analysis.getConfidence() != null
             ? analysis.getConfidence()
@@ -34,10 +34,10 @@ public final class ApprovalRequestFactory {
     spec.setInvestigationSummary(
         firstSet(
             context == null ? null : context.getInvestigationSummary(), analysis.getRootCause()));
-    spec.setRequiredBy(Owners.rfc3339(requiredBy));
+    spec.setRequiredBy(ChildMetadata.rfc3339(requiredBy));
 
     RemediationApprovalRequest rar = new RemediationApprovalRequest();
-    rar.setMetadata(Owners.ownedMeta(rr, name));
+    rar.setMetadata(ChildMetadata.ownedMeta(rr, name));
     rar.setSpec(spec);
     return rar;
   }

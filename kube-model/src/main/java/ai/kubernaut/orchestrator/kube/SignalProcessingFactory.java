@@ -1,4 +1,4 @@
-package ai.kubernaut.orchestrator.activities.kube;
+package ai.kubernaut.orchestrator.kube;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestSpec;
@@ -30,12 +30,12 @@ public final class SignalProcessingFactory {
     signal.setProviderData(spec.getProviderData());
 
     SignalProcessingSpec childSpec = new SignalProcessingSpec();
-    childSpec.setRemediationRequestRef(Owners.rrRef(rr));
+    childSpec.setRemediationRequestRef(ChildMetadata.rrRef(rr));
     childSpec.setSignal(signal);
-    childSpec.setTimesOutAt(Owners.rfc3339(timesOutAt));
+    childSpec.setTimesOutAt(ChildMetadata.rfc3339(timesOutAt));
 
     SignalProcessing sp = new SignalProcessing();
-    sp.setMetadata(Owners.ownedMeta(rr, name));
+    sp.setMetadata(ChildMetadata.ownedMeta(rr, name));
     sp.setSpec(childSpec);
     return sp;
   }

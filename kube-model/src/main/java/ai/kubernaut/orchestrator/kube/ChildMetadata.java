@@ -1,4 +1,4 @@
-package ai.kubernaut.orchestrator.activities.kube;
+package ai.kubernaut.orchestrator.kube;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.Labels;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
@@ -15,12 +15,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /** Metadata every object the orchestrator creates for an RR carries: owner, labels, references. */
-public final class Owners {
+public final class ChildMetadata {
 
   /** Annotation on a WorkflowExecution: which attempt (1 = initial) it is. */
   public static final String ATTEMPT_ANNOTATION = "kubernaut.ai/attempt-number";
 
-  private Owners() {}
+  private ChildMetadata() {}
 
   /** The controller ownerReference to {@code rr}: GC deletes the child with it. */
   public static OwnerReference controllerRef(RemediationRequest rr) {
