@@ -34,6 +34,7 @@ import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
 import ai.kubernaut.orchestrator.workflows.model.CreateApprovalRequest;
 import ai.kubernaut.orchestrator.workflows.model.CreateSignalProcessing;
 import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
+import ai.kubernaut.orchestrator.workflows.model.ExtendChildDeadline;
 import ai.kubernaut.orchestrator.workflows.model.RecoveryContext;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
 import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
@@ -478,6 +479,60 @@ class ChildActivitiesImplIT {
     assertThat(rar.getStatus().getDecision()).isEqualTo(ApprovalDecision.EXPIRED);
     assertThat(rar.getStatus().getDecidedVia()).isEqualTo("temporal");
     assertThat(get(NotificationRequest.class, "nr-approval-disk-full").getStatus()).isNull();
+  }
+
+  @Test
+  void extendingADeadlinePatchesOnlyTheChildsOwnDeadlineField() {
+    createOwned(aiCompleted("ai-disk-full", "restart-pods", true));
+    activities.createApprovalRequest(
+        new CreateApprovalRequest(rrRef, "rar-disk-full", "ai-disk-full", DEADLINE));
+    activities.createWorkflowExecution(
+        new CreateWorkflowExecution(rrRef, "we-disk-full", "ai-disk-full", 1, DEADLINE));
+    Instant later = DEADLINE.plus(Duration.ofMinutes(15));
+
+    boolean we =
+        stub.extendChildDeadline(
+            new ExtendChildDeadline(rrRef, ChildKind.WorkflowExecution, "we-disk-full", later));
+    boolean rar =
+        stub.extendChildDeadline(
+            new ExtendChildDeadline(
+                rrRef, ChildKind.RemediationApprovalRequest, "rar-disk-full", later));
+    boolean again =
+        stub.extendChildDeadline(
+            new ExtendChildDeadline(rrRef, ChildKind.WorkflowExecution, "we-disk-full", later));
+    boolean gone =
+        stub.extendChildDeadline(
+            new ExtendChildDeadline(rrRef, ChildKind.SignalProcessing, "sp-disk-full", later));
+
+    assertThat(List.of(we, rar, again, gone)).containsExactly(true, true, false, false);
+    WorkflowExecution storedWe = get(WorkflowExecution.class, "we-disk-full");
+    assertThat(storedWe.getSpec().getTimesOutAt()).isEqualTo("2030-01-01T10:20:00Z");
+    assertThat(storedWe.getSpec().getWorkflowRef().getWorkflowId()).isEqualTo("restart-pods");
+    assertThat(get(RemediationApprovalRequest.class, "rar-disk-full").getSpec().getRequiredBy())
+        .isEqualTo("2030-01-01T10:20:00Z");
+  }
+
+  @Test
+  void aDeadlineOfAChildAnotherRrControlsIsNotMoved() {
+    WorkflowExecution foreign = new WorkflowExecution();
+    foreign.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("we-disk-full")
+            .withNamespace(ns)
+            .withOwnerReferences(otherOwner())
+            .build());
+    client.resources(WorkflowExecution.class).inNamespace(ns).resource(foreign).create();
+
+    assertThatThrownBy(
+            () ->
+                stub.extendChildDeadline(
+                    new ExtendChildDeadline(
+                        rrRef, ChildKind.WorkflowExecution, "we-disk-full", DEADLINE)))
+        .satisfies(
+            thrown ->
+                assertThat(StandIn.applicationFailure(thrown).getType())
+                    .isEqualTo(FailureTypes.CHILD_OWNED_BY_OTHER));
+    assertThat(get(WorkflowExecution.class, "we-disk-full").getSpec()).isNull();
   }
 
   @ParameterizedTest

@@ -19,6 +19,7 @@ import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
 import ai.kubernaut.orchestrator.workflows.model.CreateApprovalRequest;
 import ai.kubernaut.orchestrator.workflows.model.CreateSignalProcessing;
 import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
+import ai.kubernaut.orchestrator.workflows.model.ExtendChildDeadline;
 import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
 import ai.kubernaut.orchestrator.workflows.model.LockRequest;
 import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
@@ -78,6 +79,7 @@ final class FakeCluster
   final List<StatusWrite> statusWrites = new CopyOnWriteArrayList<>();
   final List<ApprovalDecisionRecord> decisions = new CopyOnWriteArrayList<>();
   final List<TerminateChildren> terminations = new CopyOnWriteArrayList<>();
+  final List<ExtendChildDeadline> extensions = new CopyOnWriteArrayList<>();
   final List<ChildKey> reads = new CopyOnWriteArrayList<>();
   final List<TerminationRateQuery> rateQueries = new CopyOnWriteArrayList<>();
 
@@ -309,6 +311,12 @@ final class FakeCluster
   public int markChildrenTerminal(TerminateChildren request) {
     terminations.add(request);
     return 1;
+  }
+
+  @Override
+  public boolean extendChildDeadline(ExtendChildDeadline request) {
+    extensions.add(request);
+    return true;
   }
 
   @Override
