@@ -9,15 +9,27 @@ import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import ai.kubernaut.orchestrator.workflows.activities.ValidationActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Creates the activity stubs of the remediation workflow, each with the summary shown in the
  * Temporal UI.
  */
 final class ActivityStubs {
+  private final Supplier<Duration> budget;
+
+  /**
+   * @param budget how long the next Kubernetes write or routing call may keep retrying (the
+   *     schedule-to-close of its options): the remaining phase budget, so a timer is never starved
+   */
+  ActivityStubs(Supplier<Duration> budget) {
+    this.budget = budget;
+  }
+
   RoutingActivities routing(String summary) {
     return Workflow.newActivityStub(
-        RoutingActivities.class, withSummary(RemediationActivityOptions.ROUTING, summary));
+        RoutingActivities.class, bounded(RemediationActivityOptions.ROUTING, summary));
   }
 
   RoutingActivities temporalLookup(String summary) {
@@ -27,7 +39,7 @@ final class ActivityStubs {
 
   ValidationActivities validation(String summary) {
     return Workflow.newActivityStub(
-        ValidationActivities.class, withSummary(RemediationActivityOptions.KUBE_WRITE, summary));
+        ValidationActivities.class, bounded(RemediationActivityOptions.KUBE_WRITE, summary));
   }
 
   ChildActivities child(String summary) {
@@ -36,17 +48,24 @@ final class ActivityStubs {
 
   ChildActivities child(String summary, boolean read) {
     ActivityOptions o =
-        read ? RemediationActivityOptions.KUBE_READ : RemediationActivityOptions.KUBE_WRITE;
-    return Workflow.newActivityStub(ChildActivities.class, withSummary(o, summary));
+        read
+            ? withSummary(RemediationActivityOptions.KUBE_READ, summary)
+            : bounded(RemediationActivityOptions.KUBE_WRITE, summary);
+    return Workflow.newActivityStub(ChildActivities.class, o);
   }
 
   NotificationActivities notifications(String summary) {
     return Workflow.newActivityStub(
-        NotificationActivities.class, withSummary(RemediationActivityOptions.NOTIFY, summary));
+        NotificationActivities.class, bounded(RemediationActivityOptions.NOTIFY, summary));
   }
 
   StatusActivities statusWriter(String summary) {
     return Workflow.newActivityStub(
-        StatusActivities.class, withSummary(RemediationActivityOptions.STATUS_WRITE, summary));
+        StatusActivities.class, bounded(RemediationActivityOptions.STATUS_WRITE, summary));
+  }
+
+  /** {@code options} with its summary, retried at most for the budget (or its own bound). */
+  private ActivityOptions bounded(ActivityOptions options, String summary) {
+    return RemediationActivityOptions.withBudget(withSummary(options, summary), budget.get());
   }
 }

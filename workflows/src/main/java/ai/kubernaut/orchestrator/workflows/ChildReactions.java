@@ -374,6 +374,15 @@ final class ChildReactions {
     timedOut(global);
   }
 
+  /**
+   * A Kubernetes write kept failing until the deadline it was bounded by passed (an API server
+   * outage): the remediation times out in the running phase. No re-read first: the API that just
+   * failed for the whole budget would fail it too.
+   */
+  void onBudgetSpent() {
+    timedOut(ledger.globalIsNearer());
+  }
+
   private void timedOut(boolean global) {
     // Blocked between WorkflowExecution re-creations runs on the Executing budget
     boolean busy = ledger.phase == Phase.Blocked && ledger.executingDeadline != null;

@@ -131,7 +131,15 @@ final class OperatorUpdates {
     Instant deadline = Timeouts.deadline(now, ledger.phaseBudget());
     supersede(was, name, k);
     ledger.register(name);
-    ChildRef ref = transitions.createChild(was.kind(), name, ledger.phase, deadline);
+    // the create is bounded by the retry's own budget; the deadline moves only after it (moving it
+    // first would wake the main loop during the call and change the order of commands)
+    ledger.creatingUntil = deadline;
+    ChildRef ref;
+    try {
+      ref = transitions.createChild(was.kind(), name, ledger.phase, deadline);
+    } finally {
+      ledger.creatingUntil = null;
+    }
     ledger.current = new CurrentChild(was.kind(), name, was.baseName(), k);
     ledger.retries++;
     ledger.phaseStartTime = now;

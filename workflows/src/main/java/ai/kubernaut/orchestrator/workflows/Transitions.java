@@ -160,9 +160,11 @@ final class Transitions {
             ? keepDeadline
             : Timeouts.deadline(now, Timeouts.forPhase(ledger.timeouts, to));
     ledger.register(name);
-    ChildRef ref = createChild(kind, name, to, deadline);
+    // the phase (and its deadline) starts before the create: the create is bounded by this phase's
+    // budget, and a create that outlives it times this phase out
     ledger.current = child;
     changePhase(from, to, now, deadline, waitsFor);
+    ChildRef ref = createChild(kind, name, to, deadline);
     ledger.pendingEvents.addAll(List.of(events));
     if (to == Phase.AwaitingApproval && !ledger.approvalNotificationSent) {
       // exactly one Approval NR per RR: a recovery's second approval gets the RAR and an Event

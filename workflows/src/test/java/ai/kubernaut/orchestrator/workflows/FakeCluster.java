@@ -98,6 +98,15 @@ final class FakeCluster
 
   volatile TerminationRate rate = new TerminationRate(0, 20);
 
+  /** Creating this child starts an API server outage that never ends (null: none). */
+  private volatile String outageFrom;
+
+  /** Every Kubernetes call fails retryably (503) from now on. */
+  volatile boolean apiDown;
+
+  /** Kubernetes calls answered 503 during the outage. */
+  final AtomicLong unavailableCalls = new AtomicLong();
+
   final List<RoutingVerdict> verdicts = new CopyOnWriteArrayList<>();
   final List<LockAnswer> lockAnswers = new CopyOnWriteArrayList<>();
   final List<RoutingRelease> releases = new CopyOnWriteArrayList<>();
@@ -146,6 +155,20 @@ final class FakeCluster
   FakeCluster decideAtExpiry(ChildStatus decided) {
     decidedAtExpiry.put(decided.name(), decided);
     return this;
+  }
+
+  /** When {@code childName} is to be created, the API server stops answering, for good. */
+  FakeCluster outageFrom(String childName) {
+    outageFrom = childName;
+    return this;
+  }
+
+  /** During an outage every Kubernetes call fails as a 503 would: retryably. */
+  private void apiAvailable(String call) {
+    if (apiDown) {
+      unavailableCalls.incrementAndGet();
+      throw new IllegalStateException(call + ": 503 Service Unavailable (injected outage)");
+    }
   }
 
   FakeCluster invalid(String field, String message) {
@@ -234,6 +257,7 @@ final class FakeCluster
 
   @Override
   public ValidationResult validateRemediation(RemediationRef rr) {
+    apiAvailable("validate");
     if (gone) {
       throw ApplicationFailure.newNonRetryableFailure(
           "RemediationRequest gone", FailureTypes.REMEDIATION_REQUEST_GONE);
@@ -262,6 +286,10 @@ final class FakeCluster
   }
 
   private ChildRef create(RemediationRef rr, ChildKind kind, String name, Object request) {
+    if (name.equals(outageFrom)) {
+      apiDown = true;
+    }
+    apiAvailable("create " + name);
     String failure = failCreate.get(name);
     if (failure != null) {
       throw ApplicationFailure.newNonRetryableFailure("cannot create " + name, failure);
@@ -284,6 +312,7 @@ final class FakeCluster
 
   @Override
   public ChildObservation readChildStatus(ChildKey key) {
+    apiAvailable("read " + key.name());
     reads.add(key);
     ChildStatus s = stored.get(key.name());
     if (s == null) {
@@ -309,6 +338,7 @@ final class FakeCluster
 
   @Override
   public int markChildrenTerminal(TerminateChildren request) {
+    apiAvailable("mark children");
     terminations.add(request);
     return 1;
   }
@@ -321,6 +351,7 @@ final class FakeCluster
 
   @Override
   public NotificationRef createNotification(NotificationOrder order) {
+    apiAvailable("create notification");
     notifications.add(order);
     String name =
         (order.bulk() ? "nr-bulk-" : "nr-" + order.type().name().toLowerCase() + "-")
@@ -330,6 +361,7 @@ final class FakeCluster
 
   @Override
   public StatusWriteResult writeStatus(StatusWrite write) {
+    apiAvailable("write status");
     if (statusGone) {
       return new StatusWriteResult(StatusWriteResult.Disposition.GONE, write.sequence());
     }

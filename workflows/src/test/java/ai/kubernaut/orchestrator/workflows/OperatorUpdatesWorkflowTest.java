@@ -37,6 +37,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -233,6 +234,10 @@ class OperatorUpdatesWorkflowTest {
     FakeCluster cluster = cluster(env, worker);
     RemediationWorkflow wf = start(env, worker, input("gone-" + update.toLowerCase()));
     awaitPhase(wf, "Processing");
+    awaitCreated(cluster, "sp-gone-" + update.toLowerCase());
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> cluster.writtenPhases().contains(Phase.Processing));
     cluster.statusGone = true; // the RR is deleted; the bridge's cancel has not arrived yet
 
     assertThatThrownBy(
