@@ -138,7 +138,7 @@ final class OperatorUpdates {
     try {
       ref = transitions.createChild(was.kind(), name, ledger.phase, deadline);
     } finally {
-      ledger.creatingUntil = null;
+      ledger.creatingUntil = null; // a failed retry fails the update, not the phase
     }
     ledger.current = new CurrentChild(was.kind(), name, was.baseName(), k);
     ledger.retries++;

@@ -271,8 +271,13 @@ final class RemediationLedger {
     return d.compareTo(MIN_ACTIVITY_BUDGET) < 0 ? MIN_ACTIVITY_BUDGET : d;
   }
 
-  /** While an operator retry creates its child: that child's deadline (not carried). */
+  /**
+   * While the child of a new phase (or of an operator retry) is created: its deadline, and the
+   * phase it is created for (not carried; left set when a transition's create fails).
+   */
   Instant creatingUntil;
+
+  Phase creatingFor;
 
   /** The deadline the running phase's work is bounded by; null when there is none. */
   Instant budgetDeadline() {

@@ -160,11 +160,15 @@ final class Transitions {
             ? keepDeadline
             : Timeouts.deadline(now, Timeouts.forPhase(ledger.timeouts, to));
     ledger.register(name);
-    // the phase (and its deadline) starts before the create: the create is bounded by this phase's
-    // budget, and a create that outlives it times this phase out
+    // the create is bounded by the new phase's budget, and a create that outlives it times the new
+    // phase out (kept set when the create fails)
+    ledger.creatingUntil = deadline;
+    ledger.creatingFor = to;
+    ChildRef ref = createChild(kind, name, to, deadline);
+    ledger.creatingUntil = null;
+    ledger.creatingFor = null;
     ledger.current = child;
     changePhase(from, to, now, deadline, waitsFor);
-    ChildRef ref = createChild(kind, name, to, deadline);
     ledger.pendingEvents.addAll(List.of(events));
     if (to == Phase.AwaitingApproval && !ledger.approvalNotificationSent) {
       // exactly one Approval NR per RR: a recovery's second approval gets the RAR and an Event
