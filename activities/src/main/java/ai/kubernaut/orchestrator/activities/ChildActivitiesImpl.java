@@ -25,6 +25,7 @@ import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
 import ai.kubernaut.orchestrator.workflows.model.CreateApprovalRequest;
 import ai.kubernaut.orchestrator.workflows.model.CreateSignalProcessing;
 import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
+import ai.kubernaut.orchestrator.workflows.model.ExtendChildDeadline;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
 import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -135,6 +136,11 @@ public final class ChildActivitiesImpl implements ChildActivities {
   @Override
   public int markChildrenTerminal(TerminateChildren request) {
     return statusWriter.markTerminal(request);
+  }
+
+  @Override
+  public boolean extendChildDeadline(ExtendChildDeadline request) {
+    return statusWriter.extendDeadline(request);
   }
 
   private <T extends HasMetadata> ChildRef write(ChildKind kind, RemediationRequest rr, T desired) {

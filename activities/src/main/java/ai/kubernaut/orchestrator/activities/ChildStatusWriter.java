@@ -13,12 +13,15 @@ import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecutionPhase;
 import ai.kubernaut.orchestrator.kube.ChildMetadata;
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalDecisionRecord;
+import ai.kubernaut.orchestrator.workflows.model.ExtendChildDeadline;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
 import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.util.List;
@@ -205,6 +208,66 @@ final class ChildStatusWriter {
     }
     LOG.info("marked {} child(ren) terminal ({})", changed, request.reason());
     return changed;
+  }
+
+  /**
+   * Moves the child's own deadline ({@code spec.timesOutAt}, {@code spec.requiredBy} of a RAR) to
+   * {@code request.deadline()}: a JSON merge patch of that one field, with the read's
+   * resourceVersion, re-read on 409. Returns false when the child is gone or already holds it; a
+   * child another RR controls is never touched ({@link FailureTypes#CHILD_OWNED_BY_OTHER}).
+   */
+  boolean extendDeadline(ExtendChildDeadline request) {
+    RemediationRef rr = request.rr();
+    Class<? extends HasMetadata> type = ChildActivitiesImpl.kindClass(request.kind());
+    String field = type == RemediationApprovalRequest.class ? "requiredBy" : "timesOutAt";
+    String value = ChildMetadata.rfc3339(request.deadline());
+    String what = type.getSimpleName() + " " + rr.namespace() + "/" + request.name();
+    for (int attempt = 1; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
+      GenericKubernetesResource fresh;
+      try {
+        fresh = kube.generic(type).inNamespace(rr.namespace()).withName(request.name()).get();
+      } catch (KubernetesClientException e) {
+        throw KubeFailures.classify(e, "read " + what);
+      }
+      if (fresh == null) {
+        return false;
+      }
+      if (!controlledBy(fresh, rr)) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            what + " is not controlled by RemediationRequest " + rr.name(),
+            FailureTypes.CHILD_OWNED_BY_OTHER);
+      }
+      Object spec = fresh.getAdditionalProperties().get("spec");
+      if (spec instanceof Map<?, ?> m && value.equals(m.get(field))) {
+        return false;
+      }
+      String patch =
+          kube.serialization()
+              .asJson(
+                  Map.of(
+                      "metadata",
+                      Map.of("resourceVersion", fresh.getMetadata().getResourceVersion()),
+                      "spec",
+                      Map.of(field, value)));
+      try {
+        kube.generic(type)
+            .inNamespace(rr.namespace())
+            .withName(request.name())
+            .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+        LOG.info("moved spec.{} of {} to {}", field, request.name(), value);
+        return true;
+      } catch (KubernetesClientException e) {
+        if (KubeFailures.isConflict(e)) {
+          continue;
+        }
+        if (KubeFailures.isNotFound(e)) {
+          return false;
+        }
+        throw KubeFailures.classify(e, "patch spec." + field + " of " + what);
+      }
+    }
+    throw new IllegalStateException(
+        "spec of " + what + " conflicted " + MAX_CONFLICT_RETRIES + " times in a row; retrying");
   }
 
   private static boolean named(TerminateChildren request, HasMetadata child) {

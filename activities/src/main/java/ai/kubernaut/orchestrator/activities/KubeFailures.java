@@ -2,7 +2,10 @@ package ai.kubernaut.orchestrator.activities;
 
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,7 +16,10 @@ import java.util.Optional;
  *       (credentials may be rotated), timeouts and IO/connection errors: the original exception is
  *       returned, so the activity throws it and Temporal retries with backoff (B, E).
  *   <li>400 and 422: non-retryable {@link FailureTypes#INVALID_SPEC} (C).
- *   <li>403: non-retryable {@link FailureTypes#FORBIDDEN}.
+ *   <li>403: retried for {@link #FORBIDDEN_GRACE} after the activity was first scheduled (right
+ *       after a kube-apiserver restart it answers 403 for a few seconds, until its RBAC authorizer
+ *       has loaded the roles), then non-retryable {@link FailureTypes#FORBIDDEN}: a permission that
+ *       is still missing is a configuration failure.
  *   <li>404: non-retryable {@link FailureTypes#NOT_FOUND}. Callers for whom a 404 means something
  *       else ("not yet" while reading a child, "gone" for the RR) handle it before classifying.
  * </ul>
@@ -26,8 +32,22 @@ public final class KubeFailures {
 
   private KubeFailures() {}
 
+  /**
+   * How long a 403 counts as transient, from the first attempt of the activity: with the
+   * remediation's backoff (1 s doubling) that is about five attempts.
+   */
+  public static final Duration FORBIDDEN_GRACE = Duration.ofSeconds(30);
+
   /** What the caller was doing, for the failure message (e.g. "create SignalProcessing sp-x"). */
   public static RuntimeException classify(RuntimeException e, String action) {
+    return classify(e, action, sinceFirstAttempt());
+  }
+
+  /**
+   * Like {@link #classify(RuntimeException, String)}, with the time since the activity's first
+   * attempt was scheduled (null outside an activity: no grace for a 403).
+   */
+  static RuntimeException classify(RuntimeException e, String action, Duration sinceFirstAttempt) {
     if (e instanceof ApplicationFailure) {
       return e;
     }
@@ -38,10 +58,28 @@ public final class KubeFailures {
     return switch (code.get()) {
       case 400, 422 ->
           nonRetryable(FailureTypes.INVALID_SPEC, action + " was rejected as invalid", e);
-      case 403 -> nonRetryable(FailureTypes.FORBIDDEN, action + " is forbidden", e);
+      case 403 ->
+          sinceFirstAttempt != null && sinceFirstAttempt.compareTo(FORBIDDEN_GRACE) < 0
+              ? e // maybe an API server whose authorizer is still loading: retry a little
+              : nonRetryable(FailureTypes.FORBIDDEN, action + " is forbidden", e);
       case 404 -> nonRetryable(FailureTypes.NOT_FOUND, action + " found nothing to act on", e);
       default -> e; // 401, 408, 409, 429, 5xx and anything unknown: retry with backoff
     };
+  }
+
+  /**
+   * Time from the running activity's first attempt to this one, both as the Temporal server
+   * scheduled them (no clock of ours involved); null outside an activity.
+   */
+  private static Duration sinceFirstAttempt() {
+    ActivityInfo info;
+    try {
+      info = Activity.getExecutionContext().getInfo();
+    } catch (RuntimeException notInAnActivity) {
+      return null;
+    }
+    long elapsed = info.getCurrentAttemptScheduledTimestamp() - info.getScheduledTimestamp();
+    return Duration.ofMillis(Math.max(0, elapsed));
   }
 
   /** True when {@code e} is retryable under {@link #classify}. */

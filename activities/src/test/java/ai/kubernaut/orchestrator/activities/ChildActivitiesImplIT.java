@@ -34,6 +34,7 @@ import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
 import ai.kubernaut.orchestrator.workflows.model.CreateApprovalRequest;
 import ai.kubernaut.orchestrator.workflows.model.CreateSignalProcessing;
 import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
+import ai.kubernaut.orchestrator.workflows.model.ExtendChildDeadline;
 import ai.kubernaut.orchestrator.workflows.model.RecoveryContext;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
 import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
@@ -480,8 +481,62 @@ class ChildActivitiesImplIT {
     assertThat(get(NotificationRequest.class, "nr-approval-disk-full").getStatus()).isNull();
   }
 
+  @Test
+  void extendingADeadlinePatchesOnlyTheChildsOwnDeadlineField() {
+    createOwned(aiCompleted("ai-disk-full", "restart-pods", true));
+    activities.createApprovalRequest(
+        new CreateApprovalRequest(rrRef, "rar-disk-full", "ai-disk-full", DEADLINE));
+    activities.createWorkflowExecution(
+        new CreateWorkflowExecution(rrRef, "we-disk-full", "ai-disk-full", 1, DEADLINE));
+    Instant later = DEADLINE.plus(Duration.ofMinutes(15));
+
+    boolean we =
+        stub.extendChildDeadline(
+            new ExtendChildDeadline(rrRef, ChildKind.WorkflowExecution, "we-disk-full", later));
+    boolean rar =
+        stub.extendChildDeadline(
+            new ExtendChildDeadline(
+                rrRef, ChildKind.RemediationApprovalRequest, "rar-disk-full", later));
+    boolean again =
+        stub.extendChildDeadline(
+            new ExtendChildDeadline(rrRef, ChildKind.WorkflowExecution, "we-disk-full", later));
+    boolean gone =
+        stub.extendChildDeadline(
+            new ExtendChildDeadline(rrRef, ChildKind.SignalProcessing, "sp-disk-full", later));
+
+    assertThat(List.of(we, rar, again, gone)).containsExactly(true, true, false, false);
+    WorkflowExecution storedWe = get(WorkflowExecution.class, "we-disk-full");
+    assertThat(storedWe.getSpec().getTimesOutAt()).isEqualTo("2030-01-01T10:20:00Z");
+    assertThat(storedWe.getSpec().getWorkflowRef().getWorkflowId()).isEqualTo("restart-pods");
+    assertThat(get(RemediationApprovalRequest.class, "rar-disk-full").getSpec().getRequiredBy())
+        .isEqualTo("2030-01-01T10:20:00Z");
+  }
+
+  @Test
+  void aDeadlineOfAChildAnotherRrControlsIsNotMoved() {
+    WorkflowExecution foreign = new WorkflowExecution();
+    foreign.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("we-disk-full")
+            .withNamespace(ns)
+            .withOwnerReferences(otherOwner())
+            .build());
+    client.resources(WorkflowExecution.class).inNamespace(ns).resource(foreign).create();
+
+    assertThatThrownBy(
+            () ->
+                stub.extendChildDeadline(
+                    new ExtendChildDeadline(
+                        rrRef, ChildKind.WorkflowExecution, "we-disk-full", DEADLINE)))
+        .satisfies(
+            thrown ->
+                assertThat(StandIn.applicationFailure(thrown).getType())
+                    .isEqualTo(FailureTypes.CHILD_OWNED_BY_OTHER));
+    assertThat(get(WorkflowExecution.class, "we-disk-full").getSpec()).isNull();
+  }
+
   @ParameterizedTest
-  @ValueSource(ints = {500, 503, 429})
+  @ValueSource(ints = {500, 503, 429, 403}) // 403: within the grace after the first attempt
   void serverTroubleIsRetryable(int code) {
     api.faults().add(FaultRule.on("POST", ".*/signalprocessings").respond(code));
 
@@ -507,11 +562,7 @@ class ChildActivitiesImplIT {
   }
 
   @ParameterizedTest
-  @CsvSource({
-    "422, " + FailureTypes.INVALID_SPEC,
-    "400, " + FailureTypes.INVALID_SPEC,
-    "403, " + FailureTypes.FORBIDDEN
-  })
+  @CsvSource({"422, " + FailureTypes.INVALID_SPEC, "400, " + FailureTypes.INVALID_SPEC})
   void rejectedRequestsAreNotRetried(int code, String type) {
     api.faults().add(FaultRule.on("POST", ".*/signalprocessings").respond(code));
 

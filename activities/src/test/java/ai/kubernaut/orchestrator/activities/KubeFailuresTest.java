@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +35,6 @@ class KubeFailuresTest {
   @CsvSource({
     "400, " + FailureTypes.INVALID_SPEC,
     "422, " + FailureTypes.INVALID_SPEC,
-    "403, " + FailureTypes.FORBIDDEN,
     "404, " + FailureTypes.NOT_FOUND
   })
   void permanentCodesBecomeNonRetryableTypedFailures(int code, String type) {
@@ -47,6 +48,28 @@ class KubeFailuresTest {
         .contains("create SignalProcessing sp-x")
         .contains("HTTP " + code)
         .contains("server says " + code);
+  }
+
+  @Test
+  void aForbiddenIsRetriedForThirtySecondsFromTheFirstAttemptThenIsAConfigurationFailure() {
+    KubernetesClientException e = http(403);
+
+    assertThat(KubeFailures.classify(e, "create SignalProcessing sp-x", Duration.ZERO)).isSameAs(e);
+    assertThat(KubeFailures.classify(e, "create SignalProcessing sp-x", Duration.ofSeconds(29)))
+        .isSameAs(e);
+    for (Duration late : List.of(Duration.ofSeconds(30), Duration.ofMinutes(5))) {
+      RuntimeException classified = KubeFailures.classify(e, "create SignalProcessing sp-x", late);
+      assertThat(classified).isInstanceOf(ApplicationFailure.class);
+      assertThat(((ApplicationFailure) classified).getType()).isEqualTo(FailureTypes.FORBIDDEN);
+      assertThat(((ApplicationFailure) classified).isNonRetryable()).isTrue();
+    }
+  }
+
+  @Test
+  void aForbiddenOutsideAnActivityIsAConfigurationFailureAtOnce() {
+    RuntimeException classified = KubeFailures.classify(http(403), "create SignalProcessing sp-x");
+
+    assertThat(((ApplicationFailure) classified).getType()).isEqualTo(FailureTypes.FORBIDDEN);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package ai.kubernaut.orchestrator.bridge;
 
-import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -18,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * §4). With a lease configured only the elected replica runs it; otherwise it runs at once.
  *
  * <pre>{@code
- * Bridge bridge = new Bridge(kube, workflowClient, config, meterRegistry, clock, statusActivities);
+ * Bridge bridge = new Bridge(kube, workflowClient, config, meterRegistry, clock,
+ *     new BridgeActivities(statusActivities, childActivities, notificationActivities));
  * bridge.start();
  * ...
  * bridge.close();
@@ -33,15 +33,15 @@ public final class Bridge implements AutoCloseable {
   private final BridgeConfig config;
   private final BridgeMetrics metrics;
   private final Clock clock;
-  private final StatusActivities statusWriter;
+  private final BridgeActivities activities;
   private final ExecutorService lifecycle;
   private final LeaderElectedBridge election;
   private volatile BridgeRuntime runtime;
   private volatile boolean closed;
 
   /**
-   * @param statusWriter the status writer the workflow's activities use (sequence-guarded); drift
-   *     repairs go through it
+   * @param activities the workflow's own writers (sequence-guarded status, children,
+   *     notifications); drift repairs go through them
    */
   public Bridge(
       KubernetesClient kube,
@@ -49,13 +49,13 @@ public final class Bridge implements AutoCloseable {
       BridgeConfig config,
       MeterRegistry registry,
       Clock clock,
-      StatusActivities statusWriter) {
+      BridgeActivities activities) {
     this.kube = Objects.requireNonNull(kube, "kube");
     this.temporal = Objects.requireNonNull(temporal, "temporal");
     this.config = Objects.requireNonNull(config, "config");
     this.metrics = new BridgeMetrics(Objects.requireNonNull(registry, "registry"));
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.statusWriter = Objects.requireNonNull(statusWriter, "statusWriter");
+    this.activities = Objects.requireNonNull(activities, "activities");
     this.lifecycle =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -130,7 +130,7 @@ public final class Bridge implements AutoCloseable {
     if (closed || runtime != null) {
       return;
     }
-    BridgeRuntime next = new BridgeRuntime(kube, temporal, config, metrics, clock, statusWriter);
+    BridgeRuntime next = new BridgeRuntime(kube, temporal, config, metrics, clock, activities);
     runtime = next;
     metrics.leader(true);
     try {

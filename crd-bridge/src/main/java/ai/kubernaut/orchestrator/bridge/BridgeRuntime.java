@@ -6,7 +6,6 @@ import ai.kubernaut.orchestrator.api.v1alpha1.RemediationApprovalRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessing;
 import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecution;
-import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.temporal.client.WorkflowClient;
@@ -47,7 +46,7 @@ final class BridgeRuntime implements AutoCloseable {
       BridgeConfig config,
       BridgeMetrics metrics,
       Clock clock,
-      StatusActivities statusWriter) {
+      BridgeActivities activities) {
     this.kube = kube;
     this.config = config;
     this.metrics = metrics;
@@ -57,8 +56,7 @@ final class BridgeRuntime implements AutoCloseable {
     WorkflowStarter starter = new WorkflowStarter(temporal, config);
     SignalLedger ledger = new SignalLedger(temporal);
     DriftReconciler drift =
-        new DriftReconciler(
-            temporal, statusWriter, writer, metrics, config.settings().retention(), clock);
+        new DriftReconciler(temporal, activities, writer, metrics, config.settings(), clock);
     RetentionReaper retention = new RetentionReaper(starter, writer, metrics, clock);
     this.remediationHandler =
         new RemediationRequestHandler(

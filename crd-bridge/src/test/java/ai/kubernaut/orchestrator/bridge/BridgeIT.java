@@ -9,11 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.kubernaut.orchestrator.activities.ActivityMetrics;
+import ai.kubernaut.orchestrator.activities.ChildActivitiesImpl;
+import ai.kubernaut.orchestrator.activities.NotificationActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.StatusActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.kube.TemporalUi;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequestStatus;
+import ai.kubernaut.orchestrator.api.v1alpha1.NotificationType;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationOutcome;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
@@ -27,9 +30,17 @@ import ai.kubernaut.orchestrator.workflows.RemediationDataConverter;
 import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
 import ai.kubernaut.orchestrator.workflows.RemediationWorkflow;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
+import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
+import ai.kubernaut.orchestrator.workflows.model.RemediationState;
+import ai.kubernaut.orchestrator.workflows.model.RoutingPolicy;
+import ai.kubernaut.orchestrator.workflows.model.RoutingRequest;
+import ai.kubernaut.orchestrator.workflows.routing.FingerprintCoordinatorWorkflow;
+import ai.kubernaut.orchestrator.workflows.routing.FingerprintCoordinatorWorkflowImpl;
+import ai.kubernaut.orchestrator.workflows.routing.RoutingClient;
+import ai.kubernaut.orchestrator.workflows.routing.RoutingIds;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -86,7 +97,8 @@ class BridgeIT {
                 .build());
     RemediationSearchAttributes.DEFINITIONS.forEach(temporal::registerSearchAttribute);
     Worker worker = temporal.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(FakeRemediationWorkflow.class);
+    worker.registerWorkflowImplementationTypes(
+        FakeRemediationWorkflow.class, FingerprintCoordinatorWorkflowImpl.class);
     temporal.start();
     workflows = temporal.getWorkflowClient();
   }
@@ -317,6 +329,112 @@ class BridgeIT {
   }
 
   @Test
+  void aTerminatedRemediationStopsItsChildrenNotifiesOnceAndCountsAsAFailure() {
+    bridge(null);
+    bridge(null); // a second replica active at the same time: every step is idempotent
+    RemediationRequest rr = startedRr("terminated-mid-flight");
+    String id = WorkflowStarter.workflowId(rr);
+    create(ownedBy(new SignalProcessing(), rr, "sp-terminated-mid-flight"));
+    setSpStatus("sp-terminated-mid-flight", spStatus(SignalProcessingPhase.ENRICHING));
+    RoutingRequest routing =
+        new RoutingRequest(
+            RemediationInputMapper.ref(rr),
+            id,
+            TestRemediations.FINGERPRINT,
+            RemediationInputMapper.snapshot(rr.getSpec()).target(),
+            Instant.parse(rr.getMetadata().getCreationTimestamp()),
+            RoutingPolicy.defaults());
+    new RoutingClient(workflows).register(routing, TASK_QUEUE);
+
+    workflows.newUntypedWorkflowStub(id).terminate("operator gave up");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              RemediationRequestStatus status = get(rr).getStatus();
+              assertThat(status.getOverallPhase()).isEqualTo(RemediationPhase.FAILED);
+              assertThat(status.getNotificationRequestRefs())
+                  .extracting(r -> r.getName())
+                  .containsExactly("nr-escalation-terminated-mid-flight");
+            });
+    SignalProcessing sp =
+        kube.resources(SignalProcessing.class)
+            .inNamespace(ns)
+            .withName("sp-terminated-mid-flight")
+            .get();
+    assertThat(sp.getStatus().getPhase()).isEqualTo(SignalProcessingPhase.FAILED);
+    assertThat(sp.getStatus().getMessage()).startsWith("ParentFailed");
+    List<NotificationRequest> nrs =
+        kube.resources(NotificationRequest.class).inNamespace(ns).list().getItems();
+    assertThat(nrs).hasSize(1);
+    assertThat(nrs.get(0).getSpec().getType()).isEqualTo(NotificationType.ESCALATION);
+    FingerprintCoordinatorWorkflow.State coordinator =
+        workflows
+            .newWorkflowStub(
+                FingerprintCoordinatorWorkflow.class,
+                RoutingIds.coordinator(TestRemediations.FINGERPRINT, routing.target()))
+            .state();
+    assertThat(coordinator.consecutiveFailures()).isEqualTo(1);
+    assertThat(coordinator.members()).isEmpty();
+
+    // drift sweeps every second on both replicas: nothing is created again
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        kube.resources(NotificationRequest.class).inNamespace(ns).list().getItems())
+                    .hasSize(1));
+  }
+
+  @Test
+  void aRunThatEndedButCouldNotWriteItsFinalStatusGetsItWrittenByTheBridge() {
+    bridge(null);
+    RemediationRequest rr = startedRr("ended-during-outage");
+    String id = WorkflowStarter.workflowId(rr);
+    Instant now = Instant.now();
+    DesiredStatus timedOut =
+        new DesiredStatus(
+            Phase.TimedOut,
+            Outcome.TimedOut,
+            "PhaseTimeout",
+            "Analyzing timeout of 10m passed while the Kubernetes API was unavailable",
+            now.minusSeconds(600),
+            now,
+            now,
+            now.plus(Duration.ofHours(24)),
+            null,
+            null,
+            null,
+            null,
+            new DesiredStatus.Failure("Analyzing", "PhaseTimeout", "Analyzing", now),
+            null,
+            false);
+    FakeRemediationWorkflow.STATES.put(
+        id,
+        new RemediationState(
+            timedOut, 7, null, null, null, null, 0, null, null, null, null, null, null, List.of(),
+            List.of(), List.of(), List.of(), 1, null, null, null));
+
+    // the run ended (its final write failed); here it closes without a result the bridge reads
+    workflows.newUntypedWorkflowStub(id).terminate("stand-in for a run that failed TimedOut");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              RemediationRequestStatus status = get(rr).getStatus();
+              assertThat(status.getOverallPhase()).isEqualTo(RemediationPhase.TIMED_OUT);
+              assertThat(status.getReason()).isEqualTo("PhaseTimeout");
+              assertThat(String.valueOf(status.getTimeoutPhase())).isEqualTo("Analyzing");
+            });
+    assertThat(kube.resources(NotificationRequest.class).inNamespace(ns).list().getItems())
+        .isEmpty(); // the run notified (or tried) itself
+  }
+
+  @Test
   void retentionDeletesOnlyExpiredTerminalRrs() {
     Instant past = Instant.now().minus(Duration.ofMinutes(5));
     Instant future = Instant.now().plus(Duration.ofHours(1));
@@ -432,12 +550,15 @@ class BridgeIT {
                 new BridgeConfig.ExecutorSettings(2, Duration.ofMillis(50), Duration.ofSeconds(1)))
             .withFinalizerTimeout(Duration.ofSeconds(10))
             .withLease(lease);
-    StatusActivitiesImpl statusWriter =
-        new StatusActivitiesImpl(
-            client, Clock.systemUTC(), ActivityMetrics.inMemory(), TemporalUi.none());
+    ActivityMetrics metrics = ActivityMetrics.inMemory();
+    BridgeActivities activities =
+        new BridgeActivities(
+            new StatusActivitiesImpl(client, Clock.systemUTC(), metrics, TemporalUi.none()),
+            new ChildActivitiesImpl(client, Clock.systemUTC(), metrics),
+            new NotificationActivitiesImpl(client, metrics));
     Bridge bridge =
         new Bridge(
-            client, workflows, config, new SimpleMeterRegistry(), Clock.systemUTC(), statusWriter);
+            client, workflows, config, new SimpleMeterRegistry(), Clock.systemUTC(), activities);
     closeables.add(client);
     closeables.add(0, bridge);
     bridge.start();

@@ -35,6 +35,9 @@ public class FakeRemediationWorkflow implements RemediationWorkflow, FakeControl
   static final Set<String> CANCELLED = ConcurrentHashMap.newKeySet();
   static final Map<String, RemediationInput> INPUTS = new ConcurrentHashMap<>();
 
+  /** What the state query answers for a workflow ID (default: a run still waiting). */
+  static final Map<String, RemediationState> STATES = new ConcurrentHashMap<>();
+
   private RemediationResult result;
 
   static int starts(String workflowId) {
@@ -122,6 +125,10 @@ public class FakeRemediationWorkflow implements RemediationWorkflow, FakeControl
 
   @Override
   public RemediationState state() {
+    RemediationState scripted = STATES.get(Workflow.getInfo().getWorkflowId());
+    if (scripted != null) {
+      return scripted;
+    }
     return new RemediationState(
         null, 0, "fake", null, null, null, 0, null, null, null, null, null, null, List.of(),
         List.of(), List.of(), List.of(), 1, null, null, null);

@@ -9,12 +9,23 @@ import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import ai.kubernaut.orchestrator.workflows.activities.ValidationActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Creates the activity stubs of the remediation workflow, each with the summary shown in the
  * Temporal UI.
  */
 final class ActivityStubs {
+  private final Supplier<Duration> budget;
+
+  /**
+   * @param budget how long the next Kubernetes write or routing call may keep retrying (the
+   *     schedule-to-close of its options): the remaining phase budget, so a timer is never starved
+   */
+  ActivityStubs(Supplier<Duration> budget) {
+    this.budget = budget;
+  }
 
   /**
    * Whether a cancel waits for the write attempts in flight ({@link
@@ -27,15 +38,9 @@ final class ActivityStubs {
     writesWaitOnCancel = true;
   }
 
-  private ActivityOptions write(ActivityOptions options, String summary) {
-    ActivityOptions chosen =
-        writesWaitOnCancel ? RemediationActivityOptions.waitForCancellation(options) : options;
-    return withSummary(chosen, summary);
-  }
-
   RoutingActivities routing(String summary) {
     return Workflow.newActivityStub(
-        RoutingActivities.class, write(RemediationActivityOptions.ROUTING, summary));
+        RoutingActivities.class, bounded(RemediationActivityOptions.ROUTING, summary));
   }
 
   RoutingActivities temporalLookup(String summary) {
@@ -45,7 +50,7 @@ final class ActivityStubs {
 
   ValidationActivities validation(String summary) {
     return Workflow.newActivityStub(
-        ValidationActivities.class, write(RemediationActivityOptions.KUBE_WRITE, summary));
+        ValidationActivities.class, bounded(RemediationActivityOptions.KUBE_WRITE, summary));
   }
 
   ChildActivities child(String summary) {
@@ -56,17 +61,27 @@ final class ActivityStubs {
     ActivityOptions o =
         read
             ? withSummary(RemediationActivityOptions.KUBE_READ, summary)
-            : write(RemediationActivityOptions.KUBE_WRITE, summary);
+            : bounded(RemediationActivityOptions.KUBE_WRITE, summary);
     return Workflow.newActivityStub(ChildActivities.class, o);
   }
 
   NotificationActivities notifications(String summary) {
     return Workflow.newActivityStub(
-        NotificationActivities.class, write(RemediationActivityOptions.NOTIFY, summary));
+        NotificationActivities.class, bounded(RemediationActivityOptions.NOTIFY, summary));
   }
 
   StatusActivities statusWriter(String summary) {
     return Workflow.newActivityStub(
-        StatusActivities.class, write(RemediationActivityOptions.STATUS_WRITE, summary));
+        StatusActivities.class, bounded(RemediationActivityOptions.STATUS_WRITE, summary));
+  }
+
+  /**
+   * A write's {@code options} with its summary, retried at most for the budget (or its own bound),
+   * and waited for on cancel once {@link #waitForWritesOnCancel} was called.
+   */
+  private ActivityOptions bounded(ActivityOptions options, String summary) {
+    ActivityOptions chosen =
+        writesWaitOnCancel ? RemediationActivityOptions.waitForCancellation(options) : options;
+    return RemediationActivityOptions.withBudget(withSummary(chosen, summary), budget.get());
   }
 }

@@ -374,19 +374,47 @@ final class ChildReactions {
     timedOut(global);
   }
 
+  /**
+   * A Kubernetes write kept failing until the deadline it was bounded by passed (an API server
+   * outage): the remediation times out in the running phase. No re-read first: the API that just
+   * failed for the whole budget would fail it too.
+   */
+  void onBudgetSpent() {
+    Phase creatingFor = ledger.creatingFor;
+    Instant creatingUntil = ledger.creatingUntil;
+    ledger.creatingFor = null;
+    ledger.creatingUntil = null;
+    if (creatingFor != null && ledger.globalDeadline.isAfter(creatingUntil)) {
+      // the child of the next phase could not be created within that phase's budget
+      ledger.phaseDeadline = creatingUntil;
+      timedOut(false, creatingFor);
+      return;
+    }
+    timedOut(ledger.globalIsNearer());
+  }
+
   private void timedOut(boolean global) {
+    timedOut(global, null);
+  }
+
+  /** {@code forPhase}: the phase that timed out when not the running one (its child's create). */
+  private void timedOut(boolean global, Phase forPhase) {
     // Blocked between WorkflowExecution re-creations runs on the Executing budget
-    boolean busy = ledger.phase == Phase.Blocked && ledger.executingDeadline != null;
+    boolean busy =
+        forPhase == null && ledger.phase == Phase.Blocked && ledger.executingDeadline != null;
     // a block without an end of its own ran out of its Blocked budget
-    boolean budget = ledger.phase == Phase.Blocked && ledger.blockedDeadline != null;
-    Phase timed = busy ? Phase.Executing : ledger.phase;
+    boolean budget =
+        forPhase == null && ledger.phase == Phase.Blocked && ledger.blockedDeadline != null;
+    Phase timed = forPhase != null ? forPhase : busy ? Phase.Executing : ledger.phase;
     ledger.timeoutPhase = timed.name();
     ledger.timeoutTime =
-        budget
-            ? ledger.blockedDeadline
-            : global
-                ? ledger.globalDeadline
-                : busy ? ledger.executingDeadline : ledger.phaseDeadline;
+        forPhase != null
+            ? ledger.phaseDeadline
+            : budget
+                ? ledger.blockedDeadline
+                : global
+                    ? ledger.globalDeadline
+                    : busy ? ledger.executingDeadline : ledger.phaseDeadline;
     metrics.timeout(global ? Timeouts.GLOBAL : timed.name());
     String what =
         budget

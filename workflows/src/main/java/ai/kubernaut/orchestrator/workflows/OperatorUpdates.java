@@ -2,6 +2,8 @@ package ai.kubernaut.orchestrator.workflows;
 
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.notApplicable;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rethrowIfCancelled;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rootMessage;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
 
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
@@ -15,6 +17,7 @@ import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildRef;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.EventRecord;
+import ai.kubernaut.orchestrator.workflows.model.ExtendChildDeadline;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutRequest;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutResult;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
@@ -34,6 +37,12 @@ import java.util.function.Supplier;
 
 /** The operator updates (SPEC §9: retry, approve/reject, extendTimeout) with their validators. */
 final class OperatorUpdates {
+
+  /**
+   * {@code Workflow.getVersion} change ID: extendTimeout moves the current child's own deadline
+   * ({@code spec.timesOutAt}, or a RAR's {@code spec.requiredBy}) too.
+   */
+  static final String EXTEND_REACHES_CHILD_CHANGE = "extend-timeout-reaches-child";
 
   /** {@code Workflow.getVersion} change ID: retry marks the superseded child first. */
   static final String SUPERSEDE_CHANGE = "retry-supersedes-child";
@@ -122,7 +131,15 @@ final class OperatorUpdates {
     Instant deadline = Timeouts.deadline(now, ledger.phaseBudget());
     supersede(was, name, k);
     ledger.register(name);
-    ChildRef ref = transitions.createChild(was.kind(), name, ledger.phase, deadline);
+    // the create is bounded by the retry's own budget; the deadline moves only after it (moving it
+    // first would wake the main loop during the call and change the order of commands)
+    ledger.creatingUntil = deadline;
+    ChildRef ref;
+    try {
+      ref = transitions.createChild(was.kind(), name, ledger.phase, deadline);
+    } finally {
+      ledger.creatingUntil = null; // a failed retry fails the update, not the phase
+    }
     ledger.current = new CurrentChild(was.kind(), name, was.baseName(), k);
     ledger.retries++;
     ledger.phaseStartTime = now;
@@ -183,6 +200,44 @@ final class OperatorUpdates {
                 + RemediationLedger.SUPERSEDED
                 + "): "
                 + msg));
+  }
+
+  /**
+   * The current child learns the new deadline, so its controller does not stop at the old one. Best
+   * effort: a child that cannot be patched keeps its old deadline, which a Warning Event says (the
+   * remediation still waits until the new deadline). Histories recorded before replay without it
+   * (version {@value #EXTEND_REACHES_CHILD_CHANGE}).
+   */
+  private void reachChild(Instant deadline) {
+    if (Workflow.getVersion(EXTEND_REACHES_CHILD_CHANGE, Workflow.DEFAULT_VERSION, 1) != 1) {
+      return;
+    }
+    CurrentChild c = ledger.current;
+    String field =
+        c.kind() == ChildKind.RemediationApprovalRequest ? "spec.requiredBy" : "spec.timesOutAt";
+    try {
+      stubs
+          .child("move " + field + " of " + c.name() + " to " + deadline)
+          .extendChildDeadline(new ExtendChildDeadline(ledger.rr, c.kind(), c.name(), deadline));
+    } catch (ActivityFailure f) {
+      rethrowIfCancelled();
+      if (f.getCause() instanceof ApplicationFailure af
+          && FailureTypes.REMEDIATION_REQUEST_GONE.equals(af.getType())) {
+        throw f;
+      }
+      ledger.pendingEvents.add(
+          EventRecord.warning(
+              "ChildDeadlineNotExtended",
+              c.kind()
+                  + " "
+                  + c.name()
+                  + " keeps its old "
+                  + field
+                  + ": "
+                  + rootMessage(f)
+                  + "; its controller may stop before the remediation's deadline "
+                  + deadline));
+    }
   }
 
   void validateDecision(String decision, ApprovalCommand command) {
@@ -312,6 +367,9 @@ final class OperatorUpdates {
                 + Timeouts.human(effective)
                 + (deadline == null ? "" : "; deadline " + deadline)));
     ledger.timeline(p + " timeout +" + Timeouts.human(by));
+    if (p.equals(ledger.phase.name()) && ledger.current != null) {
+      reachChild(ledger.phaseDeadline);
+    }
     if (ledger.phase != Phase.Pending) {
       transitions.write();
     }

@@ -23,8 +23,10 @@ public final class RemediationActivityOptions {
 
   /**
    * Creating children, recording decisions, marking children terminal, validating the RR: retried
-   * with backoff up to a minute apart and without an attempt limit, so an API server outage pauses
-   * the remediation (visible as a pending activity with its last error) rather than failing it.
+   * with backoff up to a minute apart and without an attempt limit, but the workflow bounds each
+   * call by its remaining phase budget ({@link #withBudget}): an API server outage pauses the
+   * remediation (visible as a pending activity with its last error) until the phase deadline, and
+   * then the remediation times out in that phase.
    */
   public static final ActivityOptions KUBE_WRITE =
       ActivityOptions.newBuilder()
@@ -73,9 +75,9 @@ public final class RemediationActivityOptions {
           .build();
 
   /**
-   * Routing calls to the coordination workflows (update-with-start, release): retried with backoff
-   * without a limit, like {@link #KUBE_WRITE}; a registration can wait out the duplicate settle
-   * window (seconds), hence the longer start-to-close.
+   * Routing calls to the coordination workflows (update-with-start, release): retried with backoff,
+   * bounded by the remaining phase budget like {@link #KUBE_WRITE}; a registration can wait out the
+   * duplicate settle window (seconds), hence the longer start-to-close.
    */
   public static final ActivityOptions ROUTING =
       ActivityOptions.newBuilder()
@@ -124,6 +126,25 @@ public final class RemediationActivityOptions {
     return ActivityOptions.newBuilder(options)
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .build();
+  }
+
+  /**
+   * {@code options} retried for at most {@code budget} (schedule-to-close), or its own bound when
+   * that is shorter. The remediation passes the time left until the deadline it waits for, so a
+   * Kubernetes API outage ends in that phase's timeout instead of an activity retrying for ever.
+   */
+  public static ActivityOptions withBudget(ActivityOptions options, Duration budget) {
+    Duration own = options.getScheduleToCloseTimeout();
+    if (own != null && !own.isZero() && own.compareTo(budget) <= 0) {
+      return options;
+    }
+    ActivityOptions.Builder b =
+        ActivityOptions.newBuilder(options).setScheduleToCloseTimeout(budget);
+    if (options.getStartToCloseTimeout() != null
+        && options.getStartToCloseTimeout().compareTo(budget) > 0) {
+      b.setStartToCloseTimeout(budget);
+    }
+    return b.build();
   }
 
   /** {@code options} with a UI summary for one call (SPEC §8 activity summaries). */

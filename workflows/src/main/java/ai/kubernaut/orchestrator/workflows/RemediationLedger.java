@@ -242,6 +242,72 @@ final class RemediationLedger {
   /** An Event waits to be written that no transition will carry soon (a report, not a change). */
   boolean noticePending;
 
+  /**
+   * Kubernetes writes of a running phase may retry until the deadline the workflow waits for (at
+   * least this long, so a call made as the deadline passes still gets a few attempts).
+   */
+  static final Duration MIN_ACTIVITY_BUDGET = Duration.ofSeconds(10);
+
+  /**
+   * Everything the end of a remediation does (mark children, notify, write the final status) shares
+   * this budget: an API server that never answers cannot keep a finished remediation open.
+   */
+  static final Duration ENDING_BUDGET = Duration.ofMinutes(1);
+
+  /** Set when the remediation starts ending: the ending budget runs out then. */
+  Instant endingDeadline;
+
+  /**
+   * How long a Kubernetes write may keep retrying: until the deadline the workflow would wake for
+   * (phase or global; while Blocked the end of the block), or, once the remediation is ending,
+   * until the ending budget is spent; never less than {@link #MIN_ACTIVITY_BUDGET}.
+   */
+  Duration activityBudget() {
+    Instant at = endingDeadline != null ? endingDeadline : budgetDeadline();
+    if (at == null) {
+      return timeouts.global();
+    }
+    Duration d = Duration.between(now(), at);
+    return d.compareTo(MIN_ACTIVITY_BUDGET) < 0 ? MIN_ACTIVITY_BUDGET : d;
+  }
+
+  /**
+   * While the child of a new phase (or of an operator retry) is created: its deadline, and the
+   * phase it is created for (not carried; left set when a transition's create fails).
+   */
+  Instant creatingUntil;
+
+  Phase creatingFor;
+
+  /** The deadline the running phase's work is bounded by; null when there is none. */
+  Instant budgetDeadline() {
+    if (creatingUntil != null) {
+      return creatingUntil;
+    }
+    if (phase == Phase.Blocked) {
+      Instant at = null;
+      if (executingDeadline != null) {
+        at = earlier(executingDeadline, globalDeadline);
+      }
+      at = earlier(at, blockedUntil);
+      return earlier(at, blockedDeadline);
+    }
+    return earlier(phaseDeadline, globalDeadline);
+  }
+
+  /** Whether the deadline of the current global timer is the nearer one (or the only one). */
+  boolean globalIsNearer() {
+    Instant other = phase == Phase.Blocked ? executingDeadline : phaseDeadline;
+    return other == null || (globalDeadline != null && !globalDeadline.isAfter(other));
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isBefore(b) ? a : b;
+  }
+
   /** The last {@code -retry-<k>} taken per child base name (operator retry or re-creation). */
   final Map<String, Integer> retryNumbers = new LinkedHashMap<>();
 

@@ -3,6 +3,7 @@ package ai.kubernaut.orchestrator.workflows;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.cancelRequested;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.joinViolations;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rootMessage;
 
 import ai.kubernaut.orchestrator.workflows.WakeLoop.Wake;
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
@@ -31,13 +32,17 @@ import ai.kubernaut.orchestrator.workflows.model.RemediationState;
 import ai.kubernaut.orchestrator.workflows.model.RetryRequest;
 import ai.kubernaut.orchestrator.workflows.model.RetryResult;
 import ai.kubernaut.orchestrator.workflows.model.ValidationResult;
+import io.temporal.api.enums.v1.RetryState;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -89,7 +94,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     if (input.carriedState() != null) {
       carried.restore(input.carriedState());
     }
-    this.stubs = new ActivityStubs();
+    this.stubs = new ActivityStubs(ledger::activityBudget);
     Notifier notifier = new Notifier(ledger, stubs);
     this.transitions = new Transitions(ledger, metrics, stubs, notifier);
     RoutingExit routingExit = new RoutingExit(ledger, stubs);
@@ -290,6 +295,24 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       if (ledger.phase.isTerminal()) {
         return;
       }
+      if (budgetSpent(f)) {
+        log.warn(
+            "activity {} could not finish before the {} deadline: {} {}",
+            f.getActivityType(),
+            ledger.phase,
+            type,
+            rootMessage(f));
+        ledger.pendingEvents.add(
+            EventRecord.warning(
+                "KubernetesApiUnavailable",
+                f.getActivityType()
+                    + " kept failing until the "
+                    + ledger.phase
+                    + " deadline passed: "
+                    + rootMessage(f)));
+        reactions.onBudgetSpent();
+        return;
+      }
       log.warn(
           "activity {} failed for good in phase {}: {} {}",
           f.getActivityType(),
@@ -311,6 +334,38 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       lock.unlock();
     }
   }
+
+  /**
+   * The activity ran out of its budget (schedule-to-close derived from the deadline the workflow
+   * waits for): the Kubernetes API did not come back in time. The server gives up either when the
+   * budget passes during an attempt or a backoff (a schedule-to-close timeout) or when the next
+   * attempt would start after it (retry state TIMEOUT, the last attempt's error as cause); in the
+   * second case the deadline is still a backoff away, and the phase times out at it.
+   */
+  private boolean budgetSpent(ActivityFailure f) {
+    boolean timedOut =
+        f.getRetryState() == RetryState.RETRY_STATE_TIMEOUT
+            || (f.getCause() instanceof TimeoutFailure t
+                && t.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE);
+    if (!timedOut || ledger.endingDeadline != null) {
+      return false;
+    }
+    Instant at = ledger.budgetDeadline();
+    if (at == null) {
+      return false;
+    }
+    Duration left = Duration.between(now(), at);
+    if (left.compareTo(BACKOFF_SLACK) > 0) {
+      return false; // a budget that was not the deadline's: not an outage of the phase
+    }
+    if (!left.isNegative() && !left.isZero()) {
+      Workflow.sleep(left);
+    }
+    return true;
+  }
+
+  /** More than the longest retry interval: how early the server may give up on a budget. */
+  private static final Duration BACKOFF_SLACK = Duration.ofMinutes(2);
 
   private void internalError(RuntimeException e) {
     lock.lock();

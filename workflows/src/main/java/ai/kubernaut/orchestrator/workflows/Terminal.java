@@ -46,6 +46,13 @@ final class Terminal {
     this.routingExit = routingExit;
   }
 
+  /** From now on every activity shares the ending budget (the phase deadlines no longer apply). */
+  private void startEnding(Instant now) {
+    if (ledger.endingDeadline == null) {
+      ledger.endingDeadline = Timeouts.deadline(now, RemediationLedger.ENDING_BUDGET);
+    }
+  }
+
   /** The RR was deleted under us: nothing to write to, so end quietly as Cancelled. */
   void onRemediationGone(String msg) {
     if (ledger.phase.isTerminal()) {
@@ -54,6 +61,7 @@ final class Terminal {
     ledger.gone = true;
     Phase from = ledger.phase;
     Instant now = now();
+    startEnding(now);
     ledger.phase = Phase.Cancelled;
     ledger.outcome = Outcome.Cancelled;
     ledger.reason = FailureTypes.REMEDIATION_REQUEST_GONE;
@@ -101,6 +109,7 @@ final class Terminal {
       log.error("transition {} -> {} is not in the phase machine; ending anyway", from, to);
     }
     Instant now = now();
+    startEnding(now);
     if (childrenReason != null) {
       try {
         int n =

@@ -160,7 +160,13 @@ final class Transitions {
             ? keepDeadline
             : Timeouts.deadline(now, Timeouts.forPhase(ledger.timeouts, to));
     ledger.register(name);
+    // the create is bounded by the new phase's budget, and a create that outlives it times the new
+    // phase out (kept set when the create fails)
+    ledger.creatingUntil = deadline;
+    ledger.creatingFor = to;
     ChildRef ref = createChild(kind, name, to, deadline);
+    ledger.creatingUntil = null;
+    ledger.creatingFor = null;
     ledger.current = child;
     changePhase(from, to, now, deadline, waitsFor);
     ledger.pendingEvents.addAll(List.of(events));

@@ -19,6 +19,7 @@ import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
 import ai.kubernaut.orchestrator.workflows.model.CreateApprovalRequest;
 import ai.kubernaut.orchestrator.workflows.model.CreateSignalProcessing;
 import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
+import ai.kubernaut.orchestrator.workflows.model.ExtendChildDeadline;
 import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
 import ai.kubernaut.orchestrator.workflows.model.LockRequest;
 import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
@@ -80,6 +81,7 @@ final class FakeCluster
   final List<StatusWrite> statusWrites = new CopyOnWriteArrayList<>();
   final List<ApprovalDecisionRecord> decisions = new CopyOnWriteArrayList<>();
   final List<TerminateChildren> terminations = new CopyOnWriteArrayList<>();
+  final List<ExtendChildDeadline> extensions = new CopyOnWriteArrayList<>();
   final List<ChildKey> reads = new CopyOnWriteArrayList<>();
   final List<TerminationRateQuery> rateQueries = new CopyOnWriteArrayList<>();
 
@@ -97,6 +99,15 @@ final class FakeCluster
   volatile boolean statusGone;
 
   volatile TerminationRate rate = new TerminationRate(0, 20);
+
+  /** Creating this child starts an API server outage that never ends (null: none). */
+  private volatile String outageFrom;
+
+  /** Every Kubernetes call fails retryably (503) from now on. */
+  volatile boolean apiDown;
+
+  /** Kubernetes calls answered 503 during the outage. */
+  final AtomicLong unavailableCalls = new AtomicLong();
 
   final List<RoutingVerdict> verdicts = new CopyOnWriteArrayList<>();
   final List<LockAnswer> lockAnswers = new CopyOnWriteArrayList<>();
@@ -162,6 +173,20 @@ final class FakeCluster
   FakeCluster decideAtExpiry(ChildStatus decided) {
     decidedAtExpiry.put(decided.name(), decided);
     return this;
+  }
+
+  /** When {@code childName} is to be created, the API server stops answering, for good. */
+  FakeCluster outageFrom(String childName) {
+    outageFrom = childName;
+    return this;
+  }
+
+  /** During an outage every Kubernetes call fails as a 503 would: retryably. */
+  private void apiAvailable(String call) {
+    if (apiDown) {
+      unavailableCalls.incrementAndGet();
+      throw new IllegalStateException(call + ": 503 Service Unavailable (injected outage)");
+    }
   }
 
   FakeCluster invalid(String field, String message) {
@@ -251,6 +276,7 @@ final class FakeCluster
 
   @Override
   public ValidationResult validateRemediation(RemediationRef rr) {
+    apiAvailable("validate");
     if (gone) {
       throw ApplicationFailure.newNonRetryableFailure(
           "RemediationRequest gone", FailureTypes.REMEDIATION_REQUEST_GONE);
@@ -294,6 +320,10 @@ final class FakeCluster
   }
 
   private ChildRef createNow(RemediationRef rr, ChildKind kind, String name, Object request) {
+    if (name.equals(outageFrom)) {
+      apiDown = true;
+    }
+    apiAvailable("create " + name);
     String failure = failCreate.get(name);
     if (failure != null) {
       throw ApplicationFailure.newNonRetryableFailure("cannot create " + name, failure);
@@ -316,6 +346,7 @@ final class FakeCluster
 
   @Override
   public ChildObservation readChildStatus(ChildKey key) {
+    apiAvailable("read " + key.name());
     reads.add(key);
     ChildStatus s = stored.get(key.name());
     if (s == null) {
@@ -341,13 +372,21 @@ final class FakeCluster
 
   @Override
   public int markChildrenTerminal(TerminateChildren request) {
+    apiAvailable("mark children");
     terminations.add(request);
     timeline.add("terminated " + request.reason());
     return 1;
   }
 
   @Override
+  public boolean extendChildDeadline(ExtendChildDeadline request) {
+    extensions.add(request);
+    return true;
+  }
+
+  @Override
   public NotificationRef createNotification(NotificationOrder order) {
+    apiAvailable("create notification");
     notifications.add(order);
     String name =
         (order.bulk() ? "nr-bulk-" : "nr-" + order.type().name().toLowerCase() + "-")
@@ -357,6 +396,7 @@ final class FakeCluster
 
   @Override
   public StatusWriteResult writeStatus(StatusWrite write) {
+    apiAvailable("write status");
     if (statusGone) {
       return new StatusWriteResult(StatusWriteResult.Disposition.GONE, write.sequence());
     }

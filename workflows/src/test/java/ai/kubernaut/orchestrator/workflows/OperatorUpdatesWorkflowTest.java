@@ -19,8 +19,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
+import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
+import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
 import ai.kubernaut.orchestrator.workflows.model.ExecutionRef;
+import ai.kubernaut.orchestrator.workflows.model.ExtendChildDeadline;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutRequest;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutResult;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
@@ -34,6 +37,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -70,6 +74,49 @@ class OperatorUpdatesWorkflowTest {
     RemediationResult result = result(wf);
     assertThat(result.outcome()).isEqualTo(Outcome.Remediated);
     recordHistory(env, wf, "timeout-extended");
+  }
+
+  @Test
+  void extendTimeoutMovesTheCurrentChildsOwnDeadline(TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-reach"), aiCompleted("ai-reach"), weRunning("we-reach", 1, 4));
+    RemediationWorkflow wf = start(env, worker, input("reach"));
+    awaitPhase(wf, "Executing");
+    CreateWorkflowExecution created =
+        (CreateWorkflowExecution) cluster.createRequests.get("we-reach");
+
+    ExtendTimeoutResult r = wf.extendTimeout(new ExtendTimeoutRequest("Executing", "15m"));
+
+    assertThat(created.timesOutAt()).isEqualTo(r.deadline().minus(Duration.ofMinutes(15)));
+    assertThat(cluster.extensions)
+        .extracting(
+            ExtendChildDeadline::kind, ExtendChildDeadline::name, ExtendChildDeadline::deadline)
+        .containsExactly(tuple(ChildKind.WorkflowExecution, "we-reach", r.deadline()));
+
+    wf.extendTimeout(new ExtendTimeoutRequest("global", "1h"));
+    wf.extendTimeout(new ExtendTimeoutRequest("Analyzing", "5m"));
+    assertThat(cluster.extensions).hasSize(1); // only the running phase's child has a deadline
+
+    cluster.push(rr("reach"), weCompleted("we-reach"));
+    assertThat(result(wf).outcome()).isEqualTo(Outcome.Remediated);
+    recordHistory(env, wf, "timeout-extended-reaches-child");
+  }
+
+  @Test
+  void extendTimeoutOfApprovalMovesTheRequiredByOfTheApprovalRequest(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-reach-rar"), aiNeedsApproval("ai-reach-rar"));
+    RemediationWorkflow wf = start(env, worker, input("reach-rar"));
+    awaitPhase(wf, "AwaitingApproval");
+
+    ExtendTimeoutResult r = wf.extendTimeout(new ExtendTimeoutRequest("AwaitingApproval", "1h"));
+
+    assertThat(cluster.extensions)
+        .extracting(
+            ExtendChildDeadline::kind, ExtendChildDeadline::name, ExtendChildDeadline::deadline)
+        .containsExactly(
+            tuple(ChildKind.RemediationApprovalRequest, "rar-reach-rar", r.deadline()));
   }
 
   @Test
@@ -187,6 +234,10 @@ class OperatorUpdatesWorkflowTest {
     FakeCluster cluster = cluster(env, worker);
     RemediationWorkflow wf = start(env, worker, input("gone-" + update.toLowerCase()));
     awaitPhase(wf, "Processing");
+    awaitCreated(cluster, "sp-gone-" + update.toLowerCase());
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> cluster.writtenPhases().contains(Phase.Processing));
     cluster.statusGone = true; // the RR is deleted; the bridge's cancel has not arrived yet
 
     assertThatThrownBy(

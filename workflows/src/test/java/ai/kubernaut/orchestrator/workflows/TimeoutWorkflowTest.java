@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -166,5 +167,25 @@ class TimeoutWorkflowTest {
     assertThat(cluster.eventReasons()).contains("ChildStatusRecovered");
     assertThat(cluster.terminations).isEmpty();
     recordHistory(env, wf, "lost-signal-recovered");
+  }
+
+  @Test
+  @Timeout(120)
+  void anApiOutageThatNeverEndsTimesOutThePhaseItStarvesInsteadOfRetryingForEver(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster.script(spCompleted("sp-outage")).outageFrom("ai-outage");
+    RemediationWorkflow wf = start(env, worker, input("outage"));
+
+    ApplicationFailure f = failure(wf);
+
+    DesiredStatus st = wf.state().status();
+    Duration took = Duration.between(st.startTime(), st.completionTime());
+    assertThat(f.getType()).isEqualTo("TimedOut");
+    assertThat(st.overallPhase()).isEqualTo(Phase.TimedOut);
+    assertThat(st.reason()).isEqualTo("PhaseTimeout");
+    assertThat(st.failure().timeoutPhase()).isEqualTo("Analyzing");
+    assertThat(took).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(11));
+    assertThat(cluster.unavailableCalls.get()).isGreaterThan(5); // it did retry meanwhile
   }
 }

@@ -1,11 +1,11 @@
 package ai.kubernaut.orchestrator.orchestrator.lifecycle;
 
 import ai.kubernaut.orchestrator.bridge.Bridge;
+import ai.kubernaut.orchestrator.bridge.BridgeActivities;
 import ai.kubernaut.orchestrator.bridge.BridgeConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.LeaderElectionConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.http.ReadinessCheck;
-import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,7 +17,7 @@ final class BridgeComponent implements ManagedComponent {
 
   private final Bridge bridge;
 
-  BridgeComponent(RuntimeContext context, StatusActivities statusWriter) {
+  BridgeComponent(RuntimeContext context, BridgeActivities activities) {
     this.bridge =
         new Bridge(
             context.kubernetesClient(),
@@ -25,7 +25,7 @@ final class BridgeComponent implements ManagedComponent {
             bridgeConfig(context),
             context.meterRegistry(),
             context.clock(),
-            statusWriter);
+            activities);
   }
 
   static BridgeConfig bridgeConfig(RuntimeContext context) {

@@ -10,6 +10,7 @@ import ai.kubernaut.orchestrator.activities.ValidationActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.kube.TemporalUi;
 import ai.kubernaut.orchestrator.activities.routing.RoutingActivitiesImpl;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
+import ai.kubernaut.orchestrator.bridge.BridgeActivities;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
 import ai.kubernaut.orchestrator.workflows.RemediationWorkflows;
@@ -46,6 +47,10 @@ public final class ProductionWiring implements Wiring {
             : new TemporalUi(config.temporal().uiBaseUrl(), config.temporal().namespace());
     StatusActivitiesImpl statusWriter =
         new StatusActivitiesImpl(kube, context.clock(), metrics, ui);
+    ChildActivitiesImpl children =
+        new ChildActivitiesImpl(kube, context.clock(), metrics, cachedRemediations);
+    NotificationActivitiesImpl notifications =
+        new NotificationActivitiesImpl(kube, metrics, cachedRemediations);
     TemporalWorkerComponent worker =
         new TemporalWorkerComponent(
             context.workflowClient(),
@@ -55,8 +60,8 @@ public final class ProductionWiring implements Wiring {
               RemediationWorkflows.register(w);
               w.registerActivitiesImplementations(
                   new ValidationActivitiesImpl(kube),
-                  new ChildActivitiesImpl(kube, context.clock(), metrics, cachedRemediations),
-                  new NotificationActivitiesImpl(kube, metrics, cachedRemediations),
+                  children,
+                  notifications,
                   statusWriter,
                   new ClusterActivitiesImpl(remediationCache, context.clock()),
                   new RoutingActivitiesImpl(context.workflowClient()));
@@ -64,7 +69,8 @@ public final class ProductionWiring implements Wiring {
     List<ManagedComponent> components = new ArrayList<>();
     components.add(new InformerComponent("remediation cache", remediationCache));
     components.add(worker);
-    components.add(new BridgeComponent(context, statusWriter));
+    components.add(
+        new BridgeComponent(context, new BridgeActivities(statusWriter, children, notifications)));
     if (config.gateway() != null) {
       // last: signals are taken only once the worker and the bridge can act on them
       components.add(

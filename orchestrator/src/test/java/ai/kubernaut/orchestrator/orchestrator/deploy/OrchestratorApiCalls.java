@@ -40,6 +40,7 @@ final class OrchestratorApiCalls {
       calls.add(ApiCall.of("list", KUBERNAUT, child)); // informers, markChildrenTerminal
       calls.add(ApiCall.of("watch", KUBERNAUT, child));
       calls.add(new ApiCall("update", KUBERNAUT, child, "status")); // ChildStatusWriter
+      calls.add(ApiCall.of("patch", KUBERNAUT, child)); // extendChildDeadline: deadline field only
     }
     // NotificationRequests
     calls.add(ApiCall.of("create", KUBERNAUT, "notificationrequests"));

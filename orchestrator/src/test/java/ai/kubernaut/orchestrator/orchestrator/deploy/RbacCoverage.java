@@ -132,7 +132,22 @@ public final class RbacCoverage {
               "create-or-adopt reads an existing NotificationRequest after a 409 on create, which"
                   + " only happens when a notification activity is retried after its create"
                   + " succeeded (crash or lost response); the crash-restart reliability test"
-                  + " covers that path"));
+                  + " covers that path"),
+          extendTimeoutPatch("signalprocessings"),
+          extendTimeoutPatch("aianalyses"),
+          extendTimeoutPatch("remediationapprovalrequests"),
+          extendTimeoutPatch("workflowexecutions"));
+
+  /** Granted for an operator action that the whole-system runs do not take. */
+  private static Allowance extendTimeoutPatch(String child) {
+    return new Allowance(
+        "patch",
+        "kubernaut.ai",
+        child,
+        "the operator update extendTimeout moves the current child's spec.timesOutAt (a RAR's"
+            + " spec.requiredBy); the scenarios do not extend a deadline, ChildActivitiesImplIT"
+            + " covers the patch");
+  }
 
   private RbacCoverage() {}
 

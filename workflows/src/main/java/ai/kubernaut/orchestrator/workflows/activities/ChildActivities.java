@@ -8,6 +8,7 @@ import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
 import ai.kubernaut.orchestrator.workflows.model.CreateApprovalRequest;
 import ai.kubernaut.orchestrator.workflows.model.CreateSignalProcessing;
 import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
+import ai.kubernaut.orchestrator.workflows.model.ExtendChildDeadline;
 import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
 import io.temporal.activity.ActivityInterface;
 
@@ -35,4 +36,10 @@ public interface ChildActivities {
 
   /** Marks running children terminal; returns how many were changed. */
   int markChildrenTerminal(TerminateChildren request);
+
+  /**
+   * Moves a child's deadline (the one spec field the orchestrator changes on its own children);
+   * false when the child is gone or already holds that deadline. Idempotent.
+   */
+  boolean extendChildDeadline(ExtendChildDeadline request);
 }
