@@ -11,6 +11,7 @@ import ai.kubernaut.orchestrator.activities.kube.TemporalUi;
 import ai.kubernaut.orchestrator.activities.routing.RoutingActivitiesImpl;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
+import ai.kubernaut.orchestrator.orchestrator.metrics.ActiveRemediations;
 import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
 import ai.kubernaut.orchestrator.workflows.RemediationWorkflows;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -21,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The production service, wired by hand: the RR cache the termination-rate activity reads, the
- * Temporal worker (RemediationWorkflow and every activity), then the CRD bridge, and the Gateway
- * when configured ({@code run --gateway}, the sandbox).
+ * The production service, wired by hand: the RR cache the termination-rate activity and the
+ * active-remediations gauge read, the Temporal worker (RemediationWorkflow and every activity),
+ * then the CRD bridge, and the Gateway when configured ({@code run --gateway}, the sandbox).
  */
 public final class ProductionWiring implements Wiring {
 
@@ -40,6 +41,7 @@ public final class ProductionWiring implements Wiring {
     SharedIndexInformer<RemediationRequest> remediationCache =
         ClusterActivitiesImpl.informer(kube, config.bridge().resyncPeriod().toMillis());
     RemediationLookup cachedRemediations = RemediationLookup.of(remediationCache);
+    ActiveRemediations.register(context.meterRegistry(), remediationCache);
     TemporalUi ui =
         config.temporal().uiBaseUrl() == null
             ? TemporalUi.none()
