@@ -3,6 +3,7 @@ package ai.kubernaut.orchestrator.activities;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,15 @@ public final class ActivityMetrics {
   public static final String CHILDREN_TERMINATED = PREFIX + "children_terminated";
   public static final String APPROVAL_DECISIONS_RECORDED = PREFIX + "approval_decisions_recorded";
 
+  /**
+   * Every {@code cause} of {@link #statusWriteFailure} and {@code disposition} of {@link
+   * #statusWrite}.
+   */
+  static final List<String> STATUS_WRITE_FAILURE_CAUSES =
+      List.of("api_error", "conflicts_exhausted");
+
+  static final List<String> STATUS_WRITE_DISPOSITIONS = List.of("applied", "stale", "gone");
+
   private final MeterRegistry registry;
 
   public ActivityMetrics(MeterRegistry registry) {
@@ -35,6 +45,18 @@ public final class ActivityMetrics {
 
   public MeterRegistry registry() {
     return registry;
+  }
+
+  /**
+   * Registers the status-write counters the alerts read at 0 for {@code namespace}, so the first
+   * conflict or failure there is an increase Prometheus can see, not the birth of a series.
+   */
+  public void preRegister(String namespace) {
+    counter(STATUS_WRITE_CONFLICTS, "namespace", namespace);
+    STATUS_WRITE_FAILURE_CAUSES.forEach(
+        c -> counter(STATUS_WRITE_FAILURES, "namespace", namespace, "cause", c));
+    STATUS_WRITE_DISPOSITIONS.forEach(
+        d -> counter(STATUS_WRITES, "namespace", namespace, "disposition", d));
   }
 
   /** A child create-or-adopt call finished; {@code result} is created, adopted or unchanged. */

@@ -126,9 +126,13 @@ public final class BridgeMetrics {
     }
   }
 
-  /** Reports the depth of a work queue; replaces an earlier supplier. */
+  /**
+   * Reports the depth of a work queue; replaces an earlier supplier. The queue's retry counter
+   * starts at 0 here, so its first retry is an increase the alerts see.
+   */
   public void queue(String name, IntSupplier depth) {
     if (queues.put(name, depth) == null) {
+      counter(TASK_RETRIES, "queue", name);
       Gauge.builder(QUEUE_DEPTH, this, m -> m.queues.get(name).getAsInt())
           .description("keys waiting or backing off in the bridge's work queue")
           .tag("queue", name)

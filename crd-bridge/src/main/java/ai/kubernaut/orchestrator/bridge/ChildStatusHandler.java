@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.bridge;
 
+import ai.kubernaut.orchestrator.workflows.logging.RemediationMdc;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -45,7 +46,8 @@ final class ChildStatusHandler<T extends HasMetadata> implements ResourceEventHa
     ChildKind kind = SignalMapper.kindOf(newChild);
     Optional<RemediationRef> owner = owners.of(newChild);
     String rrName = owner.map(RemediationRef::name).orElse(null);
-    try (Mdc ignored = Mdc.of(newChild.getMetadata().getNamespace(), rrName, kind + "." + event)) {
+    try (RemediationMdc ignored =
+        RemediationMdc.put(newChild.getMetadata().getNamespace(), rrName, kind + "." + event)) {
       SignalMapper.Decision decision = SignalMapper.decide(oldChild, newChild);
       if (!decision.isSignal()) {
         metrics.signalFiltered(kind, decision.dropped());

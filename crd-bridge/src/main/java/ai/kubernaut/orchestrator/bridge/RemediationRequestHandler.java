@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.bridge;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.TemporalRef;
+import ai.kubernaut.orchestrator.workflows.logging.RemediationMdc;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,7 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
   void enqueue(RemediationRequest rr, String event, boolean driftCheck) {
     String namespace = rr.getMetadata().getNamespace();
     String name = rr.getMetadata().getName();
-    try (Mdc ignored = Mdc.of(namespace, name, "rr." + event)) {
+    try (RemediationMdc ignored = RemediationMdc.put(namespace, name, "rr." + event)) {
       LOG.debug("queued reconcile (drift check: {})", driftCheck);
       queue.submit(namespace + "/" + name, () -> reconcile(namespace, name, event, driftCheck));
     }
@@ -118,7 +119,7 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
     if (rr == null) {
       return WorkQueue.Result.DONE;
     }
-    try (Mdc ignored = Mdc.of(namespace, name, "rr." + event)) {
+    try (RemediationMdc ignored = RemediationMdc.put(namespace, name, "rr." + event)) {
       if (rr.isMarkedForDeletion()) {
         return finalizeDeletion(rr);
       }

@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.bridge;
 
 import ai.kubernaut.orchestrator.bridge.BridgeMetrics.FilterReason;
 import ai.kubernaut.orchestrator.workflows.WorkflowIds;
+import ai.kubernaut.orchestrator.workflows.logging.RemediationMdc;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
 import io.grpc.Status;
@@ -82,7 +83,7 @@ final class WorkflowSignaller {
 
   private WorkQueue.Result deliver(
       RemediationRef rr, String workflowId, ChildStatus status, AtomicInteger notStarted) {
-    try (Mdc ignored = Mdc.of(rr.namespace(), rr.name(), "signal")) {
+    try (RemediationMdc ignored = RemediationMdc.put(rr.namespace(), rr.name(), "signal")) {
       if (ledger.alreadyDelivered(workflowId, status)) {
         metrics.signalFiltered(status.kind(), FilterReason.STALE);
         return WorkQueue.Result.DONE;

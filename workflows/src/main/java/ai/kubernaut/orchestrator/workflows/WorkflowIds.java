@@ -1,6 +1,7 @@
 package ai.kubernaut.orchestrator.workflows;
 
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
+import java.util.Optional;
 
 /**
  * The one place workflow IDs are derived: {@code rr/<namespace>/<name>/<uid>}. The UID makes a
@@ -19,5 +20,18 @@ public final class WorkflowIds {
 
   public static String of(RemediationRef rr) {
     return of(rr.namespace(), rr.name(), rr.uid());
+  }
+
+  /** The RR a remediation workflow ID names; empty for any other ID (e.g. the routing ones). */
+  public static Optional<RemediationRef> parse(String workflowId) {
+    if (workflowId == null || !workflowId.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    // Kubernetes names, namespaces and UIDs never contain '/'
+    String[] parts = workflowId.substring(PREFIX.length()).split("/", -1);
+    if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new RemediationRef(parts[0], parts[1], parts[2]));
   }
 }

@@ -12,8 +12,16 @@ import ai.kubernaut.orchestrator.activities.routing.RoutingActivitiesImpl;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.bridge.BridgeActivities;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
+import ai.kubernaut.orchestrator.orchestrator.metrics.ActiveRemediations;
+import ai.kubernaut.orchestrator.orchestrator.metrics.SeriesAtZero;
 import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
 import ai.kubernaut.orchestrator.workflows.RemediationWorkflows;
+import ai.kubernaut.orchestrator.workflows.activities.ChildActivities;
+import ai.kubernaut.orchestrator.workflows.activities.ClusterActivities;
+import ai.kubernaut.orchestrator.workflows.activities.NotificationActivities;
+import ai.kubernaut.orchestrator.workflows.activities.RoutingActivities;
+import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
+import ai.kubernaut.orchestrator.workflows.activities.ValidationActivities;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -22,11 +30,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The production service, wired by hand: the RR cache the termination-rate activity reads, the
- * Temporal worker (RemediationWorkflow and every activity), then the CRD bridge, and the Gateway
- * when configured ({@code run --gateway}, the sandbox).
+ * The production service, wired by hand: the RR cache the termination-rate activity and the
+ * active-remediations gauge read, the Temporal worker (RemediationWorkflow and every activity),
+ * then the CRD bridge, and the Gateway when configured ({@code run --gateway}, the sandbox).
  */
 public final class ProductionWiring implements Wiring {
+
+  /** The activity interfaces registered below, for the series of their types. */
+  static final List<Class<?>> ACTIVITY_INTERFACES =
+      List.of(
+          ValidationActivities.class,
+          ChildActivities.class,
+          NotificationActivities.class,
+          StatusActivities.class,
+          ClusterActivities.class,
+          RoutingActivities.class);
 
   @Override
   public Map<String, IndexedValueType> searchAttributes() {
@@ -41,6 +59,15 @@ public final class ProductionWiring implements Wiring {
     SharedIndexInformer<RemediationRequest> remediationCache =
         ClusterActivitiesImpl.informer(kube, config.bridge().resyncPeriod().toMillis());
     RemediationLookup cachedRemediations = RemediationLookup.of(remediationCache);
+    ActiveRemediations.register(context.meterRegistry(), remediationCache);
+    SeriesAtZero zeros =
+        new SeriesAtZero(
+            context.meterRegistry(), config.temporal().namespace(), config.temporal().taskQueue());
+    zeros.worker(ACTIVITY_INTERFACES);
+    List<String> watched = config.kubernetes().watchNamespaces();
+    (watched.isEmpty() ? List.of(SeriesAtZero.NO_NAMESPACE_YET) : watched)
+        .forEach(zeros::namespace);
+    remediationCache.addEventHandler(new NamespaceSeries(zeros));
     TemporalUi ui =
         config.temporal().uiBaseUrl() == null
             ? TemporalUi.none()

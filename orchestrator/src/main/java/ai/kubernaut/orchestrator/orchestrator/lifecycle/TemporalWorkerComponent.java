@@ -2,9 +2,11 @@ package ai.kubernaut.orchestrator.orchestrator.lifecycle;
 
 import ai.kubernaut.orchestrator.orchestrator.config.WorkerConfig;
 import ai.kubernaut.orchestrator.orchestrator.http.ReadinessCheck;
+import ai.kubernaut.orchestrator.workflows.logging.RemediationMdcInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Temporal worker on the configured task queue. {@code registrations} registers the workflow
- * implementation types and activity implementations on the worker before it starts.
+ * implementation types and activity implementations on the worker before it starts. Every workflow
+ * and activity of a remediation logs with its RR in the MDC ({@link RemediationMdcInterceptor}).
  *
  * <p>Stop is graceful: polling stops at once, tasks already received run to completion, and the
  * stop waits for them up to the shutdown grace period.
@@ -32,7 +35,12 @@ public final class TemporalWorkerComponent implements ManagedComponent {
       String taskQueue,
       WorkerConfig config,
       Consumer<Worker> registrations) {
-    this.factory = WorkerFactory.newInstance(client);
+    this.factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new RemediationMdcInterceptor())
+                .build());
     this.taskQueue = taskQueue;
     Worker worker =
         factory.newWorker(

@@ -32,7 +32,11 @@ public final class MeterRegistries {
             super.close();
           }
         };
-    registry.config().commonTags(commonTags).meterFilter(new TemporalRequestTags());
+    registry
+        .config()
+        .commonTags(commonTags)
+        .meterFilter(new TemporalRequestTags())
+        .meterFilter(new DurationBuckets());
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);

@@ -71,7 +71,7 @@ public final class DeployManifests {
     }
   }
 
-  static List<HasMetadata> load(Path file) {
+  public static List<HasMetadata> load(Path file) {
     try {
       return parse(Files.readString(file));
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.kubernaut.orchestrator.activities.ActivityMetrics;
 import ai.kubernaut.orchestrator.bridge.BridgeMetrics;
 import ai.kubernaut.orchestrator.gateway.GatewayMetrics;
+import ai.kubernaut.orchestrator.orchestrator.metrics.ActiveRemediations;
 import ai.kubernaut.orchestrator.orchestrator.metrics.MeterRegistries;
 import ai.kubernaut.orchestrator.workflows.WorkflowMetrics;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
@@ -101,6 +102,7 @@ class MonitoringMetricsTest {
     bridge.leader(true);
     bridge.informer("RemediationRequest", () -> true);
     bridge.queue("signals", () -> 0);
+    new ActiveRemediations(List::of, () -> true).register(registry);
     GatewayMetrics gateway = new GatewayMetrics(registry);
     gateway.preRegister(List.of("alertmanager", "kubernetes-event"));
     gateway.rejected("invalid_token");

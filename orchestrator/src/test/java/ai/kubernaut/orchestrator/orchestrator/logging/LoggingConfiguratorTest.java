@@ -3,6 +3,7 @@ package ai.kubernaut.orchestrator.orchestrator.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kubernaut.orchestrator.orchestrator.config.LogFormat;
+import ai.kubernaut.orchestrator.workflows.logging.RemediationMdc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
