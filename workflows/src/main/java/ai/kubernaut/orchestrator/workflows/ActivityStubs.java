@@ -27,20 +27,27 @@ final class ActivityStubs {
     this.budget = budget;
   }
 
-  /**
-   * Whether a cancel waits for the write attempts in flight ({@link
-   * RemediationActivityOptions#waitForCancellation}); false replays runs recorded before.
-   */
-  private boolean writesWaitOnCancel;
+  /** What a cancel does to a write in flight (by the run's version of the change). */
+  enum WriteOnCancel {
+    /** Runs recorded before change {@code cancel-waits-for-writes}: the write is abandoned. */
+    ABANDON,
+    /** Version 1: the server is asked to cancel it and the workflow waits for its end. */
+    WAIT_FOR_CANCELLATION,
+    /**
+     * Version 2: the write is not cancelled at all; it runs to its end in a detached scope, and the
+     * cancellation takes effect right after it (no cancel command is sent for it).
+     */
+    FINISH_THEN_CANCEL
+  }
 
-  /** From now on a cancel waits for every write in flight (see {@link #writesWaitOnCancel}). */
-  void waitForWritesOnCancel() {
-    writesWaitOnCancel = true;
+  private WriteOnCancel writeOnCancel = WriteOnCancel.ABANDON;
+
+  void onCancel(WriteOnCancel value) {
+    writeOnCancel = value;
   }
 
   RoutingActivities routing(String summary) {
-    return Workflow.newActivityStub(
-        RoutingActivities.class, bounded(RemediationActivityOptions.ROUTING, summary));
+    return write(RoutingActivities.class, RemediationActivityOptions.ROUTING, summary);
   }
 
   RoutingActivities temporalLookup(String summary) {
@@ -49,8 +56,7 @@ final class ActivityStubs {
   }
 
   ValidationActivities validation(String summary) {
-    return Workflow.newActivityStub(
-        ValidationActivities.class, bounded(RemediationActivityOptions.KUBE_WRITE, summary));
+    return write(ValidationActivities.class, RemediationActivityOptions.KUBE_WRITE, summary);
   }
 
   ChildActivities child(String summary) {
@@ -58,30 +64,36 @@ final class ActivityStubs {
   }
 
   ChildActivities child(String summary, boolean read) {
-    ActivityOptions o =
-        read
-            ? withSummary(RemediationActivityOptions.KUBE_READ, summary)
-            : bounded(RemediationActivityOptions.KUBE_WRITE, summary);
-    return Workflow.newActivityStub(ChildActivities.class, o);
+    return read
+        ? Workflow.newActivityStub(
+            ChildActivities.class, withSummary(RemediationActivityOptions.KUBE_READ, summary))
+        : write(ChildActivities.class, RemediationActivityOptions.KUBE_WRITE, summary);
   }
 
   NotificationActivities notifications(String summary) {
-    return Workflow.newActivityStub(
-        NotificationActivities.class, bounded(RemediationActivityOptions.NOTIFY, summary));
+    return write(NotificationActivities.class, RemediationActivityOptions.NOTIFY, summary);
   }
 
   StatusActivities statusWriter(String summary) {
-    return Workflow.newActivityStub(
-        StatusActivities.class, bounded(RemediationActivityOptions.STATUS_WRITE, summary));
+    return write(StatusActivities.class, RemediationActivityOptions.STATUS_WRITE, summary);
+  }
+
+  /** A stub for writes of {@code type}, cancelled as {@link #writeOnCancel} says. */
+  private <T> T write(Class<T> type, ActivityOptions options, String summary) {
+    T stub = Workflow.newActivityStub(type, bounded(options, summary));
+    return writeOnCancel == WriteOnCancel.FINISH_THEN_CANCEL
+        ? FinishThenCancel.wrap(type, stub)
+        : stub;
   }
 
   /**
-   * A write's {@code options} with its summary, retried at most for the budget (or its own bound),
-   * and waited for on cancel once {@link #waitForWritesOnCancel} was called.
+   * A write's {@code options} with its summary, retried at most for the budget (or its own bound).
    */
   private ActivityOptions bounded(ActivityOptions options, String summary) {
     ActivityOptions chosen =
-        writesWaitOnCancel ? RemediationActivityOptions.waitForCancellation(options) : options;
+        writeOnCancel == WriteOnCancel.WAIT_FOR_CANCELLATION
+            ? RemediationActivityOptions.waitForCancellation(options)
+            : options;
     return RemediationActivityOptions.withBudget(withSummary(chosen, summary), budget.get());
   }
 }

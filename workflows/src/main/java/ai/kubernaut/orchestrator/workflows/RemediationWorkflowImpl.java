@@ -121,7 +121,8 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
 
   /**
    * {@code Workflow.getVersion} change ID: a cancel waits for the Kubernetes and routing writes in
-   * flight instead of abandoning them (docs/architecture.md, "Activity cancellation").
+   * flight instead of abandoning them (docs/architecture.md, "Activity cancellation"). Version 1
+   * asked the server to cancel them and waited; version 2 lets them finish, then cancels.
    */
   static final String CANCEL_WAITS_FOR_WRITES_CHANGE = "cancel-waits-for-writes";
 
@@ -131,9 +132,14 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         Workflow.getVersion(CONTINUE_ANY_PHASE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     ledger.orderByProgress =
         Workflow.getVersion(STATUS_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
-    if (Workflow.getVersion(CANCEL_WAITS_FOR_WRITES_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
-      stubs.waitForWritesOnCancel();
-    }
+    int writesOnCancel =
+        Workflow.getVersion(CANCEL_WAITS_FOR_WRITES_CHANGE, Workflow.DEFAULT_VERSION, 2);
+    stubs.onCancel(
+        switch (writesOnCancel) {
+          case 1 -> ActivityStubs.WriteOnCancel.WAIT_FOR_CANCELLATION;
+          case 2 -> ActivityStubs.WriteOnCancel.FINISH_THEN_CANCEL;
+          default -> ActivityStubs.WriteOnCancel.ABANDON;
+        });
     try {
       if (ledger.phase == Phase.Pending) {
         guarded(this::begin);

@@ -1,5 +1,7 @@
 package ai.kubernaut.orchestrator.orchestrator.realstack;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -147,6 +149,30 @@ public final class RealKubernetes implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Stops one component ({@code kube-apiserver}, {@code etcd}, ...) with realstack/restart.sh,
+   * keeps it down for {@code downFor} and starts it again on the same ports and data; returns once
+   * the API server answers {@code /readyz} again.
+   */
+  public void restart(String component, Duration downFor) {
+    Shell.Result restarted =
+        Shell.run(
+            downFor.plusMinutes(1),
+            RealStackScripts.path("restart.sh").toString(),
+            dir.toString(),
+            component,
+            "--down-for",
+            Long.toString(downFor.toSeconds()));
+    if (restarted.exitCode() != 0) {
+      throw new IllegalStateException("restart of " + component + " failed: " + restarted.output());
+    }
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(() -> kubectl("get", "--raw", "/readyz").exitCode() == 0);
   }
 
   /** The last lines of one component's log ({@code etcd}, {@code kube-apiserver}, ...). */
