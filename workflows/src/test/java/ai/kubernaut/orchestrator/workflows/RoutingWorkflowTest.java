@@ -44,7 +44,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +54,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -96,8 +99,15 @@ class RoutingWorkflowTest {
       for (int rep = 0; rep < 20; rep++) {
         String fp = fingerprint(1000 + rep);
         List<String> names = List.of("dup" + rep + "-a", "dup" + rep + "-b", "dup" + rep + "-c");
-        // distinct workflows per repetition: the cooldown of the shared target does not apply
-        names.forEach(n -> scriptSuccess(cluster, n, "wf-rep-" + n));
+        // distinct workflows per repetition: the cooldown of the shared target does not apply.
+        // The SignalProcessing completes only once all three are registered: on a loaded machine
+        // a late start would otherwise find the first remediation already over and rightly own
+        // a new one, which is not the race this test is about.
+        names.forEach(
+            n ->
+                cluster.script(
+                    ai("ai-" + n, "Completed", null, false, false, "wf-rep-" + n),
+                    weCompleted("we-" + n)));
         List<String> order = new ArrayList<>(names);
         Collections.shuffle(order, random);
         CountDownLatch go = new CountDownLatch(1);
@@ -119,9 +129,28 @@ class RoutingWorkflowTest {
                   threads));
         }
         go.countDown();
+        Map<String, RemediationWorkflow> workflows = new LinkedHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+          workflows.put(order.get(i), started.get(i).get(20, TimeUnit.SECONDS));
+        }
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(20))
+            .pollInterval(Duration.ofMillis(20))
+            .until(
+                () ->
+                    workflows.entrySet().stream()
+                        .allMatch(
+                            e ->
+                                cluster.created.contains("sp-" + e.getKey())
+                                    || e.getValue().state().phase() == Phase.Blocked));
+        for (String n : names) {
+          if (cluster.created.contains("sp-" + n)) {
+            cluster.push(rr(n), spCompleted("sp-" + n));
+          }
+        }
         List<RemediationResult> results = new ArrayList<>();
-        for (CompletableFuture<RemediationWorkflow> f : started) {
-          results.add(result(f.get(20, TimeUnit.SECONDS)));
+        for (RemediationWorkflow wf : workflows.values()) {
+          results.add(result(wf));
         }
 
         List<String> owners =
