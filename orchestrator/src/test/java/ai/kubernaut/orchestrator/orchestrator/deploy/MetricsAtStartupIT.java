@@ -9,6 +9,7 @@ import ai.kubernaut.orchestrator.orchestrator.TestSupport;
 import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.OrchestratorApp;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.ProductionWiring;
+import ai.kubernaut.orchestrator.orchestrator.sandbox.PreRegisteredSearchAttributes;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
 import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
 import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
@@ -51,7 +52,7 @@ class MetricsAtStartupIT {
         new OrchestratorApp(
             TestSupport.sandboxOrchestratorConfig(temporal, "--http-port=0")
                 .withGateway(GatewayConfig.defaults(0, "default")),
-            new ProductionWiring(),
+            new PreRegisteredSearchAttributes(new ProductionWiring()),
             k -> api.newClient(KubernetesClients::orchestratorDefaults),
             Clock.systemUTC());
     app.start();

@@ -13,6 +13,7 @@ import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.OrchestratorApp;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.ProductionWiring;
 import ai.kubernaut.orchestrator.orchestrator.realstack.DocumentedCommands;
+import ai.kubernaut.orchestrator.orchestrator.sandbox.PreRegisteredSearchAttributes;
 import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
 import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
 import ai.kubernaut.orchestrator.sandbox.controllers.SimulatedControllers;
@@ -84,7 +85,7 @@ class RemediationLogsIT {
     app =
         new OrchestratorApp(
             TestSupport.sandboxOrchestratorConfig(temporal, "--http-port=0"),
-            new ProductionWiring(),
+            new PreRegisteredSearchAttributes(new ProductionWiring()),
             k -> api.newClient(KubernetesClients::orchestratorDefaults),
             Clock.systemUTC());
     app.start();

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Faults on real parts with remediations in flight: the orchestrator killed with SIGKILL and a new
  * one started, the leader of two replicas killed, the Temporal server stopped and restarted on its
- * SQLite file, and the kube-apiserver restarted. Each time every remediation ends Completed, with one child per name, one
- * notification per (type, RR), and an RR status that never goes backwards (watched throughout).
+ * SQLite file, and the kube-apiserver restarted. Each time every remediation ends Completed, with
+ * one child per name, one notification per (type, RR), and an RR status that never goes backwards
+ * (watched throughout).
  */
 @ExtendWith(RealKubernetesExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
