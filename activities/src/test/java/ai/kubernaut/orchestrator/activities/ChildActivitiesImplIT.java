@@ -50,15 +50,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(StandInExtension.class)
 class ChildActivitiesImplIT {
 
   private static final Instant DEADLINE = Instant.parse("2030-01-01T10:05:00Z");
@@ -73,18 +73,6 @@ class ChildActivitiesImplIT {
   ChildActivitiesImpl activities;
   TestActivityEnvironment env;
   ChildActivities stub;
-
-  @BeforeAll
-  static void startApi() {
-    api = StandIn.start();
-    client = StandIn.client(api);
-  }
-
-  @AfterAll
-  static void stopApi() {
-    client.close();
-    api.close();
-  }
 
   @BeforeEach
   void setUp() {

@@ -15,27 +15,14 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StandInExtension.class)
 class ClusterActivitiesImplIT {
 
   static KubernetesApiStandIn api;
   static KubernetesClient client;
-
-  @BeforeAll
-  static void startApi() {
-    api = StandIn.start();
-    client = StandIn.client(api);
-  }
-
-  @AfterAll
-  static void stopApi() {
-    api.dropWatches();
-    client.close();
-    api.close();
-  }
 
   @Test
   void computesTheRateFromTheInformerCacheAcrossNamespaces() {

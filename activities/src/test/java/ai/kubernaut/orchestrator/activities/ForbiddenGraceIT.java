@@ -29,11 +29,10 @@ import io.temporal.workflow.WorkflowMethod;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A 403 under the remediation's real retry policy ({@link RemediationActivityOptions#KUBE_WRITE})
@@ -41,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * authorizer loading after a restart) costs a few retries, one that keeps forbidding fails as
  * Forbidden after {@link KubeFailures#FORBIDDEN_GRACE}.
  */
+@ExtendWith(StandInExtension.class)
 class ForbiddenGraceIT {
 
   static final String QUEUE = "forbidden-grace";
@@ -66,18 +66,6 @@ class ForbiddenGraceIT {
           .createSignalProcessing(request)
           .name();
     }
-  }
-
-  @BeforeAll
-  static void startApi() {
-    api = StandIn.start();
-    client = StandIn.client(api);
-  }
-
-  @AfterAll
-  static void stopApi() {
-    client.close();
-    api.close();
   }
 
   @BeforeEach

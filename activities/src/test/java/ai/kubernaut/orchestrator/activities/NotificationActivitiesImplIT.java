@@ -24,14 +24,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@ExtendWith(StandInExtension.class)
 class NotificationActivitiesImplIT {
 
   static KubernetesApiStandIn api;
@@ -44,18 +44,6 @@ class NotificationActivitiesImplIT {
   NotificationActivitiesImpl activities;
   TestActivityEnvironment env;
   NotificationActivities stub;
-
-  @BeforeAll
-  static void startApi() {
-    api = StandIn.start();
-    client = StandIn.client(api);
-  }
-
-  @AfterAll
-  static void stopApi() {
-    client.close();
-    api.close();
-  }
 
   @BeforeEach
   void setUp() {

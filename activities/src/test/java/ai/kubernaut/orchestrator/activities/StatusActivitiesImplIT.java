@@ -33,12 +33,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StandInExtension.class)
 class StatusActivitiesImplIT {
 
   private static final String STATUS_PUT = ".*/remediationrequests/disk-full/status";
@@ -56,20 +56,6 @@ class StatusActivitiesImplIT {
   StatusActivitiesImpl activities;
   TestActivityEnvironment env;
   StatusActivities stub;
-
-  @BeforeAll
-  static void startApi() {
-    api = StandIn.start();
-    client = StandIn.client(api);
-    gateway = StandIn.client(api);
-  }
-
-  @AfterAll
-  static void stopApi() {
-    gateway.close();
-    client.close();
-    api.close();
-  }
 
   @BeforeEach
   void setUp() {

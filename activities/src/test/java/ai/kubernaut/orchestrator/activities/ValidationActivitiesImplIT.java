@@ -18,12 +18,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StandInExtension.class)
 class ValidationActivitiesImplIT {
 
   static KubernetesApiStandIn api;
@@ -33,18 +33,6 @@ class ValidationActivitiesImplIT {
   ValidationActivitiesImpl activities;
   TestActivityEnvironment env;
   ValidationActivities stub;
-
-  @BeforeAll
-  static void startApi() {
-    api = StandIn.start();
-    client = StandIn.client(api);
-  }
-
-  @AfterAll
-  static void stopApi() {
-    client.close();
-    api.close();
-  }
 
   @BeforeEach
   void setUp() {

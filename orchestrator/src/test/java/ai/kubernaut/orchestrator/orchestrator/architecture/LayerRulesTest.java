@@ -15,10 +15,15 @@ import org.junit.jupiter.api.Test;
  */
 class LayerRulesTest {
 
+  /**
+   * Our classes from the module folders or jars the build puts on the class path (jars once the
+   * modules are packaged), without test classes or test jars.
+   */
   private static final JavaClasses PRODUCTION =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+          .withImportOption(
+              location -> !location.contains("/test-classes/") && !location.contains("-tests.jar"))
           .importPackages("ai.kubernaut.orchestrator");
 
   @Test
