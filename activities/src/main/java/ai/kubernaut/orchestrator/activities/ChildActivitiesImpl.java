@@ -1,6 +1,6 @@
 package ai.kubernaut.orchestrator.activities;
 
-import ai.kubernaut.orchestrator.activities.kube.ChildWriter;
+import ai.kubernaut.orchestrator.activities.kube.CreateOrAdopt;
 import ai.kubernaut.orchestrator.activities.kube.Written;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysis;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequest;
@@ -47,7 +47,7 @@ public final class ChildActivitiesImpl implements ChildActivities {
   private static final Logger LOG = LoggerFactory.getLogger(ChildActivitiesImpl.class);
 
   private final KubeResources kube;
-  private final ChildWriter writer;
+  private final CreateOrAdopt writer;
   private final ActivityMetrics metrics;
   private final ChildStatusWriter statusWriter;
 
@@ -59,7 +59,7 @@ public final class ChildActivitiesImpl implements ChildActivities {
   public ChildActivitiesImpl(
       KubernetesClient client, Clock clock, ActivityMetrics metrics, RemediationLookup cache) {
     this.kube = new KubeResources(client, cache);
-    this.writer = new ChildWriter(client);
+    this.writer = new CreateOrAdopt(client);
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.statusWriter =
         new ChildStatusWriter(kube, Objects.requireNonNull(clock, "clock"), metrics);
@@ -174,7 +174,7 @@ public final class ChildActivitiesImpl implements ChildActivities {
     if (child instanceof NotificationRequest || rr.uid() == null) {
       return true;
     }
-    var controller = ChildWriter.controllerOf(child);
+    var controller = CreateOrAdopt.controllerOf(child);
     return controller != null && rr.uid().equals(controller.getUid());
   }
 

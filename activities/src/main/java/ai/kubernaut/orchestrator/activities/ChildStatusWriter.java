@@ -1,6 +1,6 @@
 package ai.kubernaut.orchestrator.activities;
 
-import ai.kubernaut.orchestrator.activities.kube.ChildWriter;
+import ai.kubernaut.orchestrator.activities.kube.CreateOrAdopt;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysis;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysisPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.ApprovalDecision;
@@ -292,7 +292,7 @@ final class ChildStatusWriter {
   }
 
   private static boolean controlledBy(HasMetadata child, RemediationRef rr) {
-    OwnerReference controller = ChildWriter.controllerOf(child);
+    OwnerReference controller = CreateOrAdopt.controllerOf(child);
     return rr.uid() == null || (controller != null && rr.uid().equals(controller.getUid()));
   }
 

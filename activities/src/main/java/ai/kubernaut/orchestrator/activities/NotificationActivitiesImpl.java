@@ -1,6 +1,6 @@
 package ai.kubernaut.orchestrator.activities;
 
-import ai.kubernaut.orchestrator.activities.kube.ChildWriter;
+import ai.kubernaut.orchestrator.activities.kube.CreateOrAdopt;
 import ai.kubernaut.orchestrator.activities.kube.Written;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
@@ -25,7 +25,7 @@ public final class NotificationActivitiesImpl implements NotificationActivities 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationActivitiesImpl.class);
 
   private final KubeResources kube;
-  private final ChildWriter writer;
+  private final CreateOrAdopt writer;
   private final ActivityMetrics metrics;
 
   public NotificationActivitiesImpl(KubernetesClient client, ActivityMetrics metrics) {
@@ -36,7 +36,7 @@ public final class NotificationActivitiesImpl implements NotificationActivities 
   public NotificationActivitiesImpl(
       KubernetesClient client, ActivityMetrics metrics, RemediationLookup cache) {
     this.kube = new KubeResources(client, cache);
-    this.writer = new ChildWriter(client);
+    this.writer = new CreateOrAdopt(client);
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One leadership term of the bridge: informers, work queues and the drift sweep, all created on
  * {@link #start()} and all gone after {@link #close()}. Nothing carries over to the next term; the
- * new term's initial list, the drift sweep and the {@link SignalLedger} (read back from workflow
- * histories) make it resume without duplicating starts or signals.
+ * new term's initial list, the drift sweep and the {@link DeliveredSignals} (read back from
+ * workflow histories) make it resume without duplicating starts or signals.
  */
 final class BridgeRuntime implements AutoCloseable {
 
@@ -54,7 +54,7 @@ final class BridgeRuntime implements AutoCloseable {
     this.signalQueue = new WorkQueue("signals", config.executor(), metrics);
     RemediationRequestWriter writer = new RemediationRequestWriter(kube);
     WorkflowStarter starter = new WorkflowStarter(temporal, config);
-    SignalLedger ledger = new SignalLedger(temporal);
+    DeliveredSignals ledger = new DeliveredSignals(temporal);
     DriftReconciler drift =
         new DriftReconciler(temporal, activities, writer, metrics, config.settings(), clock);
     RetentionReaper retention = new RetentionReaper(starter, writer, metrics, clock);

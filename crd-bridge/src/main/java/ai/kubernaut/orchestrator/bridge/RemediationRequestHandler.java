@@ -38,7 +38,7 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
   private final WorkflowStarter starter;
   private final DriftReconciler drift;
   private final RetentionReaper retention;
-  private final SignalLedger ledger;
+  private final DeliveredSignals ledger;
   private final BridgeMetrics metrics;
   private final BridgeConfig config;
   private final String temporalNamespace;
@@ -54,7 +54,7 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
       WorkflowStarter starter,
       DriftReconciler drift,
       RetentionReaper retention,
-      SignalLedger ledger,
+      DeliveredSignals ledger,
       BridgeMetrics metrics,
       BridgeConfig config,
       String temporalNamespace,

@@ -45,14 +45,14 @@ final class WorkflowSignaller {
   private final WorkflowClient client;
   private final WorkflowStarter starter;
   private final WorkQueue queue;
-  private final SignalLedger ledger;
+  private final DeliveredSignals ledger;
   private final BridgeMetrics metrics;
 
   WorkflowSignaller(
       WorkflowClient client,
       WorkflowStarter starter,
       WorkQueue queue,
-      SignalLedger ledger,
+      DeliveredSignals ledger,
       BridgeMetrics metrics) {
     this.client = client;
     this.starter = starter;
@@ -89,12 +89,12 @@ final class WorkflowSignaller {
         return WorkQueue.Result.DONE;
       }
       try {
-        client.newUntypedWorkflowStub(workflowId).signal(SignalLedger.SIGNAL, status);
+        client.newUntypedWorkflowStub(workflowId).signal(DeliveredSignals.SIGNAL, status);
         ledger.recordDelivered(workflowId, status);
         metrics.signalSent(status.kind());
         LOG.debug(
             "signalled {} {} {} (rv {})",
-            SignalLedger.SIGNAL,
+            DeliveredSignals.SIGNAL,
             status.kind(),
             status.name(),
             status.resourceVersion());

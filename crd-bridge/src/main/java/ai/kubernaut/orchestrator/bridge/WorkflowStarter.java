@@ -2,7 +2,7 @@ package ai.kubernaut.orchestrator.bridge;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.workflows.RemediationWorkflow;
-import ai.kubernaut.orchestrator.workflows.RemediationWorkflows;
+import ai.kubernaut.orchestrator.workflows.RemediationWorkflowHosting;
 import ai.kubernaut.orchestrator.workflows.WorkflowIds;
 import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import io.grpc.Status;
@@ -52,7 +52,7 @@ final class WorkflowStarter {
   Started start(RemediationRequest rr) {
     String workflowId = workflowId(rr);
     RemediationInput input = RemediationInputMapper.map(rr, config.settings());
-    WorkflowOptions options = RemediationWorkflows.startOptions(input, config.taskQueue());
+    WorkflowOptions options = RemediationWorkflowHosting.startOptions(input, config.taskQueue());
     RemediationWorkflow stub = client.newWorkflowStub(RemediationWorkflow.class, options);
     try {
       WorkflowExecution execution = WorkflowClient.start(stub::run, input);

@@ -234,7 +234,7 @@ final class FakeCluster
     stored.merge(s.name(), s, (a, b) -> newer(a, b));
     client
         .newUntypedWorkflowStub(
-            "RemediationWorkflow", RemediationWorkflows.startOptions(in, taskQueue))
+            "RemediationWorkflow", RemediationWorkflowHosting.startOptions(in, taskQueue))
         .signalWithStart(
             RemediationWorkflow.CHILD_STATUS_CHANGED, new Object[] {s}, new Object[] {in});
     return client.newWorkflowStub(RemediationWorkflow.class, WorkflowIds.of(in.rr()));

@@ -43,7 +43,7 @@ final class WorkflowTestSupport {
                     .setDataConverter(RemediationDataConverter.get())
                     .build())
             .registerWorkflowImplementationTypes(
-                RemediationWorkflows.implementationOptions(),
+                RemediationWorkflowHosting.implementationOptions(),
                 RemediationWorkflowImpl.class,
                 FingerprintCoordinatorWorkflowImpl.class,
                 TargetLockWorkflowImpl.class);
@@ -75,7 +75,7 @@ final class WorkflowTestSupport {
         env.getWorkflowClient()
             .newWorkflowStub(
                 RemediationWorkflow.class,
-                RemediationWorkflows.startOptions(in, worker.getTaskQueue()));
+                RemediationWorkflowHosting.startOptions(in, worker.getTaskQueue()));
     WorkflowClient.start(wf::run, in);
     return wf;
   }

@@ -25,7 +25,7 @@ import java.time.Duration;
  *
  * <p>Wiring: {@code new RoutingActivitiesImpl(workflowClient)} with the worker's client (the one
  * built with {@code RemediationDataConverter.get()}), registered on the same worker as {@code
- * RemediationWorkflows.register(worker)}.
+ * RemediationWorkflowHosting.register(worker)}.
  */
 public final class RoutingActivitiesImpl implements RoutingActivities {
 

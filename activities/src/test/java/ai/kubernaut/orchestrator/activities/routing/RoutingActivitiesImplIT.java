@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.kubernaut.orchestrator.workflows.RemediationDataConverter;
-import ai.kubernaut.orchestrator.workflows.RemediationWorkflows;
+import ai.kubernaut.orchestrator.workflows.RemediationWorkflowHosting;
 import ai.kubernaut.orchestrator.workflows.activities.RoutingActivities;
 import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
 import ai.kubernaut.orchestrator.workflows.model.LockRequest;
@@ -116,7 +116,7 @@ class RoutingActivitiesImplIT {
                         .build())
                 .build());
     Worker worker = env.newWorker(QUEUE);
-    RemediationWorkflows.register(worker);
+    RemediationWorkflowHosting.register(worker);
     worker.registerWorkflowImplementationTypes(CallerImpl.class, WatcherImpl.class);
     client = env.getWorkflowClient();
     worker.registerActivitiesImplementations(

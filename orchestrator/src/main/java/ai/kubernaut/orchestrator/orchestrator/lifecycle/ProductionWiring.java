@@ -15,7 +15,7 @@ import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.metrics.ActiveRemediations;
 import ai.kubernaut.orchestrator.orchestrator.metrics.SeriesAtZero;
 import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
-import ai.kubernaut.orchestrator.workflows.RemediationWorkflows;
+import ai.kubernaut.orchestrator.workflows.RemediationWorkflowHosting;
 import ai.kubernaut.orchestrator.workflows.activities.ChildActivities;
 import ai.kubernaut.orchestrator.workflows.activities.ClusterActivities;
 import ai.kubernaut.orchestrator.workflows.activities.NotificationActivities;
@@ -84,7 +84,7 @@ public final class ProductionWiring implements Wiring {
             config.temporal().taskQueue(),
             config.worker(),
             w -> {
-              RemediationWorkflows.register(w);
+              RemediationWorkflowHosting.register(w);
               w.registerActivitiesImplementations(
                   new ValidationActivitiesImpl(kube),
                   children,

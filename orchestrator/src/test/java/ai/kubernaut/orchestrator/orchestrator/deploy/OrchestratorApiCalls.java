@@ -35,7 +35,7 @@ final class OrchestratorApiCalls {
     calls.add(new ApiCall("patch", KUBERNAUT, "remediationrequests", "status")); // recordTemporal
     // owned children
     for (String child : OWNED_CHILDREN) {
-      calls.add(ApiCall.of("create", KUBERNAUT, child)); // ChildWriter.createOrAdopt
+      calls.add(ApiCall.of("create", KUBERNAUT, child)); // CreateOrAdopt.createOrAdopt
       calls.add(ApiCall.of("get", KUBERNAUT, child)); // adopt, readChildStatus
       calls.add(ApiCall.of("list", KUBERNAUT, child)); // informers, markChildrenTerminal
       calls.add(ApiCall.of("watch", KUBERNAUT, child));

@@ -16,9 +16,9 @@ import io.temporal.worker.WorkflowImplementationOptions;
  * How the rest of the project starts and hosts the RemediationWorkflow: start options for the
  * bridge, implementation options and registration for every worker (orchestrator, sandbox, tests).
  */
-public final class RemediationWorkflows {
+public final class RemediationWorkflowHosting {
 
-  private RemediationWorkflows() {}
+  private RemediationWorkflowHosting() {}
 
   /**
    * The implementation options every worker registers the workflow with.

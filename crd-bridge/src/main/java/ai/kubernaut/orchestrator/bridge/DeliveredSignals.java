@@ -17,14 +17,14 @@ import java.util.stream.Stream;
  * (its {@code childStatusChanged} signal events). So a new leader, or a restarted bridge, knows
  * what the previous one delivered and does not signal the same change twice.
  */
-final class SignalLedger {
+final class DeliveredSignals {
 
   static final String SIGNAL = RemediationWorkflow.CHILD_STATUS_CHANGED;
 
   private final WorkflowClient client;
   private final Map<String, Map<String, ChildStatus>> delivered = new ConcurrentHashMap<>();
 
-  SignalLedger(WorkflowClient client) {
+  DeliveredSignals(WorkflowClient client) {
     this.client = client;
   }
 

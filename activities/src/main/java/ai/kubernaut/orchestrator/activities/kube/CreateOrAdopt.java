@@ -20,11 +20,11 @@ import java.util.Objects;
  * FailureTypes#CHILD_OWNED_BY_OTHER}. Objects written without an expected owner
  * (NotificationRequests) are returned as they are ({@link WriteOutcome#UNCHANGED}).
  */
-public final class ChildWriter {
+public final class CreateOrAdopt {
 
   private final KubernetesClient client;
 
-  public ChildWriter(KubernetesClient client) {
+  public CreateOrAdopt(KubernetesClient client) {
     this.client = Objects.requireNonNull(client, "client");
   }
 
