@@ -68,6 +68,9 @@ class ExecutableJarIT {
               log,
               "run",
               "--temporal-address=localhost:" + temporalPort,
+              // the Java test server cannot list search attributes (Temporal Cloud may not let
+              // a worker add them): the service then starts without registering
+              "--no-temporal-register-search-attributes",
               "--kubeconfig=" + kubeconfig,
               "--http-port=" + httpPort,
               "--no-leader-election");

@@ -88,7 +88,8 @@ public final class TestSupport {
             null,
             null,
             null,
-            null));
+            null,
+            true));
   }
 
   /**

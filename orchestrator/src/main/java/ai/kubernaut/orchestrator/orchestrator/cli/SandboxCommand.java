@@ -170,7 +170,7 @@ public final class SandboxCommand implements Callable<Integer> {
 
   private static TemporalConfig temporalConfig(String address, String namespace) {
     return new TemporalConfig(
-        address, namespace, TASK_QUEUE, false, null, null, null, null, null, null);
+        address, namespace, TASK_QUEUE, false, null, null, null, null, null, null, true);
   }
 
   /** The kubeconfig context's namespace, else {@code default}. */

@@ -19,6 +19,7 @@ public final class TemporalOptions {
   static final String TLS_SERVER_NAME = "--temporal-tls-server-name";
   static final String API_KEY = "--temporal-api-key";
   static final String UI_URL = "--temporal-ui-url";
+  static final String REGISTER_SEARCH_ATTRIBUTES = "--temporal-register-search-attributes";
 
   @Option(
       names = ADDRESS,
@@ -96,6 +97,17 @@ public final class TemporalOptions {
           "Temporal Web UI base URL, e.g. https://temporal.example.com; fills status.temporal.uiURL.")
   String uiUrl;
 
+  @Option(
+      names = REGISTER_SEARCH_ATTRIBUTES,
+      paramLabel = "<bool>",
+      negatable = true,
+      defaultValue = "${env:KUBERNAUT_TEMPORAL_REGISTER_SEARCH_ATTRIBUTES:-true}",
+      fallbackValue = "true",
+      description =
+          "Register the search attributes in the namespace at start when missing. Turn off where"
+              + " the namespace is managed elsewhere (Temporal Cloud): they must exist then.")
+  boolean registerSearchAttributes;
+
   TemporalConfig toConfig(ConfigValidator v) {
     String addr = v.hostPort(ADDRESS, address);
     String ns = v.nonBlank(NAMESPACE, namespace);
@@ -106,7 +118,17 @@ public final class TemporalOptions {
     Path ca = v.optionalReadableFile(TLS_CA, tlsCa);
     String ui = v.optionalHttpUrl(UI_URL, uiUrl);
     return new TemporalConfig(
-        addr, ns, queue, tls, cert, key, ca, blankToNull(tlsServerName), blankToNull(apiKey), ui);
+        addr,
+        ns,
+        queue,
+        tls,
+        cert,
+        key,
+        ca,
+        blankToNull(tlsServerName),
+        blankToNull(apiKey),
+        ui,
+        registerSearchAttributes);
   }
 
   static String blankToNull(String s) {

@@ -20,7 +20,8 @@ public record TemporalConfig(
     Path serverCa,
     String serverName,
     String apiKey,
-    String uiBaseUrl) {
+    String uiBaseUrl,
+    boolean registerSearchAttributes) {
 
   public boolean tlsEnabled() {
     return tls || clientCert != null || serverCa != null || hasApiKey();
@@ -45,7 +46,8 @@ public record TemporalConfig(
         serverCa,
         serverName,
         apiKey,
-        uiBaseUrl);
+        uiBaseUrl,
+        registerSearchAttributes);
   }
 
   @Override

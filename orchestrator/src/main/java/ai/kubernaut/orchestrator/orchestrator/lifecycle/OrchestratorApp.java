@@ -113,8 +113,15 @@ public final class OrchestratorApp implements AutoCloseable {
               TEMPORAL_CONNECT_TIMEOUT,
               temporalInterceptors);
       readiness.add(temporal.readinessCheck());
-      new SearchAttributeRegistrar(temporal.operatorStubs())
-          .registerMissing(config.temporal().namespace(), wiring.searchAttributes());
+      if (config.temporal().registerSearchAttributes()) {
+        new SearchAttributeRegistrar(temporal.operatorStubs())
+            .registerMissing(config.temporal().namespace(), wiring.searchAttributes());
+      } else {
+        LOG.info(
+            "search attribute registration is off: namespace {} must have {}",
+            config.temporal().namespace(),
+            wiring.searchAttributes().keySet());
+      }
 
       kubernetes = kubernetesClients.apply(config.kubernetes());
       readiness.add(KubernetesClients.readinessCheck(kubernetes));

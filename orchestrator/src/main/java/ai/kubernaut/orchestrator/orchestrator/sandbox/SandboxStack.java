@@ -339,6 +339,7 @@ public final class SandboxStack implements AutoCloseable {
         null,
         null,
         null,
-        base.uiBaseUrl());
+        base.uiBaseUrl(),
+        base.registerSearchAttributes());
   }
 }

@@ -139,6 +139,28 @@ class OrchestratorAppTest {
   }
 
   @Test
+  void withRegistrationOffTheServiceStartsWithoutListingSearchAttributes() throws Exception {
+    OrchestratorConfig config =
+        TestSupport.cli(
+                "run",
+                "--temporal-address=localhost:" + temporalPort,
+                "--http-port=0",
+                "--no-temporal-register-search-attributes")
+            .run();
+    current =
+        new OrchestratorApp(
+            config,
+            wiring(SPEC_SEARCH_ATTRIBUTES, ctx -> List.of()),
+            k -> kube.createClient(),
+            Clock.systemUTC());
+
+    current.start();
+
+    assertThat(config.temporal().registerSearchAttributes()).isFalse();
+    assertThat(current.isRunning()).isTrue();
+  }
+
+  @Test
   void unreachableTemporalFailsTheStart() {
     OrchestratorConfig config =
         config()
