@@ -29,7 +29,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   const query = encodeURIComponent("WorkflowType = 'RemediationWorkflow'");
   await page.goto(`${base}/namespaces/default/workflows?query=${query}`, { waitUntil: 'domcontentloaded' });
-  await page.waitForSelector('text=RemediationWorkflow', { timeout: 30000 });
+  // the filter shows the type at once; wait for the rows, down to the remediation's own
+  const workflowId = decodeURIComponent(new URL(workflowUrl).pathname.split('/workflows/')[1].split('/')[0]);
+  await page.waitForFunction((id) => document.body.innerText.includes(id), workflowId, { timeout: 30000 });
   result.listShot = path.join(outDir, 'temporal-ui-workflow-list.png');
   await page.screenshot({ path: result.listShot, fullPage: false });
   result.listText = await allText(page);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
 public final class AuditLog {
 
   /** One audited request; {@code call} is null for a non-resource URL such as /version. */
-  public record Entry(String user, ApiCall call, int code, String uri) {}
+  public record Entry(String user, ApiCall call, int code, String uri, Instant time) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,6 +58,7 @@ public final class AuditLog {
         event.path("user").path("username").asText(),
         call,
         event.path("responseStatus").path("code").asInt(0),
-        event.path("requestURI").asText());
+        event.path("requestURI").asText(),
+        Instant.parse(event.path("requestReceivedTimestamp").asText()));
   }
 }

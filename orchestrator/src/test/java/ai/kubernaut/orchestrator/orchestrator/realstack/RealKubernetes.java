@@ -11,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real control plane (etcd, kube-apiserver, kube-controller-manager) started by {@code
@@ -157,6 +159,7 @@ public final class RealKubernetes implements AutoCloseable {
    * the API server answers {@code /readyz} again.
    */
   public void restart(String component, Duration downFor) {
+    Instant stopped = Instant.now();
     Shell.Result restarted =
         Shell.run(
             downFor.plusMinutes(1),
@@ -173,6 +176,19 @@ public final class RealKubernetes implements AutoCloseable {
         .pollInterval(Duration.ofMillis(500))
         .ignoreExceptions()
         .until(() -> kubectl("get", "--raw", "/readyz").exitCode() == 0);
+    if (component.equals("kube-apiserver")) {
+      warmUps.add(new Instant[] {stopped, Instant.now().plus(WARM_UP)});
+    }
+  }
+
+  /** How long after /readyz a restarted API server may still refuse requests (RBAC cache). */
+  private static final Duration WARM_UP = Duration.ofSeconds(60);
+
+  private final List<Instant[]> warmUps = new CopyOnWriteArrayList<>();
+
+  /** Whether {@code time} falls in a restart of the API server or the minute after it. */
+  public boolean warmingUpAt(Instant time) {
+    return warmUps.stream().anyMatch(w -> !time.isBefore(w[0]) && !time.isAfter(w[1]));
   }
 
   /** The last lines of one component's log ({@code etcd}, {@code kube-apiserver}, ...). */
