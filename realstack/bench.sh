@@ -11,6 +11,7 @@
 #   --stop DIR                stop what an earlier --keep run left running in DIR
 #   --orchestrator-java-opts  JVM options of the orchestrator (default: -Xms256m -Xmx2g -XX:+ExitOnOutOfMemoryError)
 #   bench options             passed to `bench` (e.g. --rate 5 --duration 60s --out bench.json)
+#   KUBERNAUT_BENCH_JAR       the jar to run (default: orchestrator/target/kubernaut-orchestrator.jar)
 #
 # Needs the jar (./mvnw -B -o -q -pl orchestrator -am package -DskipTests) and the binaries of
 # realstack/install.sh (k8s, temporal). Everything listens on free 127.0.0.1 ports.
@@ -18,7 +19,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-JAR="$ROOT/orchestrator/target/kubernaut-orchestrator.jar"
+JAR="${KUBERNAUT_BENCH_JAR:-$ROOT/orchestrator/target/kubernaut-orchestrator.jar}"
 DIR="" KEEP=0 ORCH_OPTS="-Xms256m -Xmx2g -XX:+ExitOnOutOfMemoryError"
 NAMESPACE=bench
 
@@ -46,7 +47,7 @@ while [[ $# -gt 0 ]]; do
     --keep) KEEP=1; shift ;;
     --stop) stop_all "$2"; exit 0 ;;
     --orchestrator-java-opts) ORCH_OPTS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --) shift; break ;;
     *) break ;;
   esac

@@ -112,6 +112,11 @@ public final class BenchRunner implements ServiceRunner<BenchConfig> {
     Instant started = Instant.now();
     List<BenchReport.ProfileResult> results = new ArrayList<>();
     List<Double> rates = config.arrivals().open() ? config.arrivals().rates() : List.of(0.0);
+    if (config.warmup() > 0 && config.external() != null) {
+      BenchConfig warmup = config.warmupRun();
+      out.printf("warm-up: %d remediations, not reported%n", warmup.remediations());
+      runProfile(warmup, BenchProfile.parse(config.profiles()).get(0), 0, 99);
+    }
     for (BenchProfile profile : BenchProfile.parse(config.profiles())) {
       for (int step = 0; step < rates.size(); step++) {
         BenchReport.ProfileResult result = runProfile(config, profile, rates.get(step), step);
@@ -784,6 +789,9 @@ public final class BenchRunner implements ServiceRunner<BenchConfig> {
     }
     if (a.hold() != null) {
       b.append(" --hold ").append(a.hold().toSeconds()).append('s');
+    }
+    if (config.warmup() > 0) {
+      b.append(" --warmup ").append(config.warmup());
     }
     BenchConfig.External e = config.external();
     if (e != null) {

@@ -200,6 +200,14 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Threads of the simulated controllers (default: 2 per core, at least 4).")
   Integer controllerThreads;
 
+  @Option(
+      names = "--warmup",
+      paramLabel = "<n>",
+      defaultValue = "0",
+      description =
+          "External stack: first run n RemediationRequests, n at once, unmeasured (JIT, caches).")
+  int warmup;
+
   @Mixin RemediationOptions remediation;
   @Mixin RoutingOptions routing;
   @Mixin WorkerOptions worker;
@@ -277,7 +285,18 @@ public final class BenchCommand implements Callable<Integer> {
             : v.intAtLeast("--controller-threads", controllerThreads, 1);
     BenchConfig config =
         new BenchConfig(
-            n, c, profiles, delay, max, sample, out, orchestrator, arrivals, external, threads);
+            n,
+            c,
+            profiles,
+            delay,
+            max,
+            sample,
+            out,
+            orchestrator,
+            arrivals,
+            external,
+            threads,
+            v.intAtLeast("--warmup", warmup, 0));
     v.throwIfInvalid();
     return config;
   }

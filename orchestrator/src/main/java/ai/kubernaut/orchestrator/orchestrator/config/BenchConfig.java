@@ -20,6 +20,7 @@ import java.util.Map;
  * @param arrivals how RRs arrive: closed loop, open loop at a rate, a ramp of rates, or a hold
  * @param external the stack to measure instead of the in-process sandbox, or null
  * @param controllerThreads threads of the simulated controllers the bench runs
+ * @param warmup RRs run (closed loop, not reported) before an external stack is measured
  */
 public record BenchConfig(
     int remediations,
@@ -32,7 +33,8 @@ public record BenchConfig(
     OrchestratorConfig orchestrator,
     Arrivals arrivals,
     External external,
-    int controllerThreads) {
+    int controllerThreads,
+    int warmup) {
 
   public BenchConfig {
     profiles = List.copyOf(profiles);
@@ -59,7 +61,8 @@ public record BenchConfig(
         orchestrator,
         Arrivals.closed(),
         null,
-        Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+        Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
+        0);
   }
 
   /**
@@ -72,6 +75,23 @@ public record BenchConfig(
    *     then delete them; null otherwise
    * @param pickupP99Limit a ramp stops after the first rate whose pickup p99 reaches this
    */
+  /** The same settings, closed loop of {@code n} at once, reported nowhere: a warm-up. */
+  public BenchConfig warmupRun() {
+    return new BenchConfig(
+        warmup,
+        warmup,
+        profiles,
+        stepDelay,
+        maxDuration,
+        0,
+        null,
+        orchestrator,
+        Arrivals.closed(),
+        external,
+        controllerThreads,
+        0);
+  }
+
   public record Arrivals(
       List<Double> rates, Duration duration, Duration hold, Duration pickupP99Limit) {
     public Arrivals {
