@@ -54,7 +54,7 @@ public final class ProductionWiring implements Wiring {
             w -> {
               RemediationWorkflows.register(w);
               w.registerActivitiesImplementations(
-                  new ValidationActivitiesImpl(kube),
+                  new ValidationActivitiesImpl(kube, cachedRemediations),
                   new ChildActivitiesImpl(kube, context.clock(), metrics, cachedRemediations),
                   new NotificationActivitiesImpl(kube, metrics, cachedRemediations),
                   statusWriter,

@@ -5,6 +5,7 @@ import ai.kubernaut.orchestrator.orchestrator.http.ReadinessCheck;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,13 @@ public final class TemporalWorkerComponent implements ManagedComponent {
       String taskQueue,
       WorkerConfig config,
       Consumer<Worker> registrations) {
-    this.factory = WorkerFactory.newInstance(client);
+    this.factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkflowCacheSize(config.workflowCacheSize())
+                .setMaxWorkflowThreadCount(config.maxWorkflowThreads())
+                .build());
     this.taskQueue = taskQueue;
     Worker worker =
         factory.newWorker(
