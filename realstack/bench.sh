@@ -4,12 +4,13 @@
 # ServiceAccount token and the shipped RBAC, the simulated child controllers in a process of their own,
 # and the bench (a third JVM) that creates RRs, measures, and samples every process's CPU and RSS.
 #
-#   realstack/bench.sh [--dir DIR] [--keep] [--orchestrator-java-opts "OPTS"] [--] [bench options...]
+#   realstack/bench.sh [--dir DIR] [--keep] [--orchestrator-java-opts "OPTS"] [--orchestrator-args "ARGS"] [--] [bench options...]
 #
 #   --dir                     state folder (logs, kubeconfigs, pids); default: a new temporary folder
 #   --keep                    leave everything running afterwards (stop: realstack/bench.sh --stop DIR)
 #   --stop DIR                stop what an earlier --keep run left running in DIR
 #   --orchestrator-java-opts  JVM options of the orchestrator (default: -Xms256m -Xmx2g -XX:+ExitOnOutOfMemoryError)
+#   --orchestrator-args       more options of the orchestrator's `run` (e.g. "--max-concurrent-workflow-tasks=8")
 #   bench options             passed to `bench` (e.g. --rate 5 --duration 60s --out bench.json)
 #   KUBERNAUT_BENCH_JAR       the jar to run (default: orchestrator/target/kubernaut-orchestrator.jar)
 #
@@ -20,7 +21,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 JAR="${KUBERNAUT_BENCH_JAR:-$ROOT/orchestrator/target/kubernaut-orchestrator.jar}"
-DIR="" KEEP=0 ORCH_OPTS="-Xms256m -Xmx2g -XX:+ExitOnOutOfMemoryError"
+DIR="" KEEP=0 ORCH_OPTS="-Xms256m -Xmx2g -XX:+ExitOnOutOfMemoryError" ORCH_ARGS=""
 NAMESPACE=bench
 
 log() { printf '[bench.sh %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
@@ -47,7 +48,8 @@ while [[ $# -gt 0 ]]; do
     --keep) KEEP=1; shift ;;
     --stop) stop_all "$2"; exit 0 ;;
     --orchestrator-java-opts) ORCH_OPTS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --orchestrator-args) ORCH_ARGS="$2"; shift 2 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --) shift; break ;;
     *) break ;;
   esac
@@ -100,11 +102,11 @@ current-context: realstack
 KC
 
 HTTP_PORT=$(free_port)
-log "orchestrator (java $ORCH_OPTS -jar ... run) with its ServiceAccount token, metrics on 127.0.0.1:$HTTP_PORT"
+log "orchestrator (java $ORCH_OPTS -jar ... run $ORCH_ARGS) with its ServiceAccount token, metrics on 127.0.0.1:$HTTP_PORT"
 # shellcheck disable=SC2086
 POD_NAMESPACE=kubernaut-system setsid "$JAVA" $ORCH_OPTS -jar "$JAR" run --http-port="$HTTP_PORT" \
   --kubeconfig="$DIR/orchestrator.kubeconfig" --temporal-address="127.0.0.1:$T_PORT" \
-  --watch-namespaces="$NAMESPACE" --leader-election --log-level=WARN \
+  --watch-namespaces="$NAMESPACE" --leader-election --log-level=WARN $ORCH_ARGS \
   >> logs/orchestrator.log 2>&1 < /dev/null &
 echo $! > orchestrator.pid
 for _ in $(seq 1 180); do

@@ -235,7 +235,13 @@ public final class BenchRunner implements ServiceRunner<BenchConfig> {
     BenchConfig.Arrivals arrivals = config.arrivals();
     String arrival =
         arrivals.hold() != null
-            ? "hold " + config.remediations() + " for " + arrivals.hold().toSeconds() + " s"
+            ? String.format(
+                "hold %d for %d s, created %s",
+                rate > 0
+                    ? Math.round(rate * arrivals.duration().toNanos() / 1e9)
+                    : config.remediations(),
+                arrivals.hold().toSeconds(),
+                rate > 0 ? String.format("at %.2f/s", rate) : config.concurrency() + " at once")
             : rate > 0
                 ? String.format("open loop %.2f/s for %d s", rate, arrivals.duration().toSeconds())
                 : "closed loop C=" + config.concurrency();

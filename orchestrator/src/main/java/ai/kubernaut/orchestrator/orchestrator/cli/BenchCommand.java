@@ -137,8 +137,8 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--hold",
       paramLabel = "<duration>",
       description =
-          "Hold mode: once all N RRs are picked up keep them in flight this long (use a long"
-              + " --step-delay), measure memory, then delete them.")
+          "Hold mode: once all RRs (N, or --rate x --duration) are picked up keep them in"
+              + " flight this long (use a long --step-delay), measure memory, then delete them.")
   String hold;
 
   @Option(
@@ -247,7 +247,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<Double> rates = rate != null ? List.of(rate) : ramp == null ? List.of() : ramp;
     rates.forEach(r -> v.require(r > 0, rate != null ? "--rate" : "--ramp", "must be above 0"));
     Duration holdFor = hold == null ? null : v.positiveDuration("--hold", hold);
-    v.require(holdFor == null || rates.isEmpty(), "--hold", "cannot be used with --rate or --ramp");
+    v.require(holdFor == null || rates.size() <= 1, "--hold", "cannot be used with --ramp");
     BenchConfig.Arrivals arrivals =
         new BenchConfig.Arrivals(
             rates,
