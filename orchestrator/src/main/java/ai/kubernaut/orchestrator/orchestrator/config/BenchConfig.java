@@ -40,41 +40,6 @@ public record BenchConfig(
     profiles = List.copyOf(profiles);
   }
 
-  /** As before open loops and external stacks: closed loop on the sandbox. */
-  public BenchConfig(
-      int remediations,
-      int concurrency,
-      List<String> profiles,
-      Duration stepDelay,
-      Duration maxDuration,
-      int historySample,
-      Path out,
-      OrchestratorConfig orchestrator) {
-    this(
-        remediations,
-        concurrency,
-        profiles,
-        stepDelay,
-        maxDuration,
-        historySample,
-        out,
-        orchestrator,
-        Arrivals.closed(),
-        null,
-        Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
-        0);
-  }
-
-  /**
-   * How RemediationRequests arrive.
-   *
-   * @param rates open loop: RRs per second, one run per rate (a ramp when more than one); empty for
-   *     a closed loop of {@code concurrency} in flight
-   * @param duration open loop: how long each rate is offered
-   * @param hold hold mode: keep the RRs in flight this long once all are created, measure memory,
-   *     then delete them; null otherwise
-   * @param pickupP99Limit a ramp stops after the first rate whose pickup p99 reaches this
-   */
   /** The same settings, closed loop of {@code n} at once, reported nowhere: a warm-up. */
   public BenchConfig warmupRun() {
     return new BenchConfig(

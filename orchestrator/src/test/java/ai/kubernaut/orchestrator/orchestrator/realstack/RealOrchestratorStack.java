@@ -32,7 +32,7 @@ public final class RealOrchestratorStack implements AutoCloseable {
    * admission or concurrency alone) use other namespaces, where nothing else acts on them.
    */
   public static final List<String> WATCHED =
-      List.of("default", "payments", "scenarios", "deletion", "configuration", "faults");
+      List.of("default", "payments", "scenarios", "deletion", "configuration", "faults", "bench");
 
   private final RealKubernetes kubernetes;
   private final SimulatedNode node;
