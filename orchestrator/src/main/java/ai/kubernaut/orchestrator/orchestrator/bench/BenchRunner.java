@@ -48,6 +48,10 @@ public final class BenchRunner implements ServiceRunner<BenchConfig> {
   static final String NAMESPACE = "bench";
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
+  /** A held RR must not time out while the bench holds it (the defaults are minutes). */
+  static final Map<String, String> HOLD_TIMEOUTS =
+      Map.of("processing", "3h", "analyzing", "3h", "executing", "3h", "global", "6h");
+
   private final PrintStream out;
   private BenchReport lastReport;
 
@@ -395,7 +399,13 @@ public final class BenchRunner implements ServiceRunner<BenchConfig> {
 
     boolean create(int i) {
       RemediationRequest rr =
-          remediation(profile, target.namespace(), prefix, i, config.stepDelay());
+          remediation(
+              profile,
+              target.namespace(),
+              prefix,
+              i,
+              config.stepDelay(),
+              config.arrivals().hold() == null ? Map.of() : HOLD_TIMEOUTS);
       try {
         target
             .client()
@@ -753,6 +763,17 @@ public final class BenchRunner implements ServiceRunner<BenchConfig> {
   /** RR {@code <prefix><i>}: its own fingerprint and target, so no routing rule links two RRs. */
   static RemediationRequest remediation(
       BenchProfile profile, String namespace, String prefix, int i, Duration stepDelay) {
+    return remediation(profile, namespace, prefix, i, stepDelay, Map.of());
+  }
+
+  /** As above, with {@code spec.timeoutConfig} fields (a hold outlasts the default timeouts). */
+  static RemediationRequest remediation(
+      BenchProfile profile,
+      String namespace,
+      String prefix,
+      int i,
+      Duration stepDelay,
+      Map<String, String> timeouts) {
     String id = String.format("%s%06d", prefix, i);
     Map<String, String> annotations = new HashMap<>();
     annotations.put(Script.SCENARIO, profile.scenario());
@@ -767,7 +788,7 @@ public final class BenchRunner implements ServiceRunner<BenchConfig> {
             "bench/" + id,
             Map.of(),
             annotations,
-            Map.of(),
+            timeouts,
             null,
             Expected.of(RemediationPhase.COMPLETED, RemediationOutcome.REMEDIATED),
             "");
