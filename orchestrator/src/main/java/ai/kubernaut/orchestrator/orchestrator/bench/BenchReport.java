@@ -222,6 +222,12 @@ public record BenchReport(
           String.format(
               "in flight: peak %d%s%n",
               p.peakInFlight(), p.hold() ? ", held " + p.heldInFlight() : ""));
+      if (p.hold()) {
+        b.append(
+            String.format(
+                "held %d of %d in flight (deleted afterwards); costs below are per RR created%n",
+                p.heldInFlight(), p.requested()));
+      }
       b.append(
           String.format(
               "completed %d/%d (%d with the expected outcome) in %.1f s%s; outcomes %s%n",

@@ -629,7 +629,8 @@ public final class BenchRunner implements ServiceRunner<BenchConfig> {
     }
     double wall = (Math.max(lastTerminal, start) - start) / 1e9;
     double perSecond = wall > 0 ? completed / wall : 0;
-    int per = Math.max(1, completed);
+    // a hold deletes its RRs instead of finishing them: its costs are per RR created
+    int per = Math.max(1, config.arrivals().hold() != null ? created : completed);
     Map<String, Double> byVerb = new LinkedHashMap<>();
     Map<String, Double> byCall = new LinkedHashMap<>();
     calls.forEach(
