@@ -49,7 +49,7 @@ while [[ $# -gt 0 ]]; do
     --stop) stop_all "$2"; exit 0 ;;
     --orchestrator-java-opts) ORCH_OPTS="$2"; shift 2 ;;
     --orchestrator-args) ORCH_ARGS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --) shift; break ;;
     *) break ;;
   esac
