@@ -26,7 +26,15 @@ public final class ValidationActivitiesImpl implements ValidationActivities {
   private final KubeResources kube;
 
   public ValidationActivitiesImpl(KubernetesClient client) {
-    this.kube = new KubeResources(client);
+    this(client, RemediationLookup.NONE);
+  }
+
+  /**
+   * Reads the RR from {@code cache} when it holds it (the spec is immutable, so a cached copy
+   * validates the same), else from the API server.
+   */
+  public ValidationActivitiesImpl(KubernetesClient client, RemediationLookup cache) {
+    this.kube = new KubeResources(client, cache);
   }
 
   @Override

@@ -58,9 +58,13 @@ final class BenchProbe implements AutoCloseable {
   private final Map<String, Times> rrs = new ConcurrentHashMap<>();
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
   private final Consumer<String> onTerminal;
+  private final String prefix;
 
-  BenchProbe(KubernetesClient client, String namespace, Consumer<String> onTerminal) {
+  /** Watches the RRs in {@code namespace} whose names start with {@code prefix} (this run's). */
+  BenchProbe(
+      KubernetesClient client, String namespace, String prefix, Consumer<String> onTerminal) {
     this.onTerminal = onTerminal;
+    this.prefix = prefix;
     informers.add(
         client
             .resources(RemediationRequest.class)
@@ -105,8 +109,15 @@ final class BenchProbe implements AutoCloseable {
     return rrs.values().stream().filter(t -> t.terminal != 0).count();
   }
 
+  long pickedUpCount() {
+    return rrs.values().stream().filter(t -> t.pickedUp != 0).count();
+  }
+
   private void onRemediationRequest(RemediationRequest rr) {
     long now = System.nanoTime();
+    if (!rr.getMetadata().getName().startsWith(prefix)) {
+      return;
+    }
     Times t = times(rr.getMetadata().getName());
     synchronized (t) {
       if (t.created == 0) {
@@ -138,7 +149,7 @@ final class BenchProbe implements AutoCloseable {
     long now = System.nanoTime();
     Map<String, String> labels = child.getMetadata().getLabels();
     String rr = labels == null ? null : labels.get(Labels.REMEDIATION_REQUEST);
-    if (rr == null) {
+    if (rr == null || !rr.startsWith(prefix)) {
       return;
     }
     Times t = times(rr);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,11 +15,65 @@ import java.util.Map;
  * Written as a table for people and as JSON ({@code --out}).
  */
 public record BenchReport(
-    String startedAt, Environment environment, Settings settings, List<ProfileResult> profiles) {
+    String startedAt,
+    Environment environment,
+    Settings settings,
+    List<ProfileResult> profiles,
+    String stack,
+    Ramp ramp) {
 
   public BenchReport {
     profiles = List.copyOf(profiles);
   }
+
+  /** One process over a profile, sampled from {@code /proc}. */
+  public record ProcessUsage(
+      long pid,
+      double cpuSeconds,
+      double cpuCores,
+      double cpuSecondsPerRemediation,
+      long peakRss) {}
+
+  /**
+   * The machine over a profile: load averages at start and end, busy CPU seconds (all processes),
+   * the measured processes' share and the rest (other processes: on a shared machine, noise).
+   */
+  public record MachineLoad(
+      int cores,
+      String loadAverageAtStart,
+      String loadAverageAtEnd,
+      double busyCpuSeconds,
+      double measuredProcessesCpuSeconds,
+      double otherCpuSeconds) {}
+
+  /**
+   * The orchestrator alone (its own process): heap in use (peak of its {@code /metrics} sampled
+   * every second; after a full GC at the end of a hold), and its peak RSS.
+   */
+  public record OrchestratorMemory(
+      long peakHeapUsedBytes, long heapAfterFullGcBytes, long peakRssBytes) {}
+
+  /** One rate of a ramp. */
+  public record RampStep(
+      double offeredPerSecond,
+      double createdPerSecond,
+      int created,
+      int completed,
+      double pickupP99Ms,
+      double transitionP99Ms,
+      boolean sustained,
+      Map<String, Double> cpuCoresByProcess,
+      double machineBusyCores) {}
+
+  /**
+   * What a ramp found: the highest offered rate whose pickup p99 stayed under the limit with every
+   * RR finished, and the process with the most CPU at the first rate that failed.
+   */
+  public record Ramp(
+      String criterion,
+      double highestSustainedPerSecond,
+      String busiestProcessAtFirstFailure,
+      List<RampStep> steps) {}
 
   public record Environment(
       int availableProcessors, long maxHeapBytes, String javaVersion, String os) {}
@@ -31,11 +86,20 @@ public record BenchReport(
       int historySample,
       String command) {}
 
-  /** History events per workflow, from GetWorkflowExecutionHistory on a sample. */
-  public record HistoryEvents(int sampled, double mean, long p50, long p99, long max) {}
+  /**
+   * History events per workflow, from GetWorkflowExecutionHistory on a sample, with the mean count
+   * per event type.
+   */
+  public record HistoryEvents(
+      int sampled, double mean, long p50, long p99, long max, Map<String, Double> meanByType) {}
 
   public record ProfileResult(
       String profile,
+      String arrival,
+      double offeredPerSecond,
+      double createdPerSecond,
+      int peakInFlight,
+      int heldInFlight,
       int requested,
       int created,
       int completed,
@@ -60,24 +124,38 @@ public record BenchReport(
       long vmHwmBytes,
       double cpuSecondsTotal,
       double cpuSecondsPerRemediation,
-      List<ResourceMonitor.ThreadCpu> cpuByThreadGroup) {
+      List<ResourceMonitor.ThreadCpu> cpuByThreadGroup,
+      Map<String, ProcessUsage> processes,
+      MachineLoad machine,
+      OrchestratorMemory orchestratorMemory) {
 
     public ProfileResult {
       outcomes = Map.copyOf(outcomes);
       transitionsByStep = Map.copyOf(transitionsByStep);
       childDurationsByKind = Map.copyOf(childDurationsByKind);
       cpuByThreadGroup = List.copyOf(cpuByThreadGroup);
+      processes = processes == null ? Map.of() : new LinkedHashMap<>(processes);
+    }
+
+    /** A hold measures memory with RRs in flight; they are deleted, not finished. */
+    public boolean hold() {
+      return arrival != null && arrival.startsWith("hold");
     }
 
     /** Figures that are missing or empty; empty when the result is complete. */
     public List<String> missing() {
       List<String> missing = new ArrayList<>();
-      check(missing, completed > 0, "completed");
-      check(missing, throughputPerSecond > 0, "throughputPerSecond");
-      check(missing, endToEnd.count() == completed, "endToEnd");
-      check(missing, pickup.count() > 0, "pickup");
-      check(missing, transition.count() > 0, "transition");
-      check(missing, !transitionsByStep.isEmpty(), "transitionsByStep");
+      if (hold()) {
+        check(missing, heldInFlight > 0, "heldInFlight");
+        check(missing, pickup.count() > 0, "pickup");
+      } else {
+        check(missing, completed > 0, "completed");
+        check(missing, throughputPerSecond > 0, "throughputPerSecond");
+        check(missing, endToEnd.count() == completed, "endToEnd");
+        check(missing, pickup.count() > 0, "pickup");
+        check(missing, transition.count() > 0, "transition");
+        check(missing, !transitionsByStep.isEmpty(), "transitionsByStep");
+      }
       check(missing, apiRequestsPerRemediationByVerb.containsKey("create"), "apiRequests.create");
       check(missing, !apiDesignMinimumByVerb.isEmpty(), "apiDesignMinimumByVerb");
       check(missing, historyEvents.sampled() > 0 && historyEvents.mean() > 0, "historyEvents");
@@ -131,8 +209,25 @@ public record BenchReport(
             environment.availableProcessors(),
             environment.maxHeapBytes() >> 20,
             environment.javaVersion()));
+    b.append(String.format("stack: %s%n", stack));
     for (ProfileResult p : profiles) {
-      b.append(String.format("%n== profile %s ==%n", p.profile()));
+      b.append(String.format("%n== profile %s, %s ==%n", p.profile(), p.arrival()));
+      if (p.offeredPerSecond() > 0) {
+        b.append(
+            String.format(
+                "offered %.2f RR/s, created %.2f RR/s%n",
+                p.offeredPerSecond(), p.createdPerSecond()));
+      }
+      b.append(
+          String.format(
+              "in flight: peak %d%s%n",
+              p.peakInFlight(), p.hold() ? ", held " + p.heldInFlight() : ""));
+      if (p.hold()) {
+        b.append(
+            String.format(
+                "held %d of %d in flight (deleted afterwards); costs below are per RR created%n",
+                p.heldInFlight(), p.requested()));
+      }
       b.append(
           String.format(
               "completed %d/%d (%d with the expected outcome) in %.1f s%s; outcomes %s%n",
@@ -198,6 +293,73 @@ public record BenchReport(
       p.cpuByThreadGroup()
           .forEach(
               t -> b.append(String.format("    %-48s %8.2f s%n", t.threads(), t.cpuSeconds())));
+      if (p.historyEvents().meanByType() != null) {
+        b.append("history events / workflow by type (mean):\n");
+        p.historyEvents().meanByType().entrySet().stream()
+            .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+            .forEach(e -> b.append(String.format("    %-48s %8.2f%n", e.getKey(), e.getValue())));
+      }
+      if (!p.processes().isEmpty()) {
+        b.append(
+            String.format(
+                    "%-28s %8s %10s %8s %12s%n", "process", "pid", "CPU s", "cores", "CPU s / RR")
+                + String.format("%-28s %8s %10s%n", "", "", "peak RSS MiB"));
+        p.processes()
+            .forEach(
+                (name, u) ->
+                    b.append(
+                        String.format(
+                            "  %-26s %8d %10.2f %8.3f %12.4f %8d%n",
+                            name,
+                            u.pid(),
+                            u.cpuSeconds(),
+                            u.cpuCores(),
+                            u.cpuSecondsPerRemediation(),
+                            u.peakRss() >> 20)));
+      }
+      if (p.machine() != null) {
+        b.append(
+            String.format(
+                "machine: %d cores, load %s -> %s, busy %.1f CPU s (measured processes %.1f,"
+                    + " other %.1f)%n",
+                p.machine().cores(),
+                p.machine().loadAverageAtStart(),
+                p.machine().loadAverageAtEnd(),
+                p.machine().busyCpuSeconds(),
+                p.machine().measuredProcessesCpuSeconds(),
+                p.machine().otherCpuSeconds()));
+      }
+      if (p.orchestratorMemory() != null) {
+        b.append(
+            String.format(
+                "orchestrator alone: peak heap used %d MiB, heap after full GC %d MiB, peak RSS"
+                    + " %d MiB%n",
+                p.orchestratorMemory().peakHeapUsedBytes() >> 20,
+                p.orchestratorMemory().heapAfterFullGcBytes() >> 20,
+                p.orchestratorMemory().peakRssBytes() >> 20));
+      }
+    }
+    if (ramp != null) {
+      b.append(String.format("%n== ramp (%s) ==%n", ramp.criterion()));
+      for (RampStep s : ramp.steps()) {
+        b.append(
+            String.format(
+                "  offered %6.2f/s created %6.2f/s completed %d/%d pickup p99 %8.0f ms"
+                    + " transition p99 %8.0f ms %s cores %s (machine %.2f)%n",
+                s.offeredPerSecond(),
+                s.createdPerSecond(),
+                s.completed(),
+                s.created(),
+                s.pickupP99Ms(),
+                s.transitionP99Ms(),
+                s.sustained() ? "sustained" : "NOT sustained",
+                s.cpuCoresByProcess(),
+                s.machineBusyCores()));
+      }
+      b.append(
+          String.format(
+              "highest sustained rate %.2f RR/s; busiest process at the first failure: %s%n",
+              ramp.highestSustainedPerSecond(), ramp.busiestProcessAtFirstFailure()));
     }
     return b.toString();
   }

@@ -10,6 +10,7 @@ public final class RoutingOptions {
   static final String RECENTLY_REMEDIATED_COOLDOWN = "--recently-remediated-cooldown";
   static final String CONSECUTIVE_FAILURE_THRESHOLD = "--consecutive-failure-threshold";
   static final String CONSECUTIVE_FAILURE_BLOCK = "--consecutive-failure-block";
+  static final String DUPLICATE_SETTLE_WINDOW = "--duplicate-settle-window";
 
   @Option(
       names = RECENTLY_REMEDIATED_COOLDOWN,
@@ -33,10 +34,20 @@ public final class RoutingOptions {
       description = "How long a target stays Blocked after consecutive failures.")
   String consecutiveFailureBlock;
 
+  @Option(
+      names = DUPLICATE_SETTLE_WINDOW,
+      paramLabel = "<duration>",
+      defaultValue = "${env:KUBERNAUT_DUPLICATE_SETTLE_WINDOW:-2s}",
+      description =
+          "A new fingerprint's first RRs are collected until creationTimestamp + this before"
+              + " the owner is chosen by tie-break (0: arrival order). Part of every pickup.")
+  String duplicateSettleWindow;
+
   RoutingConfig toConfig(ConfigValidator v) {
     return new RoutingConfig(
         v.positiveDuration(RECENTLY_REMEDIATED_COOLDOWN, recentlyRemediatedCooldown),
         v.intAtLeast(CONSECUTIVE_FAILURE_THRESHOLD, consecutiveFailureThreshold, 1),
-        v.positiveDuration(CONSECUTIVE_FAILURE_BLOCK, consecutiveFailureBlock));
+        v.positiveDuration(CONSECUTIVE_FAILURE_BLOCK, consecutiveFailureBlock),
+        v.nonNegativeDuration(DUPLICATE_SETTLE_WINDOW, duplicateSettleWindow));
   }
 }

@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.orchestrator.config;
 
 import ai.kubernaut.orchestrator.gateway.GatewayConfig;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
+import ai.kubernaut.orchestrator.workflows.model.RoutingPolicy;
 
 /**
  * Every runtime setting of the orchestrator, built once by the CLI from flags and environment
@@ -41,10 +42,13 @@ public record OrchestratorConfig(
             remediation.retention(),
             temporal.uiBaseUrl(),
             null) // continueAsNewAfterEvents: only when Temporal suggests it
-        .withRouting(
-            routing.recentlyRemediatedCooldown(),
-            routing.consecutiveFailureThreshold(),
-            routing.consecutiveFailureBlock());
+        .withRoutingPolicy(
+            new RoutingPolicy(
+                routing.recentlyRemediatedCooldown(),
+                routing.consecutiveFailureThreshold(),
+                routing.consecutiveFailureBlock(),
+                routing.duplicateSettleWindow(),
+                null)); // failureMemory: the workflows module's default (24h)
   }
 
   public OrchestratorConfig withTemporal(TemporalConfig newTemporal) {

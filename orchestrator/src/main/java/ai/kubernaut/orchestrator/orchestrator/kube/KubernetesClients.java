@@ -39,8 +39,19 @@ public final class KubernetesClients {
     return create(config, USER_AGENT);
   }
 
+  /** As {@link #create(KubernetesConfig)}, each request counted by {@code requests}. */
+  public static KubernetesClient create(
+      KubernetesConfig config, KubernetesRequestMetrics requests) {
+    return create(config, USER_AGENT, requests);
+  }
+
   /** As {@link #create(KubernetesConfig)}, under another user agent. */
   public static KubernetesClient create(KubernetesConfig config, String userAgent) {
+    return create(config, userAgent, null);
+  }
+
+  private static KubernetesClient create(
+      KubernetesConfig config, String userAgent, KubernetesRequestMetrics requests) {
     Config clientConfig;
     if (config.kubeconfig() == null) {
       clientConfig = Config.autoConfigure(null);
@@ -60,6 +71,12 @@ public final class KubernetesClients {
     return new KubernetesClientBuilder()
         .withConfig(
             orchestratorDefaults(new ConfigBuilder(clientConfig)).withUserAgent(userAgent).build())
+        .withHttpClientBuilderConsumer(
+            b -> {
+              if (requests != null) {
+                b.addOrReplaceInterceptor("kubernaut-request-metrics", requests);
+              }
+            })
         .build();
   }
 

@@ -6,6 +6,7 @@ import ai.kubernaut.orchestrator.orchestrator.http.OpsHttpServer;
 import ai.kubernaut.orchestrator.orchestrator.http.Readiness;
 import ai.kubernaut.orchestrator.orchestrator.http.ReadinessCheck;
 import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
+import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesRequestMetrics;
 import ai.kubernaut.orchestrator.orchestrator.metrics.MeterRegistries;
 import ai.kubernaut.orchestrator.orchestrator.temporal.SearchAttributeRegistrar;
 import ai.kubernaut.orchestrator.orchestrator.temporal.TemporalConnection;
@@ -63,10 +64,18 @@ public final class OrchestratorApp implements AutoCloseable {
   private final List<ClientInterceptor> temporalInterceptors;
   private TemporalConnection temporal;
   private KubernetesClient kubernetes;
+  private KubernetesRequestMetrics kubernetesRequests;
   private RuntimeContext context;
 
   public OrchestratorApp(OrchestratorConfig config, Wiring wiring) {
-    this(config, wiring, KubernetesClients::create, Clock.systemUTC());
+    this(config, wiring, new KubernetesRequestMetrics());
+  }
+
+  /** Production: the client's requests counted on this app's registry once it exists. */
+  private OrchestratorApp(
+      OrchestratorConfig config, Wiring wiring, KubernetesRequestMetrics requests) {
+    this(config, wiring, k -> KubernetesClients.create(k, requests), Clock.systemUTC());
+    this.kubernetesRequests = requests;
   }
 
   /** For the sandbox and tests: supply the Kubernetes client (e.g. for an in-process stand-in). */
@@ -123,6 +132,9 @@ public final class OrchestratorApp implements AutoCloseable {
             wiring.searchAttributes().keySet());
       }
 
+      if (kubernetesRequests != null) {
+        kubernetesRequests.bindTo(registry);
+      }
       kubernetes = kubernetesClients.apply(config.kubernetes());
       readiness.add(KubernetesClients.readinessCheck(kubernetes));
 

@@ -86,7 +86,7 @@ public final class ProductionWiring implements Wiring {
             w -> {
               RemediationWorkflowHosting.register(w);
               w.registerActivitiesImplementations(
-                  new ValidationActivitiesImpl(kube),
+                  new ValidationActivitiesImpl(kube, cachedRemediations),
                   children,
                   notifications,
                   statusWriter,

@@ -40,6 +40,8 @@ public final class TemporalWorkerComponent implements ManagedComponent {
             client,
             WorkerFactoryOptions.newBuilder()
                 .setWorkerInterceptors(new RemediationMdcInterceptor())
+                .setWorkflowCacheSize(config.workflowCacheSize())
+                .setMaxWorkflowThreadCount(config.maxWorkflowThreads())
                 .build());
     this.taskQueue = taskQueue;
     Worker worker =

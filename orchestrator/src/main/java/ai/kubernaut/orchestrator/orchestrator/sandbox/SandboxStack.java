@@ -183,6 +183,11 @@ public final class SandboxStack implements AutoCloseable {
       api.createNamespace(namespace);
       return;
     }
+    createNamespace(client, namespace);
+  }
+
+  /** Creates {@code namespace} through {@code client} unless it exists. */
+  public static void createNamespace(KubernetesClient client, String namespace) {
     if (client.namespaces().withName(namespace).get() != null) {
       return;
     }

@@ -106,6 +106,11 @@ public final class OrchestratorProcess implements AutoCloseable {
     }
   }
 
+  /** Its Prometheus endpoint. */
+  public String metricsUrl() {
+    return "http://127.0.0.1:" + httpPort + "/metrics";
+  }
+
   public long pid() {
     return process.pid();
   }

@@ -46,7 +46,8 @@ public final class RealOrchestratorStack implements AutoCloseable {
           "deletion",
           "configuration",
           "faults",
-          "cancellation");
+          "cancellation",
+          "bench");
 
   private final RealKubernetes kubernetes;
   private final SimulatedNode node;
