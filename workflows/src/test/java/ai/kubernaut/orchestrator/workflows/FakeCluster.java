@@ -51,6 +51,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +78,7 @@ final class FakeCluster
 
   final List<String> created = new CopyOnWriteArrayList<>();
   final Map<String, Object> createRequests = new ConcurrentHashMap<>();
+  private final Set<String> notificationNames = ConcurrentHashMap.newKeySet();
   final List<NotificationOrder> notifications = new CopyOnWriteArrayList<>();
   final List<StatusWrite> statusWrites = new CopyOnWriteArrayList<>();
   final List<ApprovalDecisionRecord> decisions = new CopyOnWriteArrayList<>();
@@ -137,6 +139,17 @@ final class FakeCluster
     }
     return this;
   }
+
+  /**
+   * No notification controller: NotificationRequests never report (by default each reports Sent as
+   * it is created, unless scripted).
+   */
+  FakeCluster withoutNotificationController() {
+    notificationsDelivered = false;
+    return this;
+  }
+
+  private volatile boolean notificationsDelivered = true;
 
   /** When the child is created, store this status but never signal it (a lost signal). */
   FakeCluster scriptSilently(ChildStatus status) {
@@ -389,8 +402,32 @@ final class FakeCluster
     apiAvailable("create notification");
     notifications.add(order);
     String name =
-        (order.bulk() ? "nr-bulk-" : "nr-" + order.type().name().toLowerCase() + "-")
-            + order.rr().name();
+        order.retryOf() != null
+            ? order.retryOf() + "-retry-1"
+            : (order.bulk() ? "nr-bulk-" : "nr-" + order.type().name().toLowerCase() + "-")
+                + order.rr().name();
+    if (notificationNames.add(name)) {
+      // a fast notification controller: its statuses can arrive before this create's result
+      List<ChildStatus> reports =
+          scripts.getOrDefault(
+              name,
+              notificationsDelivered
+                  ? List.of(
+                      new ChildStatus(
+                          ChildKind.NotificationRequest,
+                          name,
+                          null,
+                          "Sent",
+                          "delivered",
+                          null,
+                          null,
+                          null,
+                          null))
+                  : List.of());
+      for (ChildStatus s : reports) {
+        push(order.rr(), s);
+      }
+    }
     return new NotificationRef(order.type(), name, "uid-" + name);
   }
 
