@@ -170,7 +170,8 @@ final class NotificationDelivery {
         } finally {
           lock.unlock();
         }
-        if (ledger.gone || allSettled()) {
+        // a status may have come in during the write: react to it before judging
+        if (ledger.gone || (allSettled() && !ledger.notificationsChanged)) {
           return;
         }
         if (!awaitNews(Duration.between(now(), until))) {

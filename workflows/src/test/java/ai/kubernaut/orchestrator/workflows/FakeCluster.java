@@ -151,6 +151,17 @@ final class FakeCluster
 
   private volatile boolean notificationsDelivered = true;
 
+  private final Map<String, ChildStatus> reportDuringWrite = new ConcurrentHashMap<>();
+
+  /**
+   * The NotificationRequest reports {@code status} while the first status write that lists it is in
+   * flight (instead of as it is created).
+   */
+  FakeCluster reportDuringWrite(ChildStatus status) {
+    reportDuringWrite.put(status.name(), status);
+    return this;
+  }
+
   /** When the child is created, store this status but never signal it (a lost signal). */
   FakeCluster scriptSilently(ChildStatus status) {
     silent.put(status.name(), true);
@@ -411,7 +422,7 @@ final class FakeCluster
       List<ChildStatus> reports =
           scripts.getOrDefault(
               name,
-              notificationsDelivered
+              notificationsDelivered && !reportDuringWrite.containsKey(name)
                   ? List.of(
                       new ChildStatus(
                           ChildKind.NotificationRequest,
@@ -438,6 +449,12 @@ final class FakeCluster
       return new StatusWriteResult(StatusWriteResult.Disposition.GONE, write.sequence());
     }
     statusWrites.add(write);
+    for (NotificationRef listed : write.status().children().notifications()) {
+      ChildStatus report = reportDuringWrite.remove(listed.name());
+      if (report != null) {
+        push(write.rr(), report);
+      }
+    }
     return new StatusWriteResult(StatusWriteResult.Disposition.APPLIED, write.sequence());
   }
 

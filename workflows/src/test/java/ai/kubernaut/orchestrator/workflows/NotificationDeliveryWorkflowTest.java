@@ -92,6 +92,28 @@ class NotificationDeliveryWorkflowTest {
   }
 
   @Test
+  void aResendThatFailsWhileTheStatusIsWrittenIsStillReported(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeCluster cluster = cluster(env, worker);
+    cluster
+        .script(spFailed("sp-late"), nr("nr-escalation-late", "Failed", "smtp 550"))
+        .reportDuringWrite(nr("nr-escalation-late-retry-1", "Failed", "smtp 550"));
+    RemediationWorkflow wf = start(env, worker, input("late"));
+
+    failure(wf);
+
+    assertThat(events(cluster, "NotificationDeliveryFailed"))
+        .extracting(EventRecord::message)
+        .containsExactly(
+            "Escalation notification nr-escalation-late was not delivered: smtp 550;"
+                + " sending it again",
+            "Escalation notification nr-escalation-late-retry-1 was not delivered: smtp 550");
+    assertThat(cluster.lastWrite().status().children().notifications())
+        .extracting(NotificationRef::phase)
+        .containsExactly("Failed", "Failed");
+  }
+
+  @Test
   void aDeliveredNotificationIsShownInItsReference(TestWorkflowEnvironment env, Worker worker) {
     FakeCluster cluster = cluster(env, worker);
     cluster.script(
