@@ -81,6 +81,8 @@ public final class NotificationActivitiesImpl implements NotificationActivities 
         written.existed() ? "found" : "created",
         desired.getMetadata().getName(),
         order.type());
-    return new NotificationRef(order.type(), desired.getMetadata().getName(), written.uid());
+    NotificationRef ref =
+        new NotificationRef(order.type(), desired.getMetadata().getName(), written.uid());
+    return order.retryOf() == null ? ref : ref.asRetryOf(order.retryOf());
   }
 }

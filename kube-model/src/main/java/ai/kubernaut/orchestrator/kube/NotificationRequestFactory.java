@@ -23,6 +23,9 @@ public final class NotificationRequestFactory {
   private NotificationRequestFactory() {}
 
   public static String name(NotificationOrder order) {
+    if (order.retryOf() != null) {
+      return ChildNames.withRetry(order.retryOf(), 1);
+    }
     return order.bulk()
         ? ChildNames.bulkNotification(order.rr().name())
         : ChildNames.notification(type(order), order.rr().name());

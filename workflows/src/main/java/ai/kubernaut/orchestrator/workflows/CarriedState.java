@@ -1,6 +1,7 @@
 package ai.kubernaut.orchestrator.workflows;
 
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
+import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState;
 import ai.kubernaut.orchestrator.workflows.model.RoutingState;
 import java.util.List;
@@ -108,6 +109,11 @@ final class CarriedState {
       ledger.executionRefs.addAll(st.children().workflowExecutions());
       ledger.approvalRequestRef = st.children().approvalRequest();
       ledger.notificationRefs.addAll(st.children().notifications());
+      for (NotificationRef r : st.children().notifications()) {
+        if (NotificationDelivery.FAILED.equals(r.phase())) {
+          ledger.notificationFailuresReported.add(r.name()); // reported by an earlier run
+        }
+      }
     }
     if (st.recovery() != null) {
       ledger.recoveryAttempts = st.recovery().recoveryAttempts();

@@ -6,6 +6,7 @@ import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rootMessage
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
 
 import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
+import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.EventRecord;
 import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
 import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
@@ -66,26 +67,58 @@ final class Notifier {
 
   /** Creates one NR (best effort): true when it exists. */
   boolean notify(NotificationType type, NotificationPriority prio, String msg) {
+    return sendNotification(order(type, prio, msg), type, prio);
+  }
+
+  private NotificationOrder order(NotificationType type, NotificationPriority prio, String msg) {
+    return new NotificationOrder(
+        ledger.rr,
+        type,
+        prio,
+        false,
+        info().id(),
+        ledger.phase,
+        ledger.reason,
+        msg != null ? msg : ledger.waitingFor,
+        ledger.snapshot == null ? null : ledger.snapshot.signalName(),
+        ledger.severity(),
+        ledger.snapshot == null || ledger.snapshot.target() == null
+            ? null
+            : ledger.snapshot.target().display(),
+        ledger.environment,
+        ledger.recoveryAttempts,
+        ledger.timeline,
+        List.of());
+  }
+
+  /**
+   * Sends the NotificationRequest {@code failed} again under a new name, with the same content
+   * (rebuilt with the Critical escalation priority when this run did not create it).
+   */
+  boolean resend(NotificationRef failed) {
+    NotificationOrder first = ledger.notificationOrders.get(failed.name());
     NotificationOrder order =
-        new NotificationOrder(
-            ledger.rr,
-            type,
-            prio,
-            false,
-            info().id(),
-            ledger.phase,
-            ledger.reason,
-            msg != null ? msg : ledger.waitingFor,
-            ledger.snapshot == null ? null : ledger.snapshot.signalName(),
-            ledger.severity(),
-            ledger.snapshot == null || ledger.snapshot.target() == null
-                ? null
-                : ledger.snapshot.target().display(),
-            ledger.environment,
-            ledger.recoveryAttempts,
-            ledger.timeline,
-            List.of());
-    return sendNotification(order, type, prio);
+        first != null
+            ? first
+            : order(
+                failed.type(),
+                NotificationRules.escalation(true, ledger.severity()),
+                ledger.message);
+    return sendNotification(order.retryOf(failed.name()), order.type(), order.priority());
+  }
+
+  /** A reference is listed once; a delivery status that came first is applied to it. */
+  private void addRef(NotificationRef ref) {
+    if (ledger.notificationRefs.stream().anyMatch(r -> r.name().equals(ref.name()))) {
+      return;
+    }
+    ledger.notificationRefs.add(ref);
+    ChildStatus early = ledger.earlyNotifications.remove(ref.name());
+    if (early != null && early.phase() != null) {
+      ledger.notificationRefs.set(
+          ledger.notificationRefs.size() - 1, ref.withDelivery(early.phase(), early.message()));
+      ledger.notificationsChanged = true;
+    }
   }
 
   private boolean sendNotification(
@@ -93,16 +126,29 @@ final class Notifier {
     try {
       NotificationRef ref =
           stubs
-              .notifications("notify " + type + (order.bulk() ? " bulk" : "") + " (" + prio + ")")
+              .notifications(
+                  "notify "
+                      + type
+                      + (order.bulk() ? " bulk" : "")
+                      + (order.retryOf() != null ? " again" : "")
+                      + " ("
+                      + prio
+                      + ")")
               .createNotification(order);
-      if (ref != null
-          && ledger.notificationRefs.stream().noneMatch(r -> r.name().equals(ref.name()))) {
-        ledger.notificationRefs.add(ref);
+      if (ref != null) {
+        addRef(order.retryOf() == null ? ref : ref.asRetryOf(order.retryOf()));
+        ledger.notificationOrders.put(ref.name(), order);
       }
       ledger.pendingEvents.add(
           EventRecord.normal(
               "NotificationCreated",
-              type + " notification " + (ref == null ? "" : ref.name()) + " (" + prio + ")"));
+              type
+                  + " notification "
+                  + (ref == null ? "" : ref.name())
+                  + " ("
+                  + prio
+                  + ")"
+                  + (order.retryOf() == null ? "" : ", re-sending " + order.retryOf())));
       return true;
     } catch (ActivityFailure f) {
       rethrowIfCancelled();

@@ -16,6 +16,7 @@ import ai.kubernaut.orchestrator.workflows.model.DuplicateResolution;
 import ai.kubernaut.orchestrator.workflows.model.EventRecord;
 import ai.kubernaut.orchestrator.workflows.model.ExecutionRef;
 import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
+import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
 import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
@@ -105,6 +106,24 @@ final class RemediationLedger {
   ChildRef approvalRequestRef;
 
   final List<NotificationRef> notificationRefs = new ArrayList<>();
+
+  /** NotificationRequest deliveries are tracked (version of the run's rule). */
+  boolean trackNotifications;
+
+  /** The notification references as last written (not carried). */
+  List<NotificationRef> notificationsWritten = List.of();
+
+  /** A NotificationRequest reported a phase not yet reacted to. */
+  boolean notificationsChanged;
+
+  /** Failed NotificationRequests already reported (Event, metric, re-send). */
+  final Set<String> notificationFailuresReported = new LinkedHashSet<>();
+
+  /** NotificationRequest statuses that arrived before the create's result named the NR. */
+  final Map<String, ChildStatus> earlyNotifications = new LinkedHashMap<>();
+
+  /** The order of each NotificationRequest this run created, for a re-send (not carried). */
+  final Map<String, NotificationOrder> notificationOrders = new LinkedHashMap<>();
 
   int recoveryAttempts;
 

@@ -85,6 +85,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
   private final OperatorUpdates updates;
   private final ChildReactions reactions;
   private final WakeLoop wakes;
+  private final NotificationDelivery delivery;
 
   @WorkflowInit
   public RemediationWorkflowImpl(RemediationInput input) {
@@ -105,6 +106,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         new ChildReactions(
             ledger, metrics, stubs, transitions, routingExit, terminal, routingSteps, updates);
     this.wakes = new WakeLoop(ledger, routingSteps);
+    this.delivery = new NotificationDelivery(ledger, metrics, notifier, transitions, lock);
   }
 
   /**
@@ -126,6 +128,12 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
    */
   static final String CANCEL_WAITS_FOR_WRITES_CHANGE = "cancel-waits-for-writes";
 
+  /**
+   * {@code Workflow.getVersion} change ID: NotificationRequest statuses are tracked, a failed
+   * Escalation or ManualReview is sent again, and an ended run waits for its notifications.
+   */
+  static final String NOTIFICATION_DELIVERY_CHANGE = "notification-delivery";
+
   @Override
   public RemediationResult run(RemediationInput ignored) {
     ledger.continueInAnyPhase =
@@ -140,6 +148,8 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
           case 2 -> ActivityStubs.WriteOnCancel.FINISH_THEN_CANCEL;
           default -> ActivityStubs.WriteOnCancel.ABANDON;
         });
+    ledger.trackNotifications =
+        Workflow.getVersion(NOTIFICATION_DELIVERY_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     try {
       if (ledger.phase == Phase.Pending) {
         guarded(this::begin);
@@ -165,6 +175,9 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
           ledger.phase,
           e);
       internalError(e);
+    }
+    if (ledger.trackNotifications) {
+      delivery.watchAfterEnding();
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
     return result();
@@ -266,7 +279,12 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
               ledger.operatorDecision.by(),
               ledger.operatorDecision.message(),
               "temporal");
-      case PROGRESS, NOTICE -> transitions.write();
+      case PROGRESS, NOTICE -> {
+        boolean news = delivery.react();
+        if (!news || delivery.unwritten()) {
+          transitions.write();
+        }
+      }
       case GLOBAL_DEADLINE, PHASE_DEADLINE -> reactions.onDeadline(wake == Wake.GLOBAL_DEADLINE);
       case ROUTING -> routingSteps.onUnblock();
       case DUPLICATES -> {
@@ -481,6 +499,10 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
   @Override
   public void childStatusChanged(ChildStatus status) {
     if (status == null || status.name() == null || status.kind() == null) {
+      return;
+    }
+    if (ledger.trackNotifications && status.kind() == ChildKind.NotificationRequest) {
+      delivery.onStatus(status);
       return;
     }
     if (!ledger.children.contains(status.name())) {

@@ -283,6 +283,7 @@ final class Transitions {
     ledger.stepsWritten = we == null ? 0 : nz(steps(we));
     ledger.duplicateCountWritten = ledger.duplicates.size();
     ledger.noticePending = false;
+    ledger.notificationsWritten = List.copyOf(ledger.notificationRefs);
     List<EventRecord> events = List.copyOf(ledger.pendingEvents);
     ledger.pendingEvents.clear();
     Info info = info();

@@ -48,7 +48,10 @@ final class WakeLoop {
     ROUTING,
     /** The coordinator registered new duplicates of this remediation: show them in status. */
     DUPLICATES,
-    /** An Event to report (a late decision on a superseded approval request). */
+    /**
+     * An Event to report (a late decision on a superseded approval request), or a
+     * NotificationRequest's delivery news.
+     */
     NOTICE
   }
 
@@ -212,7 +215,7 @@ final class WakeLoop {
     if (ledger.duplicates.size() != ledger.duplicateCountWritten) {
       return Wake.DUPLICATES;
     }
-    if (ledger.noticePending) {
+    if (ledger.noticePending || ledger.notificationsChanged) {
       return Wake.NOTICE;
     }
     Instant now = now();

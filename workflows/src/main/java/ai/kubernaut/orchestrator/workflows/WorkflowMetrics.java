@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.workflows;
 
+import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import com.uber.m3.tally.Scope;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class WorkflowMetrics {
   public static final String BLOCKED_CURRENT = PREFIX + "blocked_current";
   public static final String DUPLICATES = PREFIX + "duplicates";
   public static final String LOCK_WAIT = PREFIX + "lock_wait";
+  public static final String NOTIFICATION_FAILURES = PREFIX + "notification_failures";
 
   /**
    * Remediations blocked right now, per reason, as seen by this worker process: raised when a
@@ -108,6 +110,14 @@ public final class WorkflowMetrics {
 
   void duplicate(String reason) {
     scope.tagged(Map.of("reason", reason, "namespace", namespace)).counter(DUPLICATES).inc(1);
+  }
+
+  /** A NotificationRequest reported Failed (its controller could not deliver it). */
+  void notificationFailed(NotificationType type) {
+    scope
+        .tagged(Map.of("type", type.name(), "namespace", namespace))
+        .counter(NOTIFICATION_FAILURES)
+        .inc(1);
   }
 
   void lockWait(Duration waited) {

@@ -51,6 +51,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +78,7 @@ final class FakeCluster
 
   final List<String> created = new CopyOnWriteArrayList<>();
   final Map<String, Object> createRequests = new ConcurrentHashMap<>();
+  private final Set<String> notificationNames = ConcurrentHashMap.newKeySet();
   final List<NotificationOrder> notifications = new CopyOnWriteArrayList<>();
   final List<StatusWrite> statusWrites = new CopyOnWriteArrayList<>();
   final List<ApprovalDecisionRecord> decisions = new CopyOnWriteArrayList<>();
@@ -135,6 +137,28 @@ final class FakeCluster
     for (ChildStatus s : statuses) {
       scripts.computeIfAbsent(s.name(), k -> new CopyOnWriteArrayList<>()).add(s);
     }
+    return this;
+  }
+
+  /**
+   * No notification controller: NotificationRequests never report (by default each reports Sent as
+   * it is created, unless scripted).
+   */
+  FakeCluster withoutNotificationController() {
+    notificationsDelivered = false;
+    return this;
+  }
+
+  private volatile boolean notificationsDelivered = true;
+
+  private final Map<String, ChildStatus> reportDuringWrite = new ConcurrentHashMap<>();
+
+  /**
+   * The NotificationRequest reports {@code status} while the first status write that lists it is in
+   * flight (instead of as it is created).
+   */
+  FakeCluster reportDuringWrite(ChildStatus status) {
+    reportDuringWrite.put(status.name(), status);
     return this;
   }
 
@@ -389,8 +413,32 @@ final class FakeCluster
     apiAvailable("create notification");
     notifications.add(order);
     String name =
-        (order.bulk() ? "nr-bulk-" : "nr-" + order.type().name().toLowerCase() + "-")
-            + order.rr().name();
+        order.retryOf() != null
+            ? order.retryOf() + "-retry-1"
+            : (order.bulk() ? "nr-bulk-" : "nr-" + order.type().name().toLowerCase() + "-")
+                + order.rr().name();
+    if (notificationNames.add(name)) {
+      // a fast notification controller: its statuses can arrive before this create's result
+      List<ChildStatus> reports =
+          scripts.getOrDefault(
+              name,
+              notificationsDelivered && !reportDuringWrite.containsKey(name)
+                  ? List.of(
+                      new ChildStatus(
+                          ChildKind.NotificationRequest,
+                          name,
+                          null,
+                          "Sent",
+                          "delivered",
+                          null,
+                          null,
+                          null,
+                          null))
+                  : List.of());
+      for (ChildStatus s : reports) {
+        push(order.rr(), s);
+      }
+    }
     return new NotificationRef(order.type(), name, "uid-" + name);
   }
 
@@ -401,6 +449,12 @@ final class FakeCluster
       return new StatusWriteResult(StatusWriteResult.Disposition.GONE, write.sequence());
     }
     statusWrites.add(write);
+    for (NotificationRef listed : write.status().children().notifications()) {
+      ChildStatus report = reportDuringWrite.remove(listed.name());
+      if (report != null) {
+        push(write.rr(), report);
+      }
+    }
     return new StatusWriteResult(StatusWriteResult.Disposition.APPLIED, write.sequence());
   }
 

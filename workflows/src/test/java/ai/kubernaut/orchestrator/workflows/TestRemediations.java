@@ -66,6 +66,12 @@ final class TestRemediations {
 
   // ---- SignalProcessing
 
+  /** A NotificationRequest's status as its controller reports it. */
+  static ChildStatus nr(String name, String phase, String message) {
+    return new ChildStatus(
+        ChildKind.NotificationRequest, name, null, phase, message, null, null, null, null);
+  }
+
   static ChildStatus spCompleted(String name) {
     return new ChildStatus(
         ChildKind.SignalProcessing,

@@ -30,6 +30,7 @@ public final class OwnedStatusFields {
           "workflowExecutionRefs",
           "approvalRequestRef",
           "notificationRequestRefs",
+          "notificationStatuses",
           "signalProcessingStatus",
           "aiAnalysisStatus",
           "workflowExecutionStatus",

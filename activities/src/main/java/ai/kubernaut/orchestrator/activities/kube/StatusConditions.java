@@ -3,6 +3,7 @@ package ai.kubernaut.orchestrator.activities.kube;
 import ai.kubernaut.orchestrator.kube.ChildMetadata;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
+import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -28,6 +29,9 @@ import java.util.Set;
  *       AI's reason such as WorkflowNotNeeded)</td><td>child Failed or Skipped, or the RR ended
  *       first (TimedOut when the phase timed out, else Interrupted)</td><td>child running
  *       (InProgress)</td></tr>
+ *   <tr><td>NotificationDelivered</td><td>every NotificationRequest Sent (a failed one's re-send
+ *       counts for it)</td><td>one failed and was not re-sent, or its re-send failed too
+ *       (DeliveryFailed)</td><td>one has not reported delivery yet (Pending, Retrying)</td></tr>
  *   <tr><td>Approved</td><td>approval given (Approved)</td><td>rejected (failureReason, else
  *       Rejected), expired (Expired) or the RR ended first (Interrupted)</td><td>awaiting a
  *       decision (AwaitingDecision)</td></tr>
@@ -45,10 +49,18 @@ public final class StatusConditions {
   public static final String ANALYZED = "Analyzed";
   public static final String APPROVED = "Approved";
   public static final String EXECUTED = "Executed";
+  public static final String NOTIFICATION_DELIVERED = "NotificationDelivered";
 
   /** The condition types this class owns (and replaces); others are left alone. */
   public static final Set<String> OWNED =
-      Set.of(READY, SPEC_VALID, SIGNAL_PROCESSED, ANALYZED, APPROVED, EXECUTED);
+      Set.of(
+          READY,
+          SPEC_VALID,
+          SIGNAL_PROCESSED,
+          ANALYZED,
+          APPROVED,
+          EXECUTED,
+          NOTIFICATION_DELIVERED);
 
   static final String TRUE = "True";
   static final String FALSE = "False";
@@ -104,8 +116,60 @@ public final class StatusConditions {
         || (ch != null && !ch.workflowExecutions().isEmpty())) {
       list.add(stage(EXECUTED, s == null ? null : s.workflowExecution(), d, "Executing"));
     }
+    if (ch != null) {
+      Condition delivered = notificationDelivered(ch.notifications());
+      if (delivered != null) {
+        list.add(delivered);
+      }
+    }
     return list;
   }
+
+  /**
+   * Null until a NotificationRequest reported (runs that do not track delivery never do). A failed
+   * NR that was sent again is judged by its re-send.
+   */
+  static Condition notificationDelivered(List<NotificationRef> refs) {
+    if (refs.stream().allMatch(r -> r.phase() == null && r.retryOf() == null)) {
+      return null;
+    }
+    List<String> failed = new ArrayList<>();
+    List<NotificationRef> waiting = new ArrayList<>();
+    for (NotificationRef r : refs) {
+      boolean resent = refs.stream().anyMatch(o -> r.name().equals(o.retryOf()));
+      if (FAILED_NR.equals(r.phase()) && !resent) {
+        failed.add(
+            r.type()
+                + " notification "
+                + r.name()
+                + (r.retryOf() == null ? "" : " (re-sent for " + r.retryOf() + ")")
+                + " was not delivered"
+                + (notBlank(r.message()) ? ": " + r.message() : ""));
+      } else if (!SENT_NR.equals(r.phase()) && !FAILED_NR.equals(r.phase())) {
+        waiting.add(r);
+      }
+    }
+    if (!failed.isEmpty()) {
+      return condition(NOTIFICATION_DELIVERED, FALSE, "DeliveryFailed", String.join("; ", failed));
+    }
+    if (!waiting.isEmpty()) {
+      boolean retrying = waiting.stream().anyMatch(r -> r.retryOf() != null);
+      return condition(
+          NOTIFICATION_DELIVERED,
+          UNKNOWN,
+          retrying ? "Retrying" : "Pending",
+          "waiting for delivery of "
+              + String.join(", ", waiting.stream().map(NotificationRef::name).toList()));
+    }
+    return condition(
+        NOTIFICATION_DELIVERED,
+        TRUE,
+        "Delivered",
+        refs.size() + (refs.size() == 1 ? " notification" : " notifications") + " delivered");
+  }
+
+  private static final String SENT_NR = "Sent";
+  private static final String FAILED_NR = "Failed";
 
   static Condition ready(DesiredStatus d) {
     Phase phase = d.overallPhase() == null ? Phase.Pending : d.overallPhase();

@@ -3,6 +3,9 @@ package ai.kubernaut.orchestrator.activities.kube;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysisPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysisSummary;
 import ai.kubernaut.orchestrator.api.v1alpha1.GoDuration;
+import ai.kubernaut.orchestrator.api.v1alpha1.NotificationDeliverySummary;
+import ai.kubernaut.orchestrator.api.v1alpha1.NotificationPhase;
+import ai.kubernaut.orchestrator.api.v1alpha1.NotificationType;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationOutcome;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
@@ -71,6 +74,10 @@ public final class StatusProjector {
       s.setWorkflowExecutionRefs(ch.workflowExecutions().stream().map(r -> ref(ns, r)).toList());
       s.setApprovalRequestRef(ref(ns, ch.approvalRequest()));
       s.setNotificationRequestRefs(ch.notifications().stream().map(r -> ref(ns, r)).toList());
+      if (ch.notifications().stream().anyMatch(r -> r.phase() != null || r.retryOf() != null)) {
+        s.setNotificationStatuses(
+            ch.notifications().stream().map(StatusProjector::delivery).toList());
+      }
     }
 
     DesiredStatus.Summaries sum = d.summaries();
@@ -152,6 +159,16 @@ public final class StatusProjector {
 
   static ObjectReference ref(String ns, NotificationRef ref) {
     return ChildMetadata.ref("NotificationRequest", ns, ref.name(), ref.uid());
+  }
+
+  static NotificationDeliverySummary delivery(NotificationRef ref) {
+    NotificationDeliverySummary d = new NotificationDeliverySummary();
+    d.setName(ref.name());
+    d.setType(ref.type() == null ? null : NotificationType.fromValue(ref.type().name()));
+    d.setPhase(ref.phase() == null ? null : NotificationPhase.fromValue(ref.phase()));
+    d.setMessage(ref.message());
+    d.setRetryOf(ref.retryOf());
+    return d;
   }
 
   static WorkflowExecutionRef ref(String ns, ExecutionRef ref) {

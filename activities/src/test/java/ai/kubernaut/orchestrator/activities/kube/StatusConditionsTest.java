@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildRef;
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
+import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
+import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -165,5 +167,47 @@ class StatusConditionsTest {
 
   private static Condition find(List<Condition> conditions, String type) {
     return conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+  }
+
+  @Test
+  void notificationDeliveredIsFalseWhenAnEscalationAndItsResendFailed() {
+    NotificationRef first =
+        new NotificationRef(NotificationType.Escalation, "nr-escalation-x", "u1")
+            .withDelivery("Failed", "smtp 550");
+    NotificationRef again =
+        new NotificationRef(NotificationType.Escalation, "nr-escalation-x-retry-1", "u2")
+            .asRetryOf("nr-escalation-x");
+
+    Condition retrying = StatusConditions.notificationDelivered(List.of(first, again));
+    Condition failed =
+        StatusConditions.notificationDelivered(
+            List.of(first, again.withDelivery("Failed", "smtp 550")));
+    Condition delivered =
+        StatusConditions.notificationDelivered(
+            List.of(first, again.withDelivery("Sent", "delivered")));
+
+    assertThat(retrying.getStatus()).isEqualTo("Unknown");
+    assertThat(retrying.getReason()).isEqualTo("Retrying");
+    assertThat(failed.getType()).isEqualTo("NotificationDelivered");
+    assertThat(failed.getStatus()).isEqualTo("False");
+    assertThat(failed.getReason()).isEqualTo("DeliveryFailed");
+    assertThat(failed.getMessage())
+        .isEqualTo(
+            "Escalation notification nr-escalation-x-retry-1 (re-sent for nr-escalation-x)"
+                + " was not delivered: smtp 550");
+    assertThat(delivered.getStatus()).isEqualTo("True");
+    assertThat(delivered.getReason()).isEqualTo("Delivered");
+  }
+
+  @Test
+  void notificationDeliveredAppearsOnlyOnceANotificationReported() {
+    NotificationRef approval = new NotificationRef(NotificationType.Approval, "nr-approval-x", "u");
+
+    assertThat(StatusConditions.notificationDelivered(List.of(approval))).isNull();
+    assertThat(
+            StatusConditions.notificationDelivered(
+                    List.of(approval.withDelivery("Failed", "no channel")))
+                .getStatus())
+        .isEqualTo("False");
   }
 }

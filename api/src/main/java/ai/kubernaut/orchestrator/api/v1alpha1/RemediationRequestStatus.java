@@ -52,6 +52,10 @@ public class RemediationRequestStatus {
 
   private List<ObjectReference> notificationRequestRefs;
 
+  @JsonPropertyDescription(
+      "Delivery of each NotificationRequest in notificationRequestRefs, as its controller reports it")
+  private List<NotificationDeliverySummary> notificationStatuses;
+
   private SignalProcessingSummary signalProcessingStatus;
 
   private AIAnalysisSummary aiAnalysisStatus;
@@ -244,6 +248,14 @@ public class RemediationRequestStatus {
 
   public void setNotificationRequestRefs(List<ObjectReference> notificationRequestRefs) {
     this.notificationRequestRefs = notificationRequestRefs;
+  }
+
+  public List<NotificationDeliverySummary> getNotificationStatuses() {
+    return notificationStatuses;
+  }
+
+  public void setNotificationStatuses(List<NotificationDeliverySummary> notificationStatuses) {
+    this.notificationStatuses = notificationStatuses;
   }
 
   public SignalProcessingSummary getSignalProcessingStatus() {

@@ -3,6 +3,7 @@ package ai.kubernaut.orchestrator.orchestrator.metrics;
 import ai.kubernaut.orchestrator.activities.ActivityMetrics;
 import ai.kubernaut.orchestrator.workflows.WorkflowMetrics;
 import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
+import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import io.grpc.Status;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -123,8 +124,8 @@ public final class SeriesAtZero {
   }
 
   /**
-   * The per-namespace series (status writes, timeouts, remediation durations) for an RR namespace;
-   * once per namespace, cheap to call for every RR seen.
+   * The per-namespace series (status writes, timeouts, notification failures, remediation
+   * durations) for an RR namespace; once per namespace, cheap to call for every RR seen.
    */
   public void namespace(String namespace) {
     if (namespace == null || !namespaces.add(namespace)) {
@@ -133,6 +134,11 @@ public final class SeriesAtZero {
     activityMetrics.preRegister(namespace);
     for (String phase : Timeouts.EXTENDABLE) {
       counter(WorkflowMetrics.TIMEOUTS, remediationTags(namespace, Map.of("phase", phase)));
+    }
+    for (NotificationType type : NotificationType.values()) {
+      counter(
+          WorkflowMetrics.NOTIFICATION_FAILURES,
+          remediationTags(namespace, Map.of("type", type.name())));
     }
     ENDINGS.forEach(
         (phase, outcomes) ->

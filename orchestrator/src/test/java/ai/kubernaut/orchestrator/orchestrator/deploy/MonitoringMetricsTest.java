@@ -121,7 +121,8 @@ class MonitoringMetricsTest {
           WorkflowMetrics.PHASE_TRANSITIONS,
           WorkflowMetrics.TIMEOUTS,
           WorkflowMetrics.RECOVERY_ATTEMPTS,
-          WorkflowMetrics.APPROVAL_DECISIONS
+          WorkflowMetrics.APPROVAL_DECISIONS,
+          WorkflowMetrics.NOTIFICATION_FAILURES
         }) {
       scope.tagged(tags).counter(counter).inc(1);
     }

@@ -63,6 +63,10 @@ class SeriesAtZeroTest {
           .tagged(Map.of("phase", "Executing", "namespace", RR_NAMESPACE))
           .counter(WorkflowMetrics.TIMEOUTS)
           .inc(1);
+      scope
+          .tagged(Map.of("type", "Escalation", "namespace", RR_NAMESPACE))
+          .counter(WorkflowMetrics.NOTIFICATION_FAILURES)
+          .inc(1);
       Workflow.newActivityStub(
               Writes.class,
               ActivityOptions.newBuilder()
@@ -106,6 +110,7 @@ class SeriesAtZeroTest {
             "temporal_workflow_task_execution_failed",
             "temporal_activity_execution_failed",
             WorkflowMetrics.TIMEOUTS,
+            WorkflowMetrics.NOTIFICATION_FAILURES,
             WorkflowMetrics.REMEDIATION_DURATION);
     Map<String, Integer> before =
         exact.stream().collect(Collectors.toMap(n -> n, n -> registry.find(n).meters().size()));
@@ -132,6 +137,7 @@ class SeriesAtZeroTest {
     assertThat(count(registry, "temporal_activity_execution_failed", "KubernetesClientException"))
         .isEqualTo(1);
     assertThat(count(registry, WorkflowMetrics.TIMEOUTS, "Executing")).isEqualTo(1);
+    assertThat(count(registry, WorkflowMetrics.NOTIFICATION_FAILURES, "Escalation")).isEqualTo(1);
     assertThat(
             registry
                 .find(WorkflowMetrics.REMEDIATION_DURATION)
@@ -147,6 +153,7 @@ class SeriesAtZeroTest {
             "temporal_activity_execution_failed",
             "temporal_long_request_failure",
             WorkflowMetrics.TIMEOUTS,
+            WorkflowMetrics.NOTIFICATION_FAILURES,
             WorkflowMetrics.REMEDIATION_DURATION)) {
       assertThat(tagKeySets(registry, name)).as(name).hasSize(1);
     }
@@ -173,6 +180,7 @@ class SeriesAtZeroTest {
         .contains(
             "kubernaut_remediationorchestrator_status_write_conflicts_total{",
             "kubernaut_remediationorchestrator_timeouts_total{",
+            "kubernaut_remediationorchestrator_notification_failures_total{",
             "kubernaut_remediationorchestrator_remediation_duration_seconds_count{");
   }
 

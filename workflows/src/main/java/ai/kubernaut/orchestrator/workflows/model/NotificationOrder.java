@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Ask for one NotificationRequest. The activity writes the subject and body from these facts; the
- * name is {@code nr-<type>-<rr>} ({@code nr-bulk-<rr>} when {@code bulk}), so a repeat is
- * idempotent.
+ * name is {@code nr-<type>-<rr>} ({@code nr-bulk-<rr>} when {@code bulk}; {@code <retryOf>-retry-1}
+ * when it re-sends a failed one), so a repeat is idempotent.
  */
 public record NotificationOrder(
     RemediationRef rr,
@@ -22,10 +22,68 @@ public record NotificationOrder(
     String environment,
     int recoveryAttempts,
     List<String> timeline,
-    List<String> duplicates) {
+    List<String> duplicates,
+    String retryOf) {
 
   public NotificationOrder {
     timeline = timeline == null ? List.of() : List.copyOf(timeline);
     duplicates = duplicates == null ? List.of() : List.copyOf(duplicates);
+  }
+
+  /** A first attempt. */
+  public NotificationOrder(
+      RemediationRef rr,
+      NotificationType type,
+      NotificationPriority priority,
+      boolean bulk,
+      String workflowId,
+      Phase phase,
+      String reason,
+      String message,
+      String signalName,
+      String severity,
+      String target,
+      String environment,
+      int recoveryAttempts,
+      List<String> timeline,
+      List<String> duplicates) {
+    this(
+        rr,
+        type,
+        priority,
+        bulk,
+        workflowId,
+        phase,
+        reason,
+        message,
+        signalName,
+        severity,
+        target,
+        environment,
+        recoveryAttempts,
+        timeline,
+        duplicates,
+        null);
+  }
+
+  /** The same order re-sending the NotificationRequest {@code failed}. */
+  public NotificationOrder retryOf(String failed) {
+    return new NotificationOrder(
+        rr,
+        type,
+        priority,
+        bulk,
+        workflowId,
+        phase,
+        reason,
+        message,
+        signalName,
+        severity,
+        target,
+        environment,
+        recoveryAttempts,
+        timeline,
+        duplicates,
+        failed);
   }
 }
