@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,6 +29,10 @@ public final class RealKubernetesExtension implements BeforeAllCallback, Paramet
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    // Awaitility rethrows any uncaught exception of any thread in the awaiting test. These tests
+    // share the JVM with fast-tier ones whose Java test servers may still be shutting down (their
+    // gRPC threads throw "call already closed"); that is not the real tier's failure.
+    Awaitility.doNotCatchUncaughtExceptionsByDefault();
     kubernetes(context);
   }
 
