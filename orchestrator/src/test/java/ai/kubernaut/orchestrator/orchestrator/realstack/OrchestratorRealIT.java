@@ -269,6 +269,21 @@ class OrchestratorRealIT {
     await()
         .atMost(Duration.ofMinutes(2))
         .until(() -> phaseOf(kube, ns, "retained") == RemediationPhase.COMPLETED);
+    // the run still writes status after Completed (the completion NR's ref): only once it has
+    // closed is retentionExpiryTime ours to shorten, or its last write puts the real value back
+    String workflowId = rr(kube, ns, "retained").getStatus().getTemporal().getWorkflowId();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        stack
+                            .workflowClient()
+                            .newUntypedWorkflowStub(workflowId)
+                            .describe()
+                            .getWorkflowExecutionInfo()
+                            .getStatus())
+                    .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED));
     RemediationRequest done = rr(kube, ns, "retained");
 
     done.getStatus().setRetentionExpiryTime(Instant.now().minusSeconds(1).toString());
