@@ -174,4 +174,40 @@ class ScenariosTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("approving");
   }
+
+  @Test
+  void namesAMisspelledColumnOfTheTable() {
+    String table =
+        """
+        - id: x
+          description: x
+          signalName: s
+          severity: warning
+          target: {kind: Pod, name: p}
+          scirpt: success
+          expected: {phase: Completed, outcome: Remediated}
+        """;
+
+    assertThatThrownBy(() -> Scenarios.parse(stream(table))).hasMessageContaining("scirpt");
+  }
+
+  @Test
+  void namesAnExpectationThatIsNotTerminal() {
+    String table =
+        """
+        - id: x
+          description: x
+          signalName: s
+          severity: warning
+          target: {kind: Pod, name: p}
+          expected: {phase: Executing, outcome: Remediated}
+        """;
+
+    assertThatThrownBy(() -> Scenarios.parse(stream(table)))
+        .hasStackTraceContaining("expected phase must be terminal");
+  }
+
+  private static java.io.InputStream stream(String text) {
+    return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
 }
