@@ -1,10 +1,10 @@
 package ai.kubernaut.orchestrator.bridge;
 
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.notification;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.ownedBy;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.rr;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.spCompleted;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.spStatus;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.notification;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.ownedBy;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.rr;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.spCompletedStatus;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.spStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +12,7 @@ import ai.kubernaut.orchestrator.activities.ActivityMetrics;
 import ai.kubernaut.orchestrator.activities.ChildActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.NotificationActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.StatusActivitiesImpl;
+import ai.kubernaut.orchestrator.activities.TestRemediations;
 import ai.kubernaut.orchestrator.activities.kube.TemporalUi;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequest;
@@ -191,7 +192,7 @@ class BridgeIT {
         .during(Duration.ofSeconds(3))
         .atMost(WAIT)
         .until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
-    setSpStatus(sp, spCompleted("production", "P1"));
+    setSpStatus(sp, spCompletedStatus("production", "P1"));
     await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 2);
     assertThat(FakeRemediationWorkflow.signals(id))
         .extracting(ChildStatus::phase)
@@ -206,7 +207,7 @@ class BridgeIT {
     String id = WorkflowStarter.workflowId(rr);
     String sp = "sp-early-child";
     create(ownedBy(new SignalProcessing(), rr, sp));
-    setSpStatus(sp, spCompleted("production", "P1"));
+    setSpStatus(sp, spCompletedStatus("production", "P1"));
     // The finalizer write comes before the workflow start: failing it keeps the workflow unstarted
     // while the child informer already has the Completed status to signal.
     FaultRule holdStart =
@@ -262,7 +263,7 @@ class BridgeIT {
     await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
 
     String newRun = startNewRun(rr);
-    setSpStatus(sp, spCompleted("staging", "P2"));
+    setSpStatus(sp, spCompletedStatus("staging", "P2"));
 
     assertThat(newRun).isNotEqualTo(firstRun);
     await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 2);
@@ -493,7 +494,7 @@ class BridgeIT {
         .during(Duration.ofSeconds(2))
         .atMost(WAIT)
         .until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
-    setSpStatus(sp, spCompleted("production", "P0"));
+    setSpStatus(sp, spCompletedStatus("production", "P0"));
     await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 2);
     assertThat(FakeRemediationWorkflow.signals(id))
         .extracting(ChildStatus::resourceVersion)
@@ -511,7 +512,7 @@ class BridgeIT {
     await().atMost(WAIT).until(bridge::isHealthy);
 
     assertThat(api.dropWatches()).isPositive();
-    setSpStatus(sp, spCompleted("production", "P1"));
+    setSpStatus(sp, spCompletedStatus("production", "P1"));
     RemediationRequest later = create(rr(ns, "after-loss"));
 
     await()

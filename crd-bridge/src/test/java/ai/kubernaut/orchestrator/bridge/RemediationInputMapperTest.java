@@ -1,7 +1,7 @@
 package ai.kubernaut.orchestrator.bridge;
 
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.rr;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.withTimeouts;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.rr;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.withTimeouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
@@ -30,7 +30,7 @@ class RemediationInputMapperTest {
     assertThat(input.snapshot().signalName()).isEqualTo("HighMemoryUsage");
     assertThat(input.snapshot().targetType()).isEqualTo("kubernetes");
     assertThat(input.snapshot().target())
-        .isEqualTo(new TargetRef("Deployment", "web", "team-a", null));
+        .isEqualTo(new TargetRef("Deployment", "web", "team-a", "apps/v1"));
     assertThat(input.snapshot().timeoutConfig().processing()).isEqualTo("2m");
   }
 

@@ -1,16 +1,16 @@
 package ai.kubernaut.orchestrator.bridge;
 
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.ai;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.aiCompleted;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.decided;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.rar;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.sp;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.spCompleted;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.spStatus;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.version;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.we;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.weFailed;
-import static ai.kubernaut.orchestrator.bridge.TestRemediations.weRunning;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.ai;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.aiCompletedStatus;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.decided;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.rar;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.sp;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.spCompletedStatus;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.spStatus;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.version;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.we;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.weFailed;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.weRunning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.ApprovalDecision;
@@ -46,7 +46,7 @@ class SignalMapperTest {
 
   @Test
   void dropsAResyncReplayWithTheSameResourceVersion() {
-    SignalProcessing cached = version(sp("ns", "sp-a", spCompleted("prod", "P1")), "7");
+    SignalProcessing cached = version(sp("ns", "sp-a", spCompletedStatus("prod", "P1")), "7");
 
     SignalMapper.Decision decision = SignalMapper.decide(cached, cached);
 
@@ -58,7 +58,7 @@ class SignalMapperTest {
   void signalsAPhaseChange() {
     SignalProcessing before =
         version(sp("ns", "sp-a", spStatus(SignalProcessingPhase.ENRICHING)), "7");
-    SignalProcessing after = version(sp("ns", "sp-a", spCompleted("prod", "P1")), "8");
+    SignalProcessing after = version(sp("ns", "sp-a", spCompletedStatus("prod", "P1")), "8");
 
     ChildStatus status = SignalMapper.map(before, after).orElseThrow();
 
@@ -68,8 +68,8 @@ class SignalMapperTest {
 
   @Test
   void dropsAChangeToFieldsTheWorkflowDoesNotRead() {
-    SignalProcessing before = version(sp("ns", "sp-a", spCompleted("prod", "P1")), "7");
-    SignalProcessing after = version(sp("ns", "sp-a", spCompleted("prod", "P1")), "9");
+    SignalProcessing before = version(sp("ns", "sp-a", spCompletedStatus("prod", "P1")), "7");
+    SignalProcessing after = version(sp("ns", "sp-a", spCompletedStatus("prod", "P1")), "9");
     after.getMetadata().setLabels(Map.of("touched", "yes"));
 
     assertThat(SignalMapper.decide(before, after).dropped()).isEqualTo(FilterReason.UNCHANGED);
@@ -77,7 +77,7 @@ class SignalMapperTest {
 
   @Test
   void dropsAnOlderVersionThanTheOneCached() {
-    SignalProcessing newer = version(sp("ns", "sp-a", spCompleted("prod", "P1")), "12");
+    SignalProcessing newer = version(sp("ns", "sp-a", spCompletedStatus("prod", "P1")), "12");
     SignalProcessing older =
         version(sp("ns", "sp-a", spStatus(SignalProcessingPhase.ENRICHING)), "10");
 
@@ -100,7 +100,7 @@ class SignalMapperTest {
 
   @Test
   void signalsTheAnalysisResult() {
-    var analysed = version(ai("ns", "ai-a", aiCompleted("restart-pod", true)), "30");
+    var analysed = version(ai("ns", "ai-a", aiCompletedStatus("restart-pod", true)), "30");
 
     ChildStatus status = SignalMapper.map(null, analysed).orElseThrow();
 
