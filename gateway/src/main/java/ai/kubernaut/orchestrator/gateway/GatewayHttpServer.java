@@ -1,29 +1,23 @@
 package ai.kubernaut.orchestrator.gateway;
 
+import ai.kubernaut.orchestrator.gateway.http.PlainHttpServer;
 import ai.kubernaut.orchestrator.gateway.signal.AlertmanagerPayloads;
 import ai.kubernaut.orchestrator.gateway.signal.InvalidSignalException;
 import ai.kubernaut.orchestrator.gateway.signal.KubernetesEventPayloads;
 import ai.kubernaut.orchestrator.gateway.signal.Signal;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -51,11 +45,9 @@ public final class GatewayHttpServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayHttpServer.class);
   private static final ObjectMapper JSON = Serialization.jsonMapper();
-  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final PlainHttpServer server;
   private final GatewayConfig config;
   private final SignalIntake intake;
   private final AlertmanagerPayloads alertmanager;
@@ -78,34 +70,27 @@ public final class GatewayHttpServer implements AutoCloseable {
     this.alertmanager = new AlertmanagerPayloads(config.targetMapping());
     this.token = config.tokenFile() == null ? null : BearerToken.fromFile(config.tokenFile());
     this.rateLimiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst());
-    this.server = HttpServer.create(new InetSocketAddress(config.port()), 64);
-    AtomicInteger n = new AtomicInteger();
-    this.executor =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "gateway-http-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(executor);
-    server.createContext(ALERTMANAGER_PATH, exchange -> handleSignals(exchange, "alertmanager"));
-    server.createContext(
-        KUBERNETES_EVENT_PATH, exchange -> handleSignals(exchange, "kubernetes-event"));
-    server.createContext("/healthz", exchange -> plain(exchange, 200, "text/plain", "ok\n"));
-    server.createContext(
+    this.server = PlainHttpServer.bind(config.port(), 64, threads, "gateway-http");
+    server.handle(ALERTMANAGER_PATH, exchange -> handleSignals(exchange, "alertmanager"));
+    server.handle(KUBERNETES_EVENT_PATH, exchange -> handleSignals(exchange, "kubernetes-event"));
+    server.handle(
+        "/healthz", exchange -> PlainHttpServer.respondToRead(exchange, 200, "text/plain", "ok\n"));
+    server.handle(
         "/readyz",
         exchange ->
-            plain(
+            PlainHttpServer.respondToRead(
                 exchange,
                 ready.getAsBoolean() ? 200 : 503,
                 "text/plain",
                 ready.getAsBoolean() ? "ok\n" : "RemediationRequest cache not synced\n"));
     if (scrape != null) {
-      server.createContext(
-          "/metrics", exchange -> plain(exchange, 200, PROMETHEUS_TEXT, scrape.get()));
+      server.handle(
+          "/metrics",
+          exchange ->
+              PlainHttpServer.respondToRead(
+                  exchange, 200, PlainHttpServer.PROMETHEUS_TEXT, scrape.get()));
     }
-    server.createContext(
+    server.handle(
         "/",
         exchange -> {
           try (exchange) {
@@ -150,18 +135,12 @@ public final class GatewayHttpServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdown();
-    try {
-      executor.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    server.close();
   }
 
   private void handleSignals(HttpExchange exchange, String endpoint) throws IOException {
@@ -379,26 +358,6 @@ public final class GatewayHttpServer implements AutoCloseable {
       respond(exchange, status, body);
     } catch (IOException | RuntimeException e) {
       LOG.debug("could not answer: {}", e.toString());
-    }
-  }
-
-  private static void plain(HttpExchange exchange, int status, String type, String body)
-      throws IOException {
-    try (exchange) {
-      if (!exchange.getRequestMethod().equals("GET")
-          && !exchange.getRequestMethod().equals("HEAD")) {
-        exchange.sendResponseHeaders(405, -1);
-        return;
-      }
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", type);
-      boolean head = exchange.getRequestMethod().equals("HEAD");
-      exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-      if (!head) {
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(bytes);
-        }
-      }
     }
   }
 
