@@ -3,6 +3,7 @@ package ai.kubernaut.orchestrator.activities;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
+import ai.kubernaut.orchestrator.api.v1alpha1.Timestamps;
 import ai.kubernaut.orchestrator.workflows.activities.ClusterActivities;
 import ai.kubernaut.orchestrator.workflows.model.TerminationRate;
 import ai.kubernaut.orchestrator.workflows.model.TerminationRateQuery;
@@ -10,8 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -71,7 +70,7 @@ public final class ClusterActivitiesImpl implements ClusterActivities {
         continue;
       }
       RemediationPhase phase = status.getOverallPhase();
-      Instant completed = parse(status.getCompletionTime());
+      Instant completed = Timestamps.parse(status.getCompletionTime()).orElse(null);
       if (!phase.isTerminal() || completed == null) {
         continue;
       }
@@ -84,16 +83,5 @@ public final class ClusterActivitiesImpl implements ClusterActivities {
       }
     }
     return new TerminationRate(failed, attempted);
-  }
-
-  private static Instant parse(String timestamp) {
-    if (timestamp == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(timestamp).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }

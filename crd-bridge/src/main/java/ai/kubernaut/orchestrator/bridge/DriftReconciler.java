@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.bridge;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
+import ai.kubernaut.orchestrator.api.v1alpha1.Timestamps;
 import ai.kubernaut.orchestrator.workflows.RemediationWorkflow;
 import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
@@ -29,7 +30,6 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -363,7 +363,7 @@ final class DriftReconciler {
     Instant startTime =
         base != null && base.startTime() != null
             ? base.startTime()
-            : parse(current == null ? null : current.getStartTime());
+            : Timestamps.parse(current == null ? null : current.getStartTime()).orElse(null);
     String failedIn =
         base != null && base.overallPhase() != null
             ? base.overallPhase().name()
@@ -403,16 +403,5 @@ final class DriftReconciler {
             : rr.getStatus().getStatusSequence();
     long carried = state == null ? 0 : state.statusSequence();
     return Math.max(stored, carried) + 1;
-  }
-
-  private static Instant parse(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }

@@ -4,14 +4,13 @@ import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestSpec;
 import ai.kubernaut.orchestrator.api.v1alpha1.TargetResource;
 import ai.kubernaut.orchestrator.api.v1alpha1.TimeoutConfig;
+import ai.kubernaut.orchestrator.api.v1alpha1.Timestamps;
 import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSnapshot;
 import ai.kubernaut.orchestrator.workflows.model.TargetRef;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * Builds a workflow's start input from an RR. Pure, and it does not judge: a missing or bad field
@@ -25,7 +24,10 @@ public final class RemediationInputMapper {
   public static RemediationInput map(RemediationRequest rr, RemediationSettings settings) {
     ObjectMeta meta = rr.getMetadata();
     return RemediationInput.start(
-        ref(rr), parseInstant(meta.getCreationTimestamp()), snapshot(rr.getSpec()), settings);
+        ref(rr),
+        Timestamps.parse(meta.getCreationTimestamp()).orElse(null),
+        snapshot(rr.getSpec()),
+        settings);
   }
 
   public static RemediationRef ref(RemediationRequest rr) {
@@ -63,16 +65,5 @@ public final class RemediationInputMapper {
     return t == null
         ? null
         : new TargetRef(t.getKind(), t.getName(), t.getNamespace(), t.getApiVersion());
-  }
-
-  private static Instant parseInstant(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }

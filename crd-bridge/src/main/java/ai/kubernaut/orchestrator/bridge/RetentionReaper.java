@@ -1,10 +1,10 @@
 package ai.kubernaut.orchestrator.bridge;
 
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
+import ai.kubernaut.orchestrator.api.v1alpha1.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,15 +40,8 @@ final class RetentionReaper {
 
   /** When the terminal RR expires, or empty when it has no (valid) expiry time. */
   static Optional<Instant> expiry(RemediationRequest rr) {
-    String value = rr.getStatus() == null ? null : rr.getStatus().getRetentionExpiryTime();
-    if (value == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(value));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return Timestamps.parse(
+        rr.getStatus() == null ? null : rr.getStatus().getRetentionExpiryTime());
   }
 
   /** Time left before the RR may be deleted; zero or negative once expired. */

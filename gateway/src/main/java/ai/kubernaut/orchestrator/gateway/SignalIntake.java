@@ -3,6 +3,7 @@ package ai.kubernaut.orchestrator.gateway;
 import ai.kubernaut.orchestrator.api.v1alpha1.Deduplication;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
+import ai.kubernaut.orchestrator.api.v1alpha1.Timestamps;
 import ai.kubernaut.orchestrator.gateway.IntakeResult.Outcome;
 import ai.kubernaut.orchestrator.gateway.signal.Signal;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
@@ -14,7 +15,6 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -246,14 +246,14 @@ public final class SignalIntake {
   private Instant suppressedUntil(RemediationRequest rr) {
     RemediationRequestStatus status = rr.getStatus();
     Instant until = null;
-    Instant completed = parse(status.getCompletionTime());
+    Instant completed = Timestamps.parse(status.getCompletionTime()).orElse(null);
     if (completed == null) {
-      completed = parse(status.getPhaseStartTime());
+      completed = Timestamps.parse(status.getPhaseStartTime()).orElse(null);
     }
     if (completed != null) {
       until = completed.plus(cooldown);
     }
-    Instant blocked = parse(status.getBlockedUntil());
+    Instant blocked = Timestamps.parse(status.getBlockedUntil()).orElse(null);
     if (blocked != null && (until == null || blocked.isAfter(until))) {
       until = blocked;
     }
@@ -286,17 +286,6 @@ public final class SignalIntake {
           Resource<RemediationRequest>>
       rrs() {
     return client.resources(RemediationRequest.class).inNamespace(namespace);
-  }
-
-  private static Instant parse(String timestamp) {
-    if (timestamp == null || timestamp.isEmpty()) {
-      return null;
-    }
-    try {
-      return Instant.parse(timestamp);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   private static void pause(int attempt) {

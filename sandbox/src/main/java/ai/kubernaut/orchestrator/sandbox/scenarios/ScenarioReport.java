@@ -3,9 +3,9 @@ package ai.kubernaut.orchestrator.sandbox.scenarios;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
+import ai.kubernaut.orchestrator.api.v1alpha1.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -264,25 +264,14 @@ public final class ScenarioReport {
   static Duration elapsed(RemediationRequest rr, Instant now) {
     RemediationRequestStatus status = rr.getStatus();
     Optional<Instant> start =
-        parse(status == null ? null : status.getStartTime())
-            .or(() -> parse(rr.getMetadata().getCreationTimestamp()));
+        Timestamps.parse(status == null ? null : status.getStartTime())
+            .or(() -> Timestamps.parse(rr.getMetadata().getCreationTimestamp()));
     if (start.isEmpty()) {
       return Duration.ZERO;
     }
-    Instant end = parse(status == null ? null : status.getCompletionTime()).orElse(now);
+    Instant end = Timestamps.parse(status == null ? null : status.getCompletionTime()).orElse(now);
     Duration elapsed = Duration.between(start.get(), end);
     return elapsed.isNegative() ? Duration.ZERO : elapsed;
-  }
-
-  private static Optional<Instant> parse(String timestamp) {
-    if (timestamp == null || timestamp.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(timestamp));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 
   private static String pad(String value, int width) {
