@@ -1,6 +1,5 @@
 package ai.kubernaut.orchestrator.sandbox.kubeapi;
 
-import io.fabric8.mockwebserver.http.ByteString;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
@@ -12,13 +11,12 @@ import java.util.function.UnaryOperator;
  * A watch whose events are rewritten on their way out, for example into Tables for {@code kubectl
  * get -w}: wraps the CRUD store's watch listener and hands it a socket that maps each text event.
  */
-final class MappedWatch extends WebSocketListener {
+final class MappedWatch extends ForwardingWatchListener {
 
-  private final WebSocketListener delegate;
   private final UnaryOperator<String> mapper;
 
   MappedWatch(WebSocketListener delegate, UnaryOperator<String> mapper) {
-    this.delegate = delegate;
+    super(delegate);
     this.mapper = mapper;
   }
 
@@ -30,31 +28,6 @@ final class MappedWatch extends WebSocketListener {
   @Override
   public void onOpen(WebSocket webSocket, Response response) {
     delegate.onOpen(new MappingSocket(webSocket), response);
-  }
-
-  @Override
-  public void onMessage(WebSocket webSocket, String text) {
-    delegate.onMessage(webSocket, text);
-  }
-
-  @Override
-  public void onMessage(WebSocket webSocket, ByteString bytes) {
-    delegate.onMessage(webSocket, bytes);
-  }
-
-  @Override
-  public void onClosing(WebSocket webSocket, int code, String reason) {
-    delegate.onClosing(webSocket, code, reason);
-  }
-
-  @Override
-  public void onClosed(WebSocket webSocket, int code, String reason) {
-    delegate.onClosed(webSocket, code, reason);
-  }
-
-  @Override
-  public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-    delegate.onFailure(webSocket, t, response);
   }
 
   private final class MappingSocket implements WebSocket {

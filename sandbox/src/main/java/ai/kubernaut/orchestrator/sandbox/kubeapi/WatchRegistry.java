@@ -1,6 +1,5 @@
 package ai.kubernaut.orchestrator.sandbox.kubeapi;
 
-import io.fabric8.mockwebserver.http.ByteString;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
@@ -99,43 +98,16 @@ final class WatchRegistry implements AutoCloseable {
     }
   }
 
-  private final class Tracking extends WebSocketListener {
-
-    private final WebSocketListener delegate;
+  private final class Tracking extends ForwardingWatchListener {
 
     Tracking(WebSocketListener delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public void onBeforeAccept(WebSocket webSocket, Response response) {
-      delegate.onBeforeAccept(webSocket, response);
+      super(delegate);
     }
 
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
       open.add(webSocket);
       delegate.onOpen(webSocket, response);
-    }
-
-    @Override
-    public void onMessage(WebSocket webSocket, String text) {
-      delegate.onMessage(webSocket, text);
-    }
-
-    @Override
-    public void onMessage(WebSocket webSocket, ByteString bytes) {
-      delegate.onMessage(webSocket, bytes);
-    }
-
-    @Override
-    public void onMessage(WebSocket webSocket, byte[] bytes) {
-      delegate.onMessage(webSocket, bytes);
-    }
-
-    @Override
-    public void onPing(WebSocket webSocket, byte[] bytes) {
-      delegate.onPing(webSocket, bytes);
     }
 
     @Override
