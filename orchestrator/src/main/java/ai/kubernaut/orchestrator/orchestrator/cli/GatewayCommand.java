@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code gateway}: the Gateway on its own (no Temporal), for a separate Deployment. */
 @Command(
@@ -24,14 +23,7 @@ import picocli.CommandLine.Option;
     })
 public final class GatewayCommand implements Callable<Integer> {
 
-  static final String KUBECONFIG = "--kubeconfig";
-
-  @Option(
-      names = KUBECONFIG,
-      paramLabel = "<file>",
-      defaultValue = "${env:KUBECONFIG:-}",
-      description = "Kubeconfig file. Empty: in-cluster service account, else ~/.kube/config.")
-  String kubeconfig;
+  @Mixin KubeconfigOption kubeconfig;
 
   @Mixin GatewayOptions gateway;
   @Mixin ServiceOptions service;
@@ -51,7 +43,7 @@ public final class GatewayCommand implements Callable<Integer> {
     ConfigValidator v = new ConfigValidator();
     GatewayServiceConfig config =
         new GatewayServiceConfig(
-            new KubernetesConfig(v.optionalReadableFileList(KUBECONFIG, kubeconfig), List.of()),
+            new KubernetesConfig(kubeconfig.toConfig(v), List.of()),
             gateway.toConfig(v),
             service.toConfig(v));
     v.throwIfInvalid();

@@ -3,20 +3,15 @@ package ai.kubernaut.orchestrator.orchestrator.cli;
 import ai.kubernaut.orchestrator.orchestrator.config.ConfigValidator;
 import ai.kubernaut.orchestrator.orchestrator.config.KubernetesConfig;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Kubernetes connection and watch scope. */
 public final class KubernetesOptions {
 
-  static final String KUBECONFIG = "--kubeconfig";
   static final String WATCH_NAMESPACES = "--watch-namespaces";
 
-  @Option(
-      names = KUBECONFIG,
-      paramLabel = "<file>",
-      defaultValue = "${env:KUBECONFIG:-}",
-      description = "Kubeconfig file. Empty: in-cluster service account, else ~/.kube/config.")
-  String kubeconfig;
+  @Mixin KubeconfigOption kubeconfig;
 
   @Option(
       names = WATCH_NAMESPACES,
@@ -28,7 +23,6 @@ public final class KubernetesOptions {
 
   KubernetesConfig toConfig(ConfigValidator v) {
     return new KubernetesConfig(
-        v.optionalReadableFileList(KUBECONFIG, kubeconfig),
-        v.namespaces(WATCH_NAMESPACES, watchNamespaces));
+        kubeconfig.toConfig(v), v.namespaces(WATCH_NAMESPACES, watchNamespaces));
   }
 }
