@@ -9,9 +9,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bridge's only writes to an RR: its finalizer, {@code status.temporal} (a merge patch on the
@@ -33,11 +36,55 @@ final class RemediationRequestWriter {
 
   /** Adds the orchestrator's finalizer; returns the updated RR, or null when it is gone. */
   RemediationRequest addFinalizer(RemediationRequest rr) {
+    return changeFinalizers(rr, true);
+  }
+
+  void removeFinalizer(RemediationRequest rr) {
+    changeFinalizers(rr, false);
+  }
+
+  /**
+   * One merge patch of {@code metadata.finalizers} from the informer's copy, with its
+   * resourceVersion as a precondition so no other finalizer added meanwhile is dropped; only when
+   * that copy is stale (409) is the RR read and edited. Null when the RR is gone.
+   */
+  private RemediationRequest changeFinalizers(RemediationRequest rr, boolean present) {
+    String resourceVersion = rr.getMetadata().getResourceVersion();
     try {
+      if (resourceVersion != null) {
+        List<String> finalizers =
+            rr.getMetadata().getFinalizers() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(rr.getMetadata().getFinalizers());
+        finalizers.remove(RemediationRequest.FINALIZER);
+        if (present) {
+          finalizers.add(RemediationRequest.FINALIZER);
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("resourceVersion", resourceVersion);
+        // null removes the field (merge patch); an empty list is what the server stores then
+        metadata.put("finalizers", finalizers.isEmpty() ? null : finalizers);
+        try {
+          return item(rr)
+              .patch(
+                  PatchContext.of(PatchType.JSON_MERGE),
+                  // fabric8's serializer leaves nulls out, which would make "remove the last
+                  // finalizer" a no-op: plain Jackson keeps them
+                  JsonMapper.shared().writeValueAsString(Map.of("metadata", metadata)));
+        } catch (KubernetesClientException e) {
+          if (e.getCode() != 409) {
+            throw e;
+          }
+        }
+      }
       return resource(rr)
           .edit(
               current -> {
-                current.addFinalizer(RemediationRequest.FINALIZER);
+                if (present) {
+                  current.addFinalizer(RemediationRequest.FINALIZER);
+                } else {
+                  current.removeFinalizer(RemediationRequest.FINALIZER);
+                }
                 return current;
               });
     } catch (KubernetesClientException e) {
@@ -45,21 +92,6 @@ final class RemediationRequestWriter {
         return null;
       }
       throw e;
-    }
-  }
-
-  void removeFinalizer(RemediationRequest rr) {
-    try {
-      resource(rr)
-          .edit(
-              current -> {
-                current.removeFinalizer(RemediationRequest.FINALIZER);
-                return current;
-              });
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != 404) {
-        throw e;
-      }
     }
   }
 
@@ -100,7 +132,7 @@ final class RemediationRequestWriter {
   private void patchStatus(RemediationRequest rr, Map<String, Object> body) {
     String patch = client.getKubernetesSerialization().asJson(body);
     try {
-      resource(rr).status().patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+      item(rr).status().patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     } catch (KubernetesClientException e) {
       if (e.getCode() != 404) {
         throw e;
@@ -111,6 +143,14 @@ final class RemediationRequestWriter {
   /** Deletes the RR; false when it was already gone. */
   boolean delete(RemediationRequest rr) {
     return !resource(rr).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty();
+  }
+
+  /** Operations on the RR named by {@code rr} that send no read first (fabric8 reads by name). */
+  private Resource<RemediationRequest> item(RemediationRequest rr) {
+    return client
+        .resources(RemediationRequest.class)
+        .inNamespace(rr.getMetadata().getNamespace())
+        .resource(rr);
   }
 
   private Resource<RemediationRequest> resource(RemediationRequest rr) {

@@ -25,6 +25,7 @@ import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessing;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingStatus;
+import ai.kubernaut.orchestrator.sandbox.kubeapi.ApiCall;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.FaultRule;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
 import ai.kubernaut.orchestrator.workflows.RemediationDataConverter;
@@ -75,6 +76,7 @@ class BridgeIT {
 
   static final String TASK_QUEUE = "bridge-it";
   static final Duration WAIT = Duration.ofSeconds(20);
+  static final String BRIDGE_AGENT = "kubernaut-bridge-it";
 
   static KubernetesApiStandIn api;
   static TestWorkflowEnvironment temporal;
@@ -167,6 +169,21 @@ class BridgeIT {
     assertThat(get(rr).getStatus().getTemporal().getRunId()).isEqualTo(runId);
     assertThat(FakeRemediationWorkflow.INPUTS.get(id).snapshot().signalName())
         .isEqualTo("HighMemoryUsage");
+  }
+
+  @Test
+  void takesAnRrFromAddedToStartedWithoutReadingItBack() {
+    bridge(null);
+    api.requestLog().clear();
+
+    startedRr("no-reads");
+
+    Map<ApiCall, Long> calls = api.requestLog().callsFrom(BRIDGE_AGENT);
+    assertThat(calls)
+        .as("the informer's copy is enough: finalizer and status.temporal are patched from it")
+        .doesNotContainKey(ApiCall.of("get", "kubernaut.ai", "remediationrequests"))
+        .containsKey(ApiCall.of("patch", "kubernaut.ai", "remediationrequests"))
+        .containsKey(new ApiCall("patch", "kubernaut.ai", "remediationrequests", "status"));
   }
 
   @Test
@@ -541,7 +558,7 @@ class BridgeIT {
   }
 
   private Bridge bridge(BridgeConfig.LeaseSettings lease) {
-    KubernetesClient client = api.newClient();
+    KubernetesClient client = api.newClient(c -> c.withUserAgent(BRIDGE_AGENT));
     BridgeConfig config =
         BridgeConfig.defaults(TASK_QUEUE)
             .withNamespaces(List.of(ns))
