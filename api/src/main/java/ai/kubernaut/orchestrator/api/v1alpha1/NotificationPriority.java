@@ -3,7 +3,6 @@ package ai.kubernaut.orchestrator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /**
  * Urgency of a NotificationRequest.
@@ -11,7 +10,7 @@ import java.util.Arrays;
  * <p>Serialized as the exact Kubernetes string. A string this version does not know (written by a
  * newer or older controller) reads as {@link #UNKNOWN} instead of failing the whole object.
  */
-public enum NotificationPriority {
+public enum NotificationPriority implements WireValue {
   CRITICAL("Critical"),
   HIGH("High"),
   MEDIUM("Medium"),
@@ -27,6 +26,7 @@ public enum NotificationPriority {
   }
 
   @JsonValue
+  @Override
   public String value() {
     return value;
   }
@@ -34,10 +34,7 @@ public enum NotificationPriority {
   /** The constant for {@code value}, or {@link #UNKNOWN} when the value is not known. */
   @JsonCreator
   public static NotificationPriority fromValue(String value) {
-    return Arrays.stream(values())
-        .filter(candidate -> candidate != UNKNOWN && candidate.value.equals(value))
-        .findFirst()
-        .orElse(UNKNOWN);
+    return WireValue.parse(values(), value, UNKNOWN);
   }
 
   @Override

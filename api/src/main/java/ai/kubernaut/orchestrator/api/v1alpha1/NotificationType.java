@@ -3,7 +3,6 @@ package ai.kubernaut.orchestrator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /**
  * Kind of a NotificationRequest.
@@ -11,7 +10,7 @@ import java.util.Arrays;
  * <p>Serialized as the exact Kubernetes string. A string this version does not know (written by a
  * newer or older controller) reads as {@link #UNKNOWN} instead of failing the whole object.
  */
-public enum NotificationType {
+public enum NotificationType implements WireValue {
   ESCALATION("Escalation"),
   SIMPLE("Simple"),
   STATUS_UPDATE("StatusUpdate"),
@@ -29,6 +28,7 @@ public enum NotificationType {
   }
 
   @JsonValue
+  @Override
   public String value() {
     return value;
   }
@@ -36,10 +36,7 @@ public enum NotificationType {
   /** The constant for {@code value}, or {@link #UNKNOWN} when the value is not known. */
   @JsonCreator
   public static NotificationType fromValue(String value) {
-    return Arrays.stream(values())
-        .filter(candidate -> candidate != UNKNOWN && candidate.value.equals(value))
-        .findFirst()
-        .orElse(UNKNOWN);
+    return WireValue.parse(values(), value, UNKNOWN);
   }
 
   @Override

@@ -3,7 +3,6 @@ package ai.kubernaut.orchestrator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /**
  * How a finished remediation ended ({@code status.outcome}).
@@ -11,7 +10,7 @@ import java.util.Arrays;
  * <p>Serialized as the exact Kubernetes string. A string this version does not know (written by a
  * newer or older controller) reads as {@link #UNKNOWN} instead of failing the whole object.
  */
-public enum RemediationOutcome {
+public enum RemediationOutcome implements WireValue {
   REMEDIATED("Remediated"),
   NO_ACTION_REQUIRED("NoActionRequired"),
   MANUAL_REVIEW_REQUIRED("ManualReviewRequired"),
@@ -30,6 +29,7 @@ public enum RemediationOutcome {
   }
 
   @JsonValue
+  @Override
   public String value() {
     return value;
   }
@@ -37,10 +37,7 @@ public enum RemediationOutcome {
   /** The constant for {@code value}, or {@link #UNKNOWN} when the value is not known. */
   @JsonCreator
   public static RemediationOutcome fromValue(String value) {
-    return Arrays.stream(values())
-        .filter(candidate -> candidate != UNKNOWN && candidate.value.equals(value))
-        .findFirst()
-        .orElse(UNKNOWN);
+    return WireValue.parse(values(), value, UNKNOWN);
   }
 
   @Override

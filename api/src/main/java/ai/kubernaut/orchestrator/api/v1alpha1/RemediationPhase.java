@@ -3,7 +3,6 @@ package ai.kubernaut.orchestrator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /**
  * The overall phase of a RemediationRequest ({@code status.overallPhase}).
@@ -11,7 +10,7 @@ import java.util.Arrays;
  * <p>Serialized as the exact Kubernetes string. A string this version does not know (written by a
  * newer or older controller) reads as {@link #UNKNOWN} instead of failing the whole object.
  */
-public enum RemediationPhase {
+public enum RemediationPhase implements WireValue {
   PENDING("Pending"),
   PROCESSING("Processing"),
   ANALYZING("Analyzing"),
@@ -35,6 +34,7 @@ public enum RemediationPhase {
   }
 
   @JsonValue
+  @Override
   public String value() {
     return value;
   }
@@ -42,10 +42,7 @@ public enum RemediationPhase {
   /** The constant for {@code value}, or {@link #UNKNOWN} when the value is not known. */
   @JsonCreator
   public static RemediationPhase fromValue(String value) {
-    return Arrays.stream(values())
-        .filter(candidate -> candidate != UNKNOWN && candidate.value.equals(value))
-        .findFirst()
-        .orElse(UNKNOWN);
+    return WireValue.parse(values(), value, UNKNOWN);
   }
 
   /** Whether no further transition follows this phase. */

@@ -3,7 +3,6 @@ package ai.kubernaut.orchestrator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /**
  * Phase of a SignalProcessing.
@@ -11,7 +10,7 @@ import java.util.Arrays;
  * <p>Serialized as the exact Kubernetes string. A string this version does not know (written by a
  * newer or older controller) reads as {@link #UNKNOWN} instead of failing the whole object.
  */
-public enum SignalProcessingPhase {
+public enum SignalProcessingPhase implements WireValue {
   PENDING("Pending"),
   ENRICHING("Enriching"),
   CLASSIFYING("Classifying"),
@@ -28,6 +27,7 @@ public enum SignalProcessingPhase {
   }
 
   @JsonValue
+  @Override
   public String value() {
     return value;
   }
@@ -35,10 +35,7 @@ public enum SignalProcessingPhase {
   /** The constant for {@code value}, or {@link #UNKNOWN} when the value is not known. */
   @JsonCreator
   public static SignalProcessingPhase fromValue(String value) {
-    return Arrays.stream(values())
-        .filter(candidate -> candidate != UNKNOWN && candidate.value.equals(value))
-        .findFirst()
-        .orElse(UNKNOWN);
+    return WireValue.parse(values(), value, UNKNOWN);
   }
 
   /** Whether no further transition follows this phase. */
