@@ -96,15 +96,13 @@ final class ChildReactions {
   private void onSignalProcessingDone(ChildStatus s) {
     if (ChildPhases.FAILED.equals(s.phase())) {
       terminal.enter(
-          Phase.Failed,
-          Outcome.Failed,
-          "SignalProcessingFailed",
-          "SignalProcessing " + s.name() + " failed" + suffix(s.message()),
-          FailureReasons.SIGNAL_PROCESSING,
-          "SignalProcessingFailed",
-          NotificationType.Escalation,
-          NotificationRules.escalation(false, ledger.severity()),
-          null);
+          TerminalOutcome.failed(
+                  FailureReasons.SIGNAL_PROCESSING,
+                  "SignalProcessingFailed",
+                  "SignalProcessing " + s.name() + " failed" + suffix(s.message()))
+              .notifying(
+                  NotificationType.Escalation,
+                  NotificationRules.escalation(false, ledger.severity())));
       return;
     }
     ledger.signalProcessingName = s.name();
@@ -128,34 +126,27 @@ final class ChildReactions {
     switch (d.next()) {
       case NO_ACTION ->
           terminal.enter(
-              Phase.Completed,
-              Outcome.NoActionRequired,
-              AnalysisRules.WORKFLOW_NOT_NEEDED,
-              "AIAnalysis "
-                  + s.name()
-                  + " found that no remediation is needed"
-                  + suffix(s.message()),
-              null,
-              null,
-              null,
-              null,
-              null);
+              TerminalOutcome.completed(
+                  Outcome.NoActionRequired,
+                  AnalysisRules.WORKFLOW_NOT_NEEDED,
+                  "AIAnalysis "
+                      + s.name()
+                      + " found that no remediation is needed"
+                      + suffix(s.message())));
       case MANUAL_REVIEW ->
           terminal.enter(
-              Phase.Failed,
-              Outcome.ManualReviewRequired,
-              d.reason(),
-              "AIAnalysis "
-                  + s.name()
-                  + (ChildPhases.FAILED.equals(s.phase())
-                      ? " failed"
-                      : " selected no workflow that can run unattended")
-                  + suffix(s.message()),
-              FailureReasons.AI_ANALYSIS,
-              d.reason(),
-              NotificationType.ManualReview,
-              NotificationRules.manualReview(false, ledger.severity()),
-              null);
+              TerminalOutcome.manualReview(
+                      FailureReasons.AI_ANALYSIS,
+                      d.reason(),
+                      "AIAnalysis "
+                          + s.name()
+                          + (ChildPhases.FAILED.equals(s.phase())
+                              ? " failed"
+                              : " selected no workflow that can run unattended")
+                          + suffix(s.message()))
+                  .notifying(
+                      NotificationType.ManualReview,
+                      NotificationRules.manualReview(false, ledger.severity())));
       case AWAIT_APPROVAL -> transitions.enterAwaitingApproval(d.reason());
       case EXECUTE -> routingSteps.enterExecuting();
     }
@@ -173,26 +164,25 @@ final class ChildReactions {
                   "RemediationApprovalRequest " + rar + " approved" + who + suffix(msg)));
       case ChildPhases.REJECTED ->
           terminal.enter(
-              Phase.Failed,
-              Outcome.Failed,
-              "ApprovalRejected",
-              "RemediationApprovalRequest " + rar + " rejected" + who + suffix(msg),
-              FailureReasons.APPROVAL,
-              "ApprovalRejected",
-              NotificationType.Escalation,
-              NotificationRules.escalation(false, ledger.severity()),
-              null);
+              TerminalOutcome.failed(
+                      FailureReasons.APPROVAL,
+                      "ApprovalRejected",
+                      "RemediationApprovalRequest " + rar + " rejected" + who + suffix(msg))
+                  .notifying(
+                      NotificationType.Escalation,
+                      NotificationRules.escalation(false, ledger.severity())));
       default ->
           terminal.enter(
-              Phase.Failed,
-              Outcome.Failed,
-              "ApprovalExpired",
-              "RemediationApprovalRequest " + rar + " expired without a decision" + suffix(msg),
-              FailureReasons.APPROVAL,
-              "ApprovalExpired",
-              NotificationType.Escalation,
-              NotificationRules.escalation(false, ledger.severity()),
-              null);
+              TerminalOutcome.failed(
+                      FailureReasons.APPROVAL,
+                      "ApprovalExpired",
+                      "RemediationApprovalRequest "
+                          + rar
+                          + " expired without a decision"
+                          + suffix(msg))
+                  .notifying(
+                      NotificationType.Escalation,
+                      NotificationRules.escalation(false, ledger.severity())));
     }
   }
 
@@ -206,15 +196,11 @@ final class ChildReactions {
       case ChildPhases.COMPLETED -> {
         ledger.closeExecutionRef(s, "Completed", done);
         terminal.enter(
-            Phase.Completed,
-            Outcome.Remediated,
-            "Remediated",
-            "WorkflowExecution " + s.name() + " completed" + suffix(s.message()),
-            null,
-            null,
-            NotificationType.Completion,
-            NotificationRules.informational(),
-            null);
+            TerminalOutcome.completed(
+                    Outcome.Remediated,
+                    "Remediated",
+                    "WorkflowExecution " + s.name() + " completed" + suffix(s.message()))
+                .notifying(NotificationType.Completion, NotificationRules.informational()));
       }
       case ChildPhases.SKIPPED -> onExecutionSkipped(s, done);
       default -> onExecutionFailed(s, done);
@@ -251,31 +237,24 @@ final class ChildReactions {
         ledger.skipReason = RoutingVerdict.RECENTLY_REMEDIATED;
         metrics.duplicate(RoutingVerdict.RECENTLY_REMEDIATED);
         terminal.enter(
-            Phase.Skipped,
-            Outcome.Deduplicated,
-            RoutingVerdict.RECENTLY_REMEDIATED,
-            "WorkflowExecution " + s.name() + " was skipped: " + skip + suffix(s.message()),
-            null,
-            null,
-            null,
-            null,
-            null);
+            TerminalOutcome.skipped(
+                RoutingVerdict.RECENTLY_REMEDIATED,
+                "WorkflowExecution " + s.name() + " was skipped: " + skip + suffix(s.message())));
       }
       default ->
           terminal.enter(
-              Phase.Failed,
-              Outcome.Failed,
-              "UnknownSkipReason",
-              "WorkflowExecution "
-                  + s.name()
-                  + " was skipped for an unknown reason: "
-                  + (skip.isEmpty() ? "(none given)" : skip)
-                  + suffix(s.message()),
-              FailureReasons.WORKFLOW_EXECUTION,
-              skip.isEmpty() ? "UnknownSkipReason" : skip,
-              NotificationType.Escalation,
-              NotificationRules.escalation(false, ledger.severity()),
-              null);
+              TerminalOutcome.failed(
+                      FailureReasons.WORKFLOW_EXECUTION,
+                      "UnknownSkipReason",
+                      "WorkflowExecution "
+                          + s.name()
+                          + " was skipped for an unknown reason: "
+                          + (skip.isEmpty() ? "(none given)" : skip)
+                          + suffix(s.message()))
+                  .withFailureReason(skip.isEmpty() ? "UnknownSkipReason" : skip)
+                  .notifying(
+                      NotificationType.Escalation,
+                      NotificationRules.escalation(false, ledger.severity())));
     }
   }
 
@@ -299,20 +278,18 @@ final class ChildReactions {
     if (!verdict.viable()) {
       ledger.escalatedToManualReview = true;
       terminal.enter(
-          Phase.Failed,
-          Outcome.ManualReviewRequired,
-          verdict.reason(),
-          "WorkflowExecution "
-              + s.name()
-              + " failed ("
-              + ledger.recoveryReason
-              + ") and no recovery is allowed: "
-              + verdict.reason(),
-          FailureReasons.WORKFLOW_EXECUTION,
-          verdict.reason(),
-          NotificationType.ManualReview,
-          NotificationRules.manualReview(true, ledger.severity()),
-          null);
+          TerminalOutcome.manualReview(
+                  FailureReasons.WORKFLOW_EXECUTION,
+                  verdict.reason(),
+                  "WorkflowExecution "
+                      + s.name()
+                      + " failed ("
+                      + ledger.recoveryReason
+                      + ") and no recovery is allowed: "
+                      + verdict.reason())
+              .notifying(
+                  NotificationType.ManualReview,
+                  NotificationRules.manualReview(true, ledger.severity())));
       return;
     }
     ledger.recoveryAttempts++;
@@ -427,15 +404,12 @@ final class ChildReactions {
                     + " timeout of "
                     + Timeouts.human(Timeouts.forPhase(ledger.timeouts, timed));
     terminal.enter(
-        Phase.TimedOut,
-        Outcome.TimedOut,
-        global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
-        what + " passed while waiting for " + ledger.waitingFor,
-        timed.name(),
-        global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
-        NotificationType.Escalation,
-        NotificationRules.timeout(global),
-        "ParentTimedOut");
+        TerminalOutcome.timedOut(
+                timed.name(),
+                global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
+                what + " passed while waiting for " + ledger.waitingFor)
+            .notifying(NotificationType.Escalation, NotificationRules.timeout(global))
+            .markingChildren("ParentTimedOut"));
   }
 
   /**

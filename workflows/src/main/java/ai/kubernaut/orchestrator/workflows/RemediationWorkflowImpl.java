@@ -24,7 +24,6 @@ import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutRequest;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutResult;
 import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
 import ai.kubernaut.orchestrator.workflows.model.NotificationType;
-import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
@@ -87,8 +86,18 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
   private final WakeLoop wakes;
   private final NotificationDelivery delivery;
 
+  /** What every worker registers: continue as new only when Temporal suggests it. */
   @WorkflowInit
   public RemediationWorkflowImpl(RemediationInput input) {
+    this(input, 0);
+  }
+
+  /**
+   * @param continueAsNewAfterEvents continue as new once the history has this many events, besides
+   *     Temporal's suggestion (0: the suggestion only). Tests register a small one through a
+   *     workflow implementation factory to force continue-as-new.
+   */
+  RemediationWorkflowImpl(RemediationInput input, long continueAsNewAfterEvents) {
     this.metrics = new WorkflowMetrics(Workflow.getMetricsScope(), input.rr().namespace());
     this.ledger = new RemediationLedger(input);
     this.carried = new CarriedState(ledger);
@@ -105,7 +114,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     this.reactions =
         new ChildReactions(
             ledger, metrics, stubs, transitions, routingExit, terminal, routingSteps, updates);
-    this.wakes = new WakeLoop(ledger, routingSteps);
+    this.wakes = new WakeLoop(ledger, routingSteps, continueAsNewAfterEvents);
     this.delivery = new NotificationDelivery(ledger, metrics, notifier, transitions, lock);
   }
 
@@ -218,15 +227,14 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       if (!v.valid()) {
         String first = v.violations().get(0).toString();
         terminal.enter(
-            Phase.Failed,
-            Outcome.Failed,
-            "InvalidSpec",
-            "invalid RemediationRequest spec: " + joinViolations(v),
-            FailureReasons.CONFIGURATION,
-            first,
-            NotificationType.Escalation,
-            NotificationRules.escalation(false, ledger.severity()),
-            null);
+            TerminalOutcome.failed(
+                    FailureReasons.CONFIGURATION,
+                    "InvalidSpec",
+                    "invalid RemediationRequest spec: " + joinViolations(v))
+                .withFailureReason(first)
+                .notifying(
+                    NotificationType.Escalation,
+                    NotificationRules.escalation(false, ledger.severity())));
         return;
       }
       ledger.timeouts = ledger.settings.defaultTimeouts().withOverrides(v.timeoutOverrides());
@@ -345,15 +353,13 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
           msg);
       boolean configuration = CONFIGURATION_FAILURES.contains(type);
       terminal.enter(
-          Phase.Failed,
-          Outcome.Failed,
-          type,
-          f.getActivityType() + " failed: " + msg,
-          configuration ? FailureReasons.CONFIGURATION : ledger.phase.name(),
-          type,
-          NotificationType.Escalation,
-          NotificationRules.escalation(false, ledger.severity()),
-          null);
+          TerminalOutcome.failed(
+                  configuration ? FailureReasons.CONFIGURATION : ledger.phase.name(),
+                  type,
+                  f.getActivityType() + " failed: " + msg)
+              .notifying(
+                  NotificationType.Escalation,
+                  NotificationRules.escalation(false, ledger.severity())));
     } finally {
       lock.unlock();
     }
@@ -397,15 +403,14 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       guarded(
           () ->
               terminal.enter(
-                  Phase.Failed,
-                  Outcome.Failed,
-                  FailureReasons.INTERNAL_ERROR,
-                  "internal error in phase " + ledger.phase + ": " + e,
-                  ledger.phase.name(),
-                  FailureReasons.INTERNAL_ERROR,
-                  NotificationType.Escalation,
-                  NotificationRules.escalation(false, ledger.severity()),
-                  "ParentFailed"));
+                  TerminalOutcome.failed(
+                          ledger.phase.name(),
+                          FailureReasons.INTERNAL_ERROR,
+                          "internal error in phase " + ledger.phase + ": " + e)
+                      .notifying(
+                          NotificationType.Escalation,
+                          NotificationRules.escalation(false, ledger.severity()))
+                      .markingChildren("ParentFailed")));
     } finally {
       lock.unlock();
     }
@@ -427,18 +432,17 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
                 guarded(
                     () ->
                         terminal.enter(
-                            Phase.Cancelled,
-                            Outcome.Cancelled,
-                            "Cancelled",
-                            "remediation cancelled through Temporal"
-                                + (who.isEmpty() ? " (operator cancel or RR deletion)" : who)
-                                + " in phase "
-                                + ledger.phase,
-                            null,
-                            null,
-                            NotificationType.StatusUpdate,
-                            NotificationRules.informational(),
-                            "ParentCancelled"));
+                            TerminalOutcome.cancelled(
+                                    "remediation cancelled through Temporal"
+                                        + (who.isEmpty()
+                                            ? " (operator cancel or RR deletion)"
+                                            : who)
+                                        + " in phase "
+                                        + ledger.phase)
+                                .notifying(
+                                    NotificationType.StatusUpdate,
+                                    NotificationRules.informational())
+                                .markingChildren("ParentCancelled")));
               } finally {
                 lock.unlock();
               }

@@ -204,15 +204,11 @@ final class RoutingSteps {
       }
       default ->
           terminal.enter(
-              Phase.Failed,
-              Outcome.Failed,
-              RoutingVerdict.CONSECUTIVE_FAILURES,
-              ledger.message,
-              Phase.Blocked.name(),
-              RoutingVerdict.CONSECUTIVE_FAILURES,
-              NotificationType.Escalation,
-              NotificationRules.escalation(false, ledger.severity()),
-              null);
+              TerminalOutcome.failed(
+                      Phase.Blocked.name(), RoutingVerdict.CONSECUTIVE_FAILURES, ledger.message)
+                  .notifying(
+                      NotificationType.Escalation,
+                      NotificationRules.escalation(false, ledger.severity())));
     }
   }
 
@@ -243,37 +239,17 @@ final class RoutingSteps {
             + suffix(r.message());
     if (p == Phase.Completed) {
       terminal.enter(
-          Phase.Completed,
-          r.outcome() == null ? Outcome.Remediated : r.outcome(),
-          Outcome.Deduplicated.name(),
-          msg,
-          null,
-          null,
-          null,
-          null,
-          null);
+          TerminalOutcome.completed(
+              r.outcome() == null ? Outcome.Remediated : r.outcome(),
+              Outcome.Deduplicated.name(),
+              msg));
     } else if (p == Phase.Skipped) {
-      terminal.enter(
-          Phase.Skipped,
-          Outcome.Deduplicated,
-          Outcome.Deduplicated.name(),
-          msg,
-          null,
-          null,
-          null,
-          null,
-          null);
+      terminal.enter(TerminalOutcome.skipped(Outcome.Deduplicated.name(), msg));
     } else {
       terminal.enter(
-          Phase.Failed,
-          Outcome.Deduplicated,
-          Outcome.Deduplicated.name(),
-          msg,
-          Phase.Blocked.name(),
-          "DuplicateOf" + p,
-          null,
-          null,
-          null);
+          TerminalOutcome.failed(Phase.Blocked.name(), Outcome.Deduplicated.name(), msg)
+              .withOutcome(Outcome.Deduplicated)
+              .withFailureReason("DuplicateOf" + p));
     }
   }
 
@@ -293,25 +269,19 @@ final class RoutingSteps {
     ledger.duplicateOf = a.earlierRemediation();
     metrics.duplicate(RoutingVerdict.RECENTLY_REMEDIATED);
     terminal.enter(
-        Phase.Skipped,
-        Outcome.Deduplicated,
-        RoutingVerdict.RECENTLY_REMEDIATED,
-        "workflow "
-            + ledger.selectedWorkflowId
-            + " completed on "
-            + ledger.snapshot.target().display()
-            + " at "
-            + a.earlierCompletion()
-            + " ("
-            + a.earlierRemediation()
-            + "), less than "
-            + Timeouts.human(ledger.settings.routing().recentlyRemediatedCooldown())
-            + " ago",
-        null,
-        null,
-        null,
-        null,
-        null);
+        TerminalOutcome.skipped(
+            RoutingVerdict.RECENTLY_REMEDIATED,
+            "workflow "
+                + ledger.selectedWorkflowId
+                + " completed on "
+                + ledger.snapshot.target().display()
+                + " at "
+                + a.earlierCompletion()
+                + " ("
+                + a.earlierRemediation()
+                + "), less than "
+                + Timeouts.human(ledger.settings.routing().recentlyRemediatedCooldown())
+                + " ago"));
   }
 
   void duplicateRegistered(DuplicateNotice notice) {

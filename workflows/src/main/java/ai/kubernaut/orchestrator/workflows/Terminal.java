@@ -8,8 +8,6 @@ import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.logic.PhaseTransitions;
 import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.EventRecord;
-import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
-import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
@@ -91,20 +89,16 @@ final class Terminal {
    * the final status with completionTime, outcome and retentionExpiryTime. Never throws for an
    * activity failure: the best effort is recorded and the run still ends.
    */
-  void enter(
-      Phase to,
-      Outcome out,
-      String why,
-      String msg,
-      String failPhase,
-      String failReason,
-      NotificationType nrType,
-      NotificationPriority nrPriority,
-      String childrenReason) {
+  void enter(TerminalOutcome end) {
     if (ledger.phase.isTerminal()) {
       return;
     }
     Phase from = ledger.phase;
+    Phase to = end.phase();
+    Outcome out = end.outcome();
+    String why = end.reason();
+    String msg = end.message();
+    String childrenReason = end.childrenReason();
     if (!PhaseTransitions.allowed(from, to)) {
       log.error("transition {} -> {} is not in the phase machine; ending anyway", from, to);
     }
@@ -130,8 +124,8 @@ final class Terminal {
     ledger.outcome = out;
     ledger.reason = why;
     ledger.message = msg;
-    ledger.failurePhase = failPhase;
-    ledger.failureReason = failReason;
+    ledger.failurePhase = end.failurePhase();
+    ledger.failureReason = end.failureReason();
     ledger.completionTime = now;
     ledger.retentionExpiryTime = Timeouts.deadline(now, ledger.settings.retention());
     transitions.changePhase(from, to, now, null, null);
@@ -146,8 +140,8 @@ final class Terminal {
         ledger.duplicates.add(d);
       }
     }
-    if (nrType != null) {
-      notifier.notify(nrType, nrPriority, msg);
+    if (end.notification() != null) {
+      notifier.notify(end.notification(), end.notificationPriority(), msg);
     }
     if (!ledger.duplicates.isEmpty()) {
       notifier.notifyBulk(ledger.duplicates, msg);

@@ -24,6 +24,7 @@ import java.time.Instant;
 final class WakeLoop {
   private final RemediationLedger ledger;
   private final RoutingSteps routingSteps;
+  private final long continueAsNewAfterEvents;
 
   /**
    * {@code Workflow.getVersion} change ID: a Blocked remediation without an end time of its own
@@ -31,9 +32,10 @@ final class WakeLoop {
    */
   static final String BLOCKED_BUDGET_CHANGE = "blocked-budget";
 
-  WakeLoop(RemediationLedger ledger, RoutingSteps routingSteps) {
+  WakeLoop(RemediationLedger ledger, RoutingSteps routingSteps, long continueAsNewAfterEvents) {
     this.ledger = ledger;
     this.routingSteps = routingSteps;
+    this.continueAsNewAfterEvents = continueAsNewAfterEvents;
   }
 
   /** What woke the main loop. */
@@ -240,7 +242,7 @@ final class WakeLoop {
    * (transitions only).
    */
   private boolean continueAsNewDue() {
-    long threshold = ledger.settings.continueAsNewAfterEvents();
+    long threshold = continueAsNewAfterEvents;
     long length = Workflow.getInfo().getHistoryLength();
     if (!ledger.continueInAnyPhase) {
       if (ledger.transitionsThisRun == 0) {
