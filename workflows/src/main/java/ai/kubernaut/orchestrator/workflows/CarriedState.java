@@ -78,13 +78,13 @@ final class CarriedState {
         ledger.retries,
         ledger.signalProcessingName,
         ledger.analysisName,
-        ledger.recoveryContext,
+        ledger.recovery.context(),
         ledger.environment,
         ledger.priority,
-        ledger.operatorDecision,
+        ledger.approvals.operatorDecision(),
         List.copyOf(ledger.children),
         List.copyOf(ledger.observed.values()),
-        List.copyOf(ledger.failurePatterns),
+        List.copyOf(ledger.recovery.failurePatterns()),
         ledger.timeline,
         ledger.runs,
         routingState(),
@@ -115,20 +115,13 @@ final class CarriedState {
         }
       }
     }
-    if (st.recovery() != null) {
-      ledger.recoveryAttempts = st.recovery().recoveryAttempts();
-      ledger.maxRecoveryAttempts = st.recovery().maxRecoveryAttempts();
-      ledger.lastFailureTime = st.recovery().lastFailureTime();
-      ledger.recoveryReason = st.recovery().recoveryReason();
-      ledger.escalatedToManualReview = st.recovery().escalatedToManualReview();
-    }
+    ledger.recovery.restore(st.recovery(), s.failurePatterns(), s.recoveryContext());
     if (st.failure() != null) {
       ledger.failurePhase = st.failure().failurePhase();
       ledger.failureReason = st.failure().failureReason();
       ledger.timeoutPhase = st.failure().timeoutPhase();
       ledger.timeoutTime = st.failure().timeoutTime();
     }
-    ledger.approvalNotificationSent = st.approvalNotificationSent();
     ledger.sequence = s.statusSequence();
     ledger.waitingFor = s.waitingFor();
     ledger.phaseDeadline = s.phaseDeadline();
@@ -137,13 +130,11 @@ final class CarriedState {
     ledger.retries = s.retries();
     ledger.signalProcessingName = s.signalProcessingName();
     ledger.analysisName = s.analysisName();
-    ledger.recoveryContext = s.recoveryContext();
     ledger.environment = s.environment();
     ledger.priority = s.priority();
-    ledger.operatorDecision = s.operatorDecision();
+    ledger.approvals.restore(s.operatorDecision(), st.approvalNotificationSent());
     ledger.children.addAll(s.children());
     s.observed().forEach(o -> ledger.observed.put(o.name(), o));
-    ledger.failurePatterns.addAll(s.failurePatterns());
     ledger.timeline.addAll(s.timeline());
     ledger.runs = s.runs() + 1;
     ledger.stepsWritten = st.summaries() == null ? 0 : st.summaries().stepsCompleted();

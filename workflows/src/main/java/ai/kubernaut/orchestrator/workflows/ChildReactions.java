@@ -1,37 +1,29 @@
 package ai.kubernaut.orchestrator.workflows;
 
-import static ai.kubernaut.orchestrator.workflows.RemediationActivityOptions.withSummary;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.blankToNull;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rethrowIfCancelled;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
 
-import ai.kubernaut.orchestrator.workflows.activities.ClusterActivities;
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.logic.AnalysisRules;
 import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
 import ai.kubernaut.orchestrator.workflows.logic.FailureReasons;
 import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
-import ai.kubernaut.orchestrator.workflows.logic.RecoveryPolicy;
 import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.ChildKey;
 import ai.kubernaut.orchestrator.workflows.model.ChildObservation;
-import ai.kubernaut.orchestrator.workflows.model.ChildRef;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.EventRecord;
 import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
-import ai.kubernaut.orchestrator.workflows.model.RecoveryContext;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
 import ai.kubernaut.orchestrator.workflows.model.RoutingVerdict;
-import ai.kubernaut.orchestrator.workflows.model.TerminationRate;
-import ai.kubernaut.orchestrator.workflows.model.TerminationRateQuery;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 
 /**
@@ -56,6 +48,7 @@ final class ChildReactions {
   private final Terminal terminal;
   private final RoutingSteps routingSteps;
   private final OperatorUpdates updates;
+  private final WorkflowExecutionFailure executionFailure;
 
   ChildReactions(
       RemediationLedger ledger,
@@ -65,7 +58,8 @@ final class ChildReactions {
       RoutingExit routingExit,
       Terminal terminal,
       RoutingSteps routingSteps,
-      OperatorUpdates updates) {
+      OperatorUpdates updates,
+      WorkflowExecutionFailure executionFailure) {
     this.ledger = ledger;
     this.metrics = metrics;
     this.stubs = stubs;
@@ -74,6 +68,7 @@ final class ChildReactions {
     this.terminal = terminal;
     this.routingSteps = routingSteps;
     this.updates = updates;
+    this.executionFailure = executionFailure;
   }
 
   void onChildDone(ChildStatus s) {
@@ -203,7 +198,7 @@ final class ChildReactions {
                 .notifying(NotificationType.Completion, NotificationRules.informational()));
       }
       case ChildPhases.SKIPPED -> onExecutionSkipped(s, done);
-      default -> onExecutionFailed(s, done);
+      default -> executionFailure.handle(s, done);
     }
     if (!ChildPhases.SKIPPED.equals(s.phase())) {
       ledger.executingDeadline = null;
@@ -256,54 +251,6 @@ final class ChildReactions {
                       NotificationType.Escalation,
                       NotificationRules.escalation(false, ledger.severity())));
     }
-  }
-
-  private void onExecutionFailed(ChildStatus s, Instant at) {
-    ChildStatus.Execution e = s.execution();
-    ledger.closeExecutionRef(s, "Failed", at);
-    ledger.lastFailureTime = at;
-    ledger.recoveryReason =
-        FailureReasons.recoveryReason(
-            e == null ? null : e.errorType(), e == null ? null : e.failedStep());
-    String pattern = RecoveryPolicy.pattern(e);
-    RecoveryPolicy.Verdict verdict =
-        RecoveryPolicy.beforeRate(
-            ledger.recoveryAttempts, ledger.maxRecoveryAttempts, ledger.failurePatterns, pattern);
-    if (verdict == null) {
-      verdict =
-          RecoveryPolicy.withRate(terminationRate(), ledger.settings.terminationRateThreshold());
-    }
-    ledger.failurePatterns.add(pattern);
-    metrics.recoveryAttempt(verdict.viable(), verdict.reason());
-    if (!verdict.viable()) {
-      ledger.escalatedToManualReview = true;
-      terminal.enter(
-          TerminalOutcome.manualReview(
-                  FailureReasons.WORKFLOW_EXECUTION,
-                  verdict.reason(),
-                  "WorkflowExecution "
-                      + s.name()
-                      + " failed ("
-                      + ledger.recoveryReason
-                      + ") and no recovery is allowed: "
-                      + verdict.reason())
-              .notifying(
-                  NotificationType.ManualReview,
-                  NotificationRules.manualReview(true, ledger.severity())));
-      return;
-    }
-    ledger.recoveryAttempts++;
-    List<String> previous = ledger.aiAnalysisRefs.stream().map(ChildRef::name).toList();
-    ledger.recoveryContext =
-        new RecoveryContext(
-            ledger.recoveryAttempts,
-            s.name(),
-            e == null ? null : e.failedStep(),
-            e == null ? null : e.failedAction(),
-            e == null ? null : e.errorType(),
-            e == null ? s.message() : e.failureReason(),
-            previous);
-    transitions.enterRecovering(s);
   }
 
   /**
@@ -453,20 +400,6 @@ final class ChildReactions {
     } catch (ActivityFailure f) {
       rethrowIfCancelled();
       log.warn("re-read of {} failed: {}", c.name(), f.getMessage());
-      return null;
-    }
-  }
-
-  /** The cluster-wide termination rate; null when it cannot be read. */
-  private TerminationRate terminationRate() {
-    try {
-      return Workflow.newActivityStub(
-              ClusterActivities.class,
-              withSummary(RemediationActivityOptions.CLUSTER_READ, "termination rate (last hour)"))
-          .terminationRate(new TerminationRateQuery(ledger.settings.terminationRateWindow()));
-    } catch (ActivityFailure f) {
-      rethrowIfCancelled();
-      log.warn("termination rate unavailable: {}", f.getMessage());
       return null;
     }
   }

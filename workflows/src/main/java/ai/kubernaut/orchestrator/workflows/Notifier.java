@@ -59,7 +59,7 @@ final class Notifier {
                 ? null
                 : ledger.snapshot.target().display(),
             ledger.environment,
-            ledger.recoveryAttempts,
+            ledger.recovery.attempts(),
             ledger.timeline,
             dups);
     sendNotification(order, NotificationType.Simple, NotificationRules.informational());
@@ -86,7 +86,7 @@ final class Notifier {
             ? null
             : ledger.snapshot.target().display(),
         ledger.environment,
-        ledger.recoveryAttempts,
+        ledger.recovery.attempts(),
         ledger.timeline,
         List.of());
   }

@@ -102,9 +102,10 @@ final class OperatorUpdates {
       throw new IllegalStateException(
           "retry does not apply in " + ledger.phase + ": no child is being waited on yet");
     }
-    if (ledger.phase == Phase.AwaitingApproval && ledger.operatorDecision != null) {
+    OperatorDecision decided = ledger.approvals.operatorDecision();
+    if (ledger.phase == Phase.AwaitingApproval && decided != null) {
       throw new IllegalStateException(
-          "retry does not apply: the approval was already " + ledger.operatorDecision.decision());
+          "retry does not apply: the approval was already " + decided.decision());
     }
   }
 
@@ -245,7 +246,7 @@ final class OperatorUpdates {
     if (command == null || command.by() == null || command.by().isBlank()) {
       throw new IllegalArgumentException(verb + " needs \"by\": who decides");
     }
-    if (ledger.operatorDecision != null && ledger.operatorDecision.decision().equals(decision)) {
+    if (ledger.approvals.decidedAs(decision)) {
       return; // a repeat: answered with the decision already taken
     }
     String problem = approvalProblem(verb);
@@ -259,10 +260,9 @@ final class OperatorUpdates {
     if (ledger.phase != Phase.AwaitingApproval || ledger.current == null) {
       return verb + " does not apply: no approval is pending (phase " + ledger.phase + ")";
     }
-    if (ledger.operatorDecision != null) {
-      return verb
-          + " does not apply: the approval was already "
-          + ledger.operatorDecision.decision();
+    OperatorDecision decided = ledger.approvals.operatorDecision();
+    if (decided != null) {
+      return verb + " does not apply: the approval was already " + decided.decision();
     }
     ChildStatus rar = ledger.observed.get(ledger.current.name());
     if (rar != null && ChildPhases.isTerminal(ChildKind.RemediationApprovalRequest, rar.phase())) {
@@ -281,8 +281,9 @@ final class OperatorUpdates {
   }
 
   private ApprovalResult doDecide(String decision, ApprovalCommand command) {
-    if (ledger.operatorDecision != null && ledger.operatorDecision.decision().equals(decision)) {
-      return new ApprovalResult(decision, ledger.operatorDecision.approvalRequestName());
+    if (ledger.approvals.decidedAs(decision)) {
+      return new ApprovalResult(
+          decision, ledger.approvals.operatorDecision().approvalRequestName());
     }
     String problem = approvalProblem(decision.equals(ChildPhases.APPROVED) ? "approve" : "reject");
     if (problem != null) {
@@ -290,8 +291,8 @@ final class OperatorUpdates {
     }
     String rar = ledger.current.name();
     Instant at = recordApprovalDecision(decision, command.by(), command.message());
-    ledger.operatorDecision =
-        new OperatorDecision(decision, command.by(), command.message(), at, rar);
+    ledger.approvals.decide(
+        new OperatorDecision(decision, command.by(), command.message(), at, rar));
     return new ApprovalResult(decision, rar);
   }
 

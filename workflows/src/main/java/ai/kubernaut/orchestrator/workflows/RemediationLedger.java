@@ -21,13 +21,11 @@ import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.PhaseTimeouts;
-import ai.kubernaut.orchestrator.workflows.model.RecoveryContext;
 import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSnapshot;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
-import ai.kubernaut.orchestrator.workflows.model.RemediationState.OperatorDecision;
 import ai.kubernaut.orchestrator.workflows.model.RoutingRequest;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -56,10 +54,11 @@ final class RemediationLedger {
     this.snapshot = input.snapshot();
     this.settings = input.settings();
     this.timeouts = settings.defaultTimeouts();
-    this.maxRecoveryAttempts =
-        snapshot != null && snapshot.maxRecoveryAttempts() != null
-            ? snapshot.maxRecoveryAttempts()
-            : settings.defaultMaxRecoveryAttempts();
+    this.recovery =
+        new Recovery(
+            snapshot != null && snapshot.maxRecoveryAttempts() != null
+                ? snapshot.maxRecoveryAttempts()
+                : settings.defaultMaxRecoveryAttempts());
     this.environment = snapshot == null ? null : blankToNull(snapshot.environment());
     this.priority = snapshot == null ? null : blankToNull(snapshot.priority());
   }
@@ -125,15 +124,7 @@ final class RemediationLedger {
   /** The order of each NotificationRequest this run created, for a re-send (not carried). */
   final Map<String, NotificationOrder> notificationOrders = new LinkedHashMap<>();
 
-  int recoveryAttempts;
-
-  int maxRecoveryAttempts;
-
-  Instant lastFailureTime;
-
-  String recoveryReason;
-
-  boolean escalatedToManualReview;
+  final Recovery recovery;
 
   String failurePhase;
 
@@ -142,8 +133,6 @@ final class RemediationLedger {
   String timeoutPhase;
 
   Instant timeoutTime;
-
-  boolean approvalNotificationSent;
 
   String waitingFor;
 
@@ -161,13 +150,11 @@ final class RemediationLedger {
 
   String analysisName;
 
-  RecoveryContext recoveryContext;
-
   String environment;
 
   String priority;
 
-  OperatorDecision operatorDecision;
+  final Approvals approvals = new Approvals();
 
   final Set<String> children = new LinkedHashSet<>();
 
@@ -178,8 +165,6 @@ final class RemediationLedger {
   final Map<String, ChildStatus> early = new LinkedHashMap<>();
 
   final Map<String, ChildStatus> observed = new LinkedHashMap<>();
-
-  final Set<String> failurePatterns = new LinkedHashSet<>();
 
   final List<String> timeline = new ArrayList<>();
 
@@ -254,9 +239,6 @@ final class RemediationLedger {
 
   /** Children an operator retry replaced (marked Superseded). */
   final Set<String> superseded = new LinkedHashSet<>();
-
-  /** Superseded approval requests whose late decision was already reported. */
-  final Set<String> ignoredDecisions = new LinkedHashSet<>();
 
   /** An Event waits to be written that no transition will carry soon (a report, not a change). */
   boolean noticePending;
@@ -437,12 +419,7 @@ final class RemediationLedger {
             done,
             total,
             Progress.overall(phase, outcome == Outcome.Remediated, done, total)),
-        new DesiredStatus.Recovery(
-            recoveryAttempts,
-            maxRecoveryAttempts,
-            lastFailureTime,
-            recoveryReason,
-            escalatedToManualReview),
+        recovery.toStatus(),
         new DesiredStatus.Failure(failurePhase, failureReason, timeoutPhase, timeoutTime),
         new DesiredStatus.Routing(
             blockReason,
@@ -451,7 +428,7 @@ final class RemediationLedger {
             duplicates.size(),
             lastDuplicateTime,
             skipReason),
-        approvalNotificationSent);
+        approvals.notificationSent());
   }
 
   ChildStatus executionSummary() {

@@ -111,9 +111,19 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     this.terminal = new Terminal(ledger, metrics, stubs, notifier, transitions, routingExit);
     this.routingSteps = new RoutingSteps(ledger, metrics, stubs, transitions, terminal);
     this.updates = new OperatorUpdates(ledger, lock, stubs, transitions, terminal);
+    WorkflowExecutionFailure executionFailure =
+        new WorkflowExecutionFailure(ledger, metrics, transitions, terminal);
     this.reactions =
         new ChildReactions(
-            ledger, metrics, stubs, transitions, routingExit, terminal, routingSteps, updates);
+            ledger,
+            metrics,
+            stubs,
+            transitions,
+            routingExit,
+            terminal,
+            routingSteps,
+            updates,
+            executionFailure);
     this.wakes = new WakeLoop(ledger, routingSteps, continueAsNewAfterEvents);
     this.delivery = new NotificationDelivery(ledger, metrics, notifier, transitions, lock);
   }
@@ -239,7 +249,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       }
       ledger.timeouts = ledger.settings.defaultTimeouts().withOverrides(v.timeoutOverrides());
       if (v.maxRecoveryAttempts() != null) {
-        ledger.maxRecoveryAttempts = v.maxRecoveryAttempts();
+        ledger.recovery.limitAttempts(v.maxRecoveryAttempts());
       }
       ledger.globalDeadline = Timeouts.deadline(ledger.startTime, ledger.timeouts.global());
       if (routingSteps.routeAtStart()) {
@@ -281,12 +291,10 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
   private void react(Wake wake) {
     switch (wake) {
       case CHILD_DONE -> reactions.onChildDone(ledger.observed.get(ledger.current.name()));
-      case OPERATOR_DECISION ->
-          reactions.onApprovalDecision(
-              ledger.operatorDecision.decision(),
-              ledger.operatorDecision.by(),
-              ledger.operatorDecision.message(),
-              "temporal");
+      case OPERATOR_DECISION -> {
+        var d = ledger.approvals.operatorDecision();
+        reactions.onApprovalDecision(d.decision(), d.by(), d.message(), "temporal");
+      }
       case PROGRESS, NOTICE -> {
         boolean news = delivery.react();
         if (!news || delivery.unwritten()) {
@@ -525,7 +533,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         || !ledger.superseded.contains(s.name())
         || !(ChildPhases.APPROVED.equals(s.phase()) || ChildPhases.REJECTED.equals(s.phase()))
         || ledger.phase.isTerminal()
-        || !ledger.ignoredDecisions.add(s.name())) {
+        || !ledger.approvals.firstReportOfLateDecision(s.name())) {
       return;
     }
     String by = s.approval() == null ? null : s.approval().decidedBy();

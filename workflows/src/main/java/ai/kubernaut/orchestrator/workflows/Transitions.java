@@ -77,31 +77,31 @@ final class Transitions {
   }
 
   void enterRecovering(ChildStatus failed) {
-    String name = Names.recoveryAiAnalysis(ledger.rr.name(), ledger.recoveryAttempts);
+    String name = Names.recoveryAiAnalysis(ledger.rr.name(), ledger.recovery.attempts());
     enterChildPhase(
         Phase.Recovering,
         ChildKind.AIAnalysis,
         name,
-        "recovery AIAnalysis " + name + " (attempt " + ledger.recoveryAttempts + ")",
+        "recovery AIAnalysis " + name + " (attempt " + ledger.recovery.attempts() + ")",
         EventRecord.warning(
             "WorkflowExecutionFailed",
-            "WorkflowExecution " + failed.name() + " failed: " + ledger.recoveryReason),
+            "WorkflowExecution " + failed.name() + " failed: " + ledger.recovery.reason()),
         EventRecord.normal(
             "RecoveryStarted",
             "recovery attempt "
-                + ledger.recoveryAttempts
+                + ledger.recovery.attempts()
                 + " of "
-                + ledger.maxRecoveryAttempts
+                + ledger.recovery.maxAttempts()
                 + ": created AIAnalysis "
                 + name));
   }
 
   void enterAwaitingApproval(String why, EventRecord... extra) {
     String name =
-        ledger.recoveryAttempts == 0
+        ledger.recovery.attempts() == 0
             ? Names.approvalRequest(ledger.rr.name())
-            : Names.recoveryApprovalRequest(ledger.rr.name(), ledger.recoveryAttempts);
-    ledger.operatorDecision = null;
+            : Names.recoveryApprovalRequest(ledger.rr.name(), ledger.recovery.attempts());
+    ledger.approvals.requestOpened();
     List<EventRecord> events = new ArrayList<>(List.of(extra));
     events.add(
         EventRecord.normal(
@@ -117,9 +117,9 @@ final class Transitions {
 
   void createExecution(EventRecord... extra) {
     String base =
-        ledger.recoveryAttempts == 0
+        ledger.recovery.attempts() == 0
             ? Names.workflowExecution(ledger.rr.name())
-            : Names.recoveryWorkflowExecution(ledger.rr.name(), ledger.recoveryAttempts);
+            : Names.recoveryWorkflowExecution(ledger.rr.name(), ledger.recovery.attempts());
     // a re-creation (after Skipped/ResourceBusy) takes the next number of the base name
     int k = ledger.executionRetries == 0 ? 0 : ledger.nextRetry(base, ledger.executionRetries - 1);
     String name = k == 0 ? base : Names.withRetry(base, k);
@@ -170,11 +170,11 @@ final class Transitions {
     ledger.current = child;
     changePhase(from, to, now, deadline, waitsFor);
     ledger.pendingEvents.addAll(List.of(events));
-    if (to == Phase.AwaitingApproval && !ledger.approvalNotificationSent) {
+    if (to == Phase.AwaitingApproval && !ledger.approvals.notificationSent()) {
       // exactly one Approval NR per RR: a recovery's second approval gets the RAR and an Event
-      ledger.approvalNotificationSent =
+      ledger.approvals.notificationSent(
           notifier.notify(
-              NotificationType.Approval, NotificationRules.approval(ledger.severity()), null);
+              NotificationType.Approval, NotificationRules.approval(ledger.severity()), null));
     }
     ledger.timeline(to + ": " + (ref.adopted() ? "adopted " : "created ") + kind + " " + name);
     write();
@@ -194,7 +194,7 @@ final class Transitions {
                       ledger.rr,
                       name,
                       ledger.signalProcessingName,
-                      forPhase == Phase.Recovering ? ledger.recoveryContext : null,
+                      forPhase == Phase.Recovering ? ledger.recovery.context() : null,
                       deadline));
           case RemediationApprovalRequest ->
               child.createApprovalRequest(
@@ -202,7 +202,11 @@ final class Transitions {
           case WorkflowExecution ->
               child.createWorkflowExecution(
                   new CreateWorkflowExecution(
-                      ledger.rr, name, ledger.analysisName, ledger.recoveryAttempts + 1, deadline));
+                      ledger.rr,
+                      name,
+                      ledger.analysisName,
+                      ledger.recovery.attempts() + 1,
+                      deadline));
           case NotificationRequest ->
               throw new IllegalArgumentException("NotificationRequests are not phase children");
         };
@@ -213,7 +217,7 @@ final class Transitions {
       case WorkflowExecution -> {
         ledger.executionRefs.add(
             new ExecutionRef(
-                ref.name(), ref.uid(), null, ledger.recoveryAttempts + 1, null, null, null));
+                ref.name(), ref.uid(), null, ledger.recovery.attempts() + 1, null, null, null));
         capExecutionRefs();
       }
       default -> {}
@@ -301,7 +305,8 @@ final class Transitions {
   void upsertSearchAttributes() {
     List<SearchAttributeUpdate<?>> u = new ArrayList<>();
     u.add(RemediationSearchAttributes.PHASE.valueSet(ledger.phase.name()));
-    u.add(RemediationSearchAttributes.RECOVERY_ATTEMPTS.valueSet((long) ledger.recoveryAttempts));
+    u.add(
+        RemediationSearchAttributes.RECOVERY_ATTEMPTS.valueSet((long) ledger.recovery.attempts()));
     if (ledger.outcome != null) {
       u.add(RemediationSearchAttributes.OUTCOME.valueSet(ledger.outcome.name()));
     }
@@ -335,8 +340,8 @@ final class Transitions {
             ledger.phase == Phase.Pending ? null : ledger.phaseDeadline,
             ledger.phase == Phase.Pending ? null : ledger.phaseBudget(),
             ledger.globalDeadline,
-            ledger.recoveryAttempts,
-            ledger.maxRecoveryAttempts,
+            ledger.recovery.attempts(),
+            ledger.recovery.maxAttempts(),
             ledger.outcome,
             ledger.reason,
             ledger.message));

@@ -206,7 +206,7 @@ final class WakeLoop {
     if (s != null && ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
       return Wake.CHILD_DONE;
     }
-    if (ledger.phase == Phase.AwaitingApproval && ledger.operatorDecision != null) {
+    if (ledger.phase == Phase.AwaitingApproval && ledger.approvals.operatorDecision() != null) {
       return Wake.OPERATOR_DECISION;
     }
     if (ledger.current.kind() == ChildKind.WorkflowExecution
