@@ -1,7 +1,6 @@
 package ai.kubernaut.orchestrator.workflows;
 
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
-import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState;
 import ai.kubernaut.orchestrator.workflows.model.RoutingState;
 import java.util.List;
@@ -82,14 +81,14 @@ final class CarriedState {
         ledger.environment,
         ledger.priority,
         ledger.approvals.operatorDecision(),
-        List.copyOf(ledger.children),
-        List.copyOf(ledger.observed.values()),
+        ledger.children.names(),
+        ledger.children.observed(),
         List.copyOf(ledger.recovery.failurePatterns()),
         ledger.timeline,
         ledger.runs,
         routingState(),
-        ledger.retryNumbers,
-        List.copyOf(ledger.superseded));
+        ledger.children.retryNumbers(),
+        ledger.children.superseded());
   }
 
   void restore(RemediationState s) {
@@ -108,12 +107,7 @@ final class CarriedState {
       ledger.aiAnalysisRefs.addAll(st.children().aiAnalyses());
       ledger.executionRefs.addAll(st.children().workflowExecutions());
       ledger.approvalRequestRef = st.children().approvalRequest();
-      ledger.notificationRefs.addAll(st.children().notifications());
-      for (NotificationRef r : st.children().notifications()) {
-        if (NotificationDelivery.FAILED.equals(r.phase())) {
-          ledger.notificationFailuresReported.add(r.name()); // reported by an earlier run
-        }
-      }
+      ledger.notifications.restore(st.children().notifications());
     }
     ledger.recovery.restore(st.recovery(), s.failurePatterns(), s.recoveryContext());
     if (st.failure() != null) {
@@ -133,13 +127,10 @@ final class CarriedState {
     ledger.environment = s.environment();
     ledger.priority = s.priority();
     ledger.approvals.restore(s.operatorDecision(), st.approvalNotificationSent());
-    ledger.children.addAll(s.children());
-    s.observed().forEach(o -> ledger.observed.put(o.name(), o));
     ledger.timeline.addAll(s.timeline());
     ledger.runs = s.runs() + 1;
     ledger.stepsWritten = st.summaries() == null ? 0 : st.summaries().stepsCompleted();
     restoreRouting(s.routing());
-    ledger.retryNumbers.putAll(s.retryNumbers());
-    ledger.superseded.addAll(s.superseded());
+    ledger.children.restore(s.children(), s.observed(), s.retryNumbers(), s.superseded());
   }
 }

@@ -264,8 +264,8 @@ final class ChildReactions {
     }
     ChildObservation o = reread(ledger.current);
     if (o != null && o.found() && o.status() != null) {
-      ledger.accept(o.status());
-      ChildStatus s = ledger.observed.get(ledger.current.name());
+      ledger.children.accept(o.status());
+      ChildStatus s = ledger.children.latest(ledger.current.name());
       if (s != null && ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
         log.info("re-read found {} {} after a lost signal", s.name(), s.phase());
         ledger.pendingEvents.add(
@@ -374,8 +374,8 @@ final class ChildReactions {
     if (o == null || !o.found() || o.status() == null) {
       return false;
     }
-    ledger.accept(o.status());
-    ChildStatus s = ledger.observed.get(ledger.current.name());
+    ledger.children.accept(o.status());
+    ChildStatus s = ledger.children.latest(ledger.current.name());
     if (s == null || !ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
       return false;
     }

@@ -124,14 +124,15 @@ final class OperatorUpdates {
     }
     CurrentChild was = ledger.current;
     int k =
-        ledger.nextRetry(
+        ledger.children.nextRetry(
             was.baseName(),
-            was.kind() == ChildKind.WorkflowExecution ? ledger.executionRetries : 0);
+            was.kind() == ChildKind.WorkflowExecution ? ledger.executionRetries : 0,
+            ledger.current);
     String name = Names.withRetry(was.baseName(), k);
     Instant now = now();
     Instant deadline = Timeouts.deadline(now, ledger.phaseBudget());
     supersede(was, name, k);
-    ledger.register(name);
+    ledger.children.register(name);
     // the create is bounded by the retry's own budget; the deadline moves only after it (moving it
     // first would wake the main loop during the call and change the order of commands)
     ledger.creatingUntil = deadline;
@@ -185,7 +186,7 @@ final class OperatorUpdates {
         .markChildrenTerminal(
             new TerminateChildren(
                 ledger.rr, RemediationLedger.SUPERSEDED, msg, List.of(was.name())));
-    ledger.superseded.add(was.name());
+    ledger.children.supersede(was.name());
     if (was.kind() == ChildKind.WorkflowExecution) {
       ledger.supersedeExecutionRef(was.name(), now());
     }
@@ -264,7 +265,7 @@ final class OperatorUpdates {
     if (decided != null) {
       return verb + " does not apply: the approval was already " + decided.decision();
     }
-    ChildStatus rar = ledger.observed.get(ledger.current.name());
+    ChildStatus rar = ledger.children.latest(ledger.current.name());
     if (rar != null && ChildPhases.isTerminal(ChildKind.RemediationApprovalRequest, rar.phase())) {
       return verb + " does not apply: " + ledger.current.name() + " is already " + rar.phase();
     }

@@ -5,7 +5,6 @@ import static ai.kubernaut.orchestrator.workflows.RemediationSupport.info;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.nz;
 
-import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
 import ai.kubernaut.orchestrator.workflows.logic.Progress;
 import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
@@ -16,8 +15,6 @@ import ai.kubernaut.orchestrator.workflows.model.DuplicateResolution;
 import ai.kubernaut.orchestrator.workflows.model.EventRecord;
 import ai.kubernaut.orchestrator.workflows.model.ExecutionRef;
 import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
-import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
-import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.PhaseTimeouts;
@@ -27,26 +24,16 @@ import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSnapshot;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
 import ai.kubernaut.orchestrator.workflows.model.RoutingRequest;
-import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The mutable state of one remediation run and its projection to the desired status written to the
  * RR. A continued run gets it back through {@link CarriedState}.
  */
 final class RemediationLedger {
-
-  /** {@code Workflow.getVersion} change ID: statuses of not-yet-registered children are kept. */
-  static final String EARLY_STATUS_CHANGE = "keep-early-child-status";
-
-  private static final int MAX_EARLY_STATUSES = 8;
 
   RemediationLedger(RemediationInput input) {
     this.input = input;
@@ -104,27 +91,14 @@ final class RemediationLedger {
 
   ChildRef approvalRequestRef;
 
-  final List<NotificationRef> notificationRefs = new ArrayList<>();
+  final Notifications notifications = new Notifications();
 
   /** NotificationRequest deliveries are tracked (version of the run's rule). */
   boolean trackNotifications;
 
-  /** The notification references as last written (not carried). */
-  List<NotificationRef> notificationsWritten = List.of();
-
-  /** A NotificationRequest reported a phase not yet reacted to. */
-  boolean notificationsChanged;
-
-  /** Failed NotificationRequests already reported (Event, metric, re-send). */
-  final Set<String> notificationFailuresReported = new LinkedHashSet<>();
-
-  /** NotificationRequest statuses that arrived before the create's result named the NR. */
-  final Map<String, ChildStatus> earlyNotifications = new LinkedHashMap<>();
-
-  /** The order of each NotificationRequest this run created, for a re-send (not carried). */
-  final Map<String, NotificationOrder> notificationOrders = new LinkedHashMap<>();
-
   final Recovery recovery;
+
+  final ChildRegistry children = new ChildRegistry();
 
   String failurePhase;
 
@@ -155,16 +129,6 @@ final class RemediationLedger {
   String priority;
 
   final Approvals approvals = new Approvals();
-
-  final Set<String> children = new LinkedHashSet<>();
-
-  /**
-   * Statuses signalled for a child this run has not registered yet (the bridge saw the child first,
-   * e.g. an orchestrator restarting with work in flight); applied when the run registers that name.
-   */
-  final Map<String, ChildStatus> early = new LinkedHashMap<>();
-
-  final Map<String, ChildStatus> observed = new LinkedHashMap<>();
 
   final List<String> timeline = new ArrayList<>();
 
@@ -237,9 +201,6 @@ final class RemediationLedger {
 
   String blockedMetricReason;
 
-  /** Children an operator retry replaced (marked Superseded). */
-  final Set<String> superseded = new LinkedHashSet<>();
-
   /** An Event waits to be written that no transition will carry soon (a report, not a change). */
   boolean noticePending;
 
@@ -309,24 +270,6 @@ final class RemediationLedger {
     return b == null || a.isBefore(b) ? a : b;
   }
 
-  /** The last {@code -retry-<k>} taken per child base name (operator retry or re-creation). */
-  final Map<String, Integer> retryNumbers = new LinkedHashMap<>();
-
-  /**
-   * The next {@code -retry-<k>} of a child base name: one numbering for operator retries and
-   * ResourceBusy re-creations, so a re-creation never adopts a stale child. A base name not
-   * numbered yet (state carried from an older run) starts above {@code usedBefore} and the current
-   * child's own count, the numbers the older code used.
-   */
-  int nextRetry(String baseName, int usedBefore) {
-    int last = retryNumbers.getOrDefault(baseName, usedBefore);
-    if (current != null && baseName.equals(current.baseName())) {
-      last = Math.max(last, current.retry());
-    }
-    retryNumbers.put(baseName, last + 1);
-    return last + 1;
-  }
-
   RoutingRequest routingRequestOf() {
     if (snapshot == null
         || snapshot.target() == null
@@ -341,49 +284,6 @@ final class RemediationLedger {
         snapshot.target(),
         input.creationTimestamp(),
         settings.routing());
-  }
-
-  /** Child statuses are ordered by lifecycle progress, not by resourceVersion (run's rule). */
-  boolean orderByProgress;
-
-  private boolean stale(ChildStatus s, ChildStatus prev) {
-    return orderByProgress ? s.isNoAdvanceOn(prev) : s.isNotNewerThan(prev);
-  }
-
-  /** Holds a status of a child not registered yet (a few names at most; the newest per name). */
-  void hold(ChildStatus s) {
-    ChildStatus prev = early.get(s.name());
-    if (prev == null ? early.size() < MAX_EARLY_STATUSES : !stale(s, prev)) {
-      early.put(s.name(), s);
-    }
-  }
-
-  /**
-   * Registers a child of this run; a status that arrived before is applied. Histories recorded
-   * before early statuses were kept ignore them (version marker {@value #EARLY_STATUS_CHANGE}).
-   */
-  void register(String name) {
-    children.add(name);
-    ChildStatus held = early.remove(name);
-    if (held != null
-        && Workflow.getVersion(EARLY_STATUS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
-      accept(held);
-    }
-  }
-
-  /** Keeps {@code s} when it is newer than what we have; drops stale and duplicate statuses. */
-  void accept(ChildStatus s) {
-    ChildStatus prev = observed.get(s.name());
-    if (prev != null && (stale(s, prev) || s.equals(prev))) {
-      return;
-    }
-    if (prev != null
-        && prev.kind() == s.kind()
-        && ChildPhases.isTerminal(prev.kind(), prev.phase())
-        && !ChildPhases.isTerminal(s.kind(), s.phase())) {
-      return; // a terminal child never goes back
-    }
-    observed.put(s.name(), s);
   }
 
   DesiredStatus status() {
@@ -405,7 +305,7 @@ final class RemediationLedger {
             aiAnalysisRefs,
             executionRefs,
             approvalRequestRef,
-            notificationRefs),
+            notifications.refs()),
         new DesiredStatus.Summaries(
             latest(
                 signalProcessingName != null
@@ -444,7 +344,7 @@ final class RemediationLedger {
   }
 
   private ChildStatus latest(String name) {
-    return name == null ? null : observed.get(name);
+    return children.latest(name);
   }
 
   /** The WE ref of a superseded execution keeps its place with outcome Superseded. */

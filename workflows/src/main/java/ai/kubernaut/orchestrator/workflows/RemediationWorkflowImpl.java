@@ -157,8 +157,8 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
   public RemediationResult run(RemediationInput ignored) {
     ledger.continueInAnyPhase =
         Workflow.getVersion(CONTINUE_ANY_PHASE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
-    ledger.orderByProgress =
-        Workflow.getVersion(STATUS_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+    ledger.children.orderByProgress(
+        Workflow.getVersion(STATUS_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1);
     int writesOnCancel =
         Workflow.getVersion(CANCEL_WAITS_FOR_WRITES_CHANGE, Workflow.DEFAULT_VERSION, 2);
     stubs.onCancel(
@@ -290,7 +290,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
 
   private void react(Wake wake) {
     switch (wake) {
-      case CHILD_DONE -> reactions.onChildDone(ledger.observed.get(ledger.current.name()));
+      case CHILD_DONE -> reactions.onChildDone(ledger.children.latest(ledger.current.name()));
       case OPERATOR_DECISION -> {
         var d = ledger.approvals.operatorDecision();
         reactions.onApprovalDecision(d.decision(), d.by(), d.message(), "temporal");
@@ -517,20 +517,20 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       delivery.onStatus(status);
       return;
     }
-    if (!ledger.children.contains(status.name())) {
+    if (!ledger.children.isRegistered(status.name())) {
       log.debug(
           "holding status of {} {}: not a child of this run yet", status.kind(), status.name());
-      ledger.hold(status);
+      ledger.children.hold(status);
       return;
     }
-    ledger.accept(status);
+    ledger.children.accept(status);
     reportSupersededDecision(status);
   }
 
   /** A decision on an approval request an operator retry replaced is reported, not acted on. */
   private void reportSupersededDecision(ChildStatus s) {
     if (s.kind() != ChildKind.RemediationApprovalRequest
-        || !ledger.superseded.contains(s.name())
+        || !ledger.children.isSuperseded(s.name())
         || !(ChildPhases.APPROVED.equals(s.phase()) || ChildPhases.REJECTED.equals(s.phase()))
         || ledger.phase.isTerminal()
         || !ledger.approvals.firstReportOfLateDecision(s.name())) {

@@ -121,7 +121,10 @@ final class Transitions {
             ? Names.workflowExecution(ledger.rr.name())
             : Names.recoveryWorkflowExecution(ledger.rr.name(), ledger.recovery.attempts());
     // a re-creation (after Skipped/ResourceBusy) takes the next number of the base name
-    int k = ledger.executionRetries == 0 ? 0 : ledger.nextRetry(base, ledger.executionRetries - 1);
+    int k =
+        ledger.executionRetries == 0
+            ? 0
+            : ledger.children.nextRetry(base, ledger.executionRetries - 1, ledger.current);
     String name = k == 0 ? base : Names.withRetry(base, k);
     List<EventRecord> events = new ArrayList<>(List.of(extra));
     events.add(EventRecord.normal("WorkflowExecutionCreated", "created WorkflowExecution " + name));
@@ -159,7 +162,7 @@ final class Transitions {
         keepDeadline != null
             ? keepDeadline
             : Timeouts.deadline(now, Timeouts.forPhase(ledger.timeouts, to));
-    ledger.register(name);
+    ledger.children.register(name);
     // the create is bounded by the new phase's budget, and a create that outlives it times the new
     // phase out (kept set when the create fails)
     ledger.creatingUntil = deadline;
@@ -287,7 +290,7 @@ final class Transitions {
     ledger.stepsWritten = we == null ? 0 : nz(steps(we));
     ledger.duplicateCountWritten = ledger.duplicates.size();
     ledger.noticePending = false;
-    ledger.notificationsWritten = List.copyOf(ledger.notificationRefs);
+    ledger.notifications.markWritten();
     List<EventRecord> events = List.copyOf(ledger.pendingEvents);
     ledger.pendingEvents.clear();
     Info info = info();

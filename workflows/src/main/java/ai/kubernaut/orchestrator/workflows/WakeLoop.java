@@ -202,7 +202,7 @@ final class WakeLoop {
     if (ledger.current == null) {
       return null;
     }
-    ChildStatus s = ledger.observed.get(ledger.current.name());
+    ChildStatus s = ledger.children.latest(ledger.current.name());
     if (s != null && ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
       return Wake.CHILD_DONE;
     }
@@ -217,7 +217,7 @@ final class WakeLoop {
     if (ledger.duplicates.size() != ledger.duplicateCountWritten) {
       return Wake.DUPLICATES;
     }
-    if (ledger.noticePending || ledger.notificationsChanged) {
+    if (ledger.noticePending || ledger.notifications.changed()) {
       return Wake.NOTICE;
     }
     Instant now = now();
