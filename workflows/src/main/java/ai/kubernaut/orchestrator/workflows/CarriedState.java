@@ -2,7 +2,6 @@ package ai.kubernaut.orchestrator.workflows;
 
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState;
-import ai.kubernaut.orchestrator.workflows.model.RoutingState;
 import java.util.List;
 
 /**
@@ -14,56 +13,6 @@ final class CarriedState {
 
   CarriedState(RemediationLedger ledger) {
     this.ledger = ledger;
-  }
-
-  private RoutingState routingState() {
-    return new RoutingState(
-        ledger.registered,
-        ledger.blockReason,
-        ledger.blockedUntil,
-        ledger.blockedSince,
-        ledger.duplicateOf,
-        ledger.duplicateOfWorkflowId,
-        ledger.duplicates,
-        ledger.duplicateCountWritten,
-        ledger.lastDuplicateTime,
-        ledger.skipReason,
-        ledger.resolution,
-        ledger.lockAttempt,
-        ledger.lockHeld,
-        ledger.lockQueued,
-        ledger.grant,
-        ledger.lockQueuedAt,
-        ledger.selectedWorkflowId,
-        ledger.executionRetries,
-        ledger.executingDeadline);
-  }
-
-  private void restoreRouting(RoutingState r) {
-    if (r == null) {
-      return;
-    }
-    ledger.routingRequest = ledger.routingRequestOf();
-    ledger.registered = r.registered();
-    ledger.blockReason = r.blockReason();
-    ledger.blockedUntil = r.blockedUntil();
-    ledger.blockedSince = r.blockedSince();
-    ledger.duplicateOf = r.duplicateOf();
-    ledger.duplicateOfWorkflowId = r.duplicateOfWorkflowId();
-    ledger.duplicates.addAll(r.duplicates());
-    ledger.duplicateCountWritten = r.duplicateCountWritten();
-    ledger.lastDuplicateTime = r.lastDuplicateTime();
-    ledger.skipReason = r.skipReason();
-    ledger.resolution = r.resolution();
-    ledger.lockAttempt = r.lockAttempt();
-    ledger.lockHeld = r.lockHeld();
-    ledger.lockQueued = r.lockQueued();
-    ledger.grant = r.grant();
-    ledger.lockQueuedAt = r.lockQueuedAt();
-    ledger.selectedWorkflowId = r.selectedWorkflowId();
-    ledger.executionRetries = r.executionRetries();
-    ledger.executingDeadline = r.executingDeadline();
-    ledger.blockedMetricReason = ledger.blockReason;
   }
 
   RemediationState snapshotState() {
@@ -86,7 +35,7 @@ final class CarriedState {
         List.copyOf(ledger.recovery.failurePatterns()),
         ledger.timeline,
         ledger.runs,
-        routingState(),
+        ledger.routing.snapshot(),
         ledger.children.retryNumbers(),
         ledger.children.superseded());
   }
@@ -130,7 +79,9 @@ final class CarriedState {
     ledger.timeline.addAll(s.timeline());
     ledger.runs = s.runs() + 1;
     ledger.stepsWritten = st.summaries() == null ? 0 : st.summaries().stepsCompleted();
-    restoreRouting(s.routing());
+    if (s.routing() != null) {
+      ledger.routing.restore(s.routing(), ledger.routingRequestOf());
+    }
     ledger.children.restore(s.children(), s.observed(), s.retryNumbers(), s.superseded());
   }
 }

@@ -115,7 +115,7 @@ final class ChildReactions {
   private void onAnalysisDone(ChildStatus s) {
     ledger.analysisName = s.name();
     if (s.analysis() != null && s.analysis().hasSelectedWorkflow()) {
-      ledger.selectedWorkflowId = s.analysis().selectedWorkflowId();
+      ledger.routing.selectedWorkflowId(s.analysis().selectedWorkflowId());
     }
     AnalysisRules.Decision d = AnalysisRules.decide(s);
     switch (d.next()) {
@@ -186,7 +186,7 @@ final class ChildReactions {
     Instant done = now();
     // the WE ended: the target is free for the next remediation (a completion starts the cooldown)
     routingExit.releaseLock(
-        ChildPhases.COMPLETED.equals(s.phase()) ? ledger.selectedWorkflowId : null);
+        ChildPhases.COMPLETED.equals(s.phase()) ? ledger.routing.selectedWorkflowId() : null);
     switch (s.phase()) {
       case ChildPhases.COMPLETED -> {
         ledger.closeExecutionRef(s, "Completed", done);
@@ -201,7 +201,7 @@ final class ChildReactions {
       default -> executionFailure.handle(s, done);
     }
     if (!ChildPhases.SKIPPED.equals(s.phase())) {
-      ledger.executingDeadline = null;
+      ledger.routing.executingDeadline(null);
     }
   }
 
@@ -212,11 +212,11 @@ final class ChildReactions {
     String skip = e == null || e.skipReason() == null ? "" : e.skipReason();
     switch (skip) {
       case RoutingVerdict.RESOURCE_BUSY -> {
-        ledger.executionRetries++;
-        if (ledger.executingDeadline == null
+        ledger.routing.executionBusy();
+        if (ledger.routing.executingDeadline() == null
             && Workflow.getVersion(BUSY_DEADLINE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
           // the re-creations keep this Executing budget; the waits between them count against it
-          ledger.executingDeadline = ledger.phaseDeadline;
+          ledger.routing.executingDeadline(ledger.phaseDeadline);
         }
         Instant until = Timeouts.deadline(done, ledger.settings.resourceBusyRetry());
         routingSteps.enterBlocked(
@@ -229,7 +229,7 @@ final class ChildReactions {
             "a retry of the WorkflowExecution at " + until);
       }
       case RoutingVerdict.RECENTLY_REMEDIATED -> {
-        ledger.skipReason = RoutingVerdict.RECENTLY_REMEDIATED;
+        ledger.routing.skipped(RoutingVerdict.RECENTLY_REMEDIATED);
         metrics.duplicate(RoutingVerdict.RECENTLY_REMEDIATED);
         terminal.enter(
             TerminalOutcome.skipped(
@@ -325,20 +325,24 @@ final class ChildReactions {
   private void timedOut(boolean global, Phase forPhase) {
     // Blocked between WorkflowExecution re-creations runs on the Executing budget
     boolean busy =
-        forPhase == null && ledger.phase == Phase.Blocked && ledger.executingDeadline != null;
+        forPhase == null
+            && ledger.phase == Phase.Blocked
+            && ledger.routing.executingDeadline() != null;
     // a block without an end of its own ran out of its Blocked budget
     boolean budget =
-        forPhase == null && ledger.phase == Phase.Blocked && ledger.blockedDeadline != null;
+        forPhase == null
+            && ledger.phase == Phase.Blocked
+            && ledger.routing.blockedDeadline() != null;
     Phase timed = forPhase != null ? forPhase : busy ? Phase.Executing : ledger.phase;
     ledger.timeoutPhase = timed.name();
     ledger.timeoutTime =
         forPhase != null
             ? ledger.phaseDeadline
             : budget
-                ? ledger.blockedDeadline
+                ? ledger.routing.blockedDeadline()
                 : global
                     ? ledger.globalDeadline
-                    : busy ? ledger.executingDeadline : ledger.phaseDeadline;
+                    : busy ? ledger.routing.executingDeadline() : ledger.phaseDeadline;
     metrics.timeout(global ? Timeouts.GLOBAL : timed.name());
     String what =
         budget

@@ -126,7 +126,7 @@ final class OperatorUpdates {
     int k =
         ledger.children.nextRetry(
             was.baseName(),
-            was.kind() == ChildKind.WorkflowExecution ? ledger.executionRetries : 0,
+            was.kind() == ChildKind.WorkflowExecution ? ledger.routing.executionRetries() : 0,
             ledger.current);
     String name = Names.withRetry(was.baseName(), k);
     Instant now = now();
@@ -353,9 +353,10 @@ final class OperatorUpdates {
       ledger.phaseDeadline = Timeouts.deadline(ledger.phaseDeadline, by);
       deadline = ledger.phaseDeadline;
     }
-    if (ledger.executingDeadline != null && p.equals(Phase.Executing.name())) {
-      ledger.executingDeadline = Timeouts.deadline(ledger.executingDeadline, by);
-      deadline = ledger.executingDeadline;
+    Instant executing = ledger.routing.executingDeadline();
+    if (executing != null && p.equals(Phase.Executing.name())) {
+      deadline = Timeouts.deadline(executing, by);
+      ledger.routing.executingDeadline(deadline);
     }
     ledger.deadlineVersion++;
     Duration effective = Timeouts.effective(ledger.timeouts, p);

@@ -11,10 +11,8 @@ import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildRef;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
-import ai.kubernaut.orchestrator.workflows.model.DuplicateResolution;
 import ai.kubernaut.orchestrator.workflows.model.EventRecord;
 import ai.kubernaut.orchestrator.workflows.model.ExecutionRef;
-import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.PhaseTimeouts;
@@ -148,58 +146,7 @@ final class RemediationLedger {
 
   boolean gone;
 
-  RoutingRequest routingRequest;
-
-  boolean registered;
-
-  String blockReason;
-
-  Instant blockedUntil;
-
-  Instant blockedSince;
-
-  String duplicateOf;
-
-  String duplicateOfWorkflowId;
-
-  final List<String> duplicates = new ArrayList<>();
-
-  int duplicateCountWritten;
-
-  Instant lastDuplicateTime;
-
-  String skipReason;
-
-  DuplicateResolution resolution;
-
-  int lockAttempt;
-
-  boolean lockHeld;
-
-  boolean lockQueued;
-
-  LockAnswer grant;
-
-  Instant lockQueuedAt;
-
-  String selectedWorkflowId;
-
-  int executionRetries;
-
-  /**
-   * Set at the first Skipped/ResourceBusy of a WorkflowExecution: the Executing deadline its
-   * re-creations keep, which also bounds the Blocked waits between them. Null otherwise.
-   */
-  Instant executingDeadline;
-
-  /**
-   * The end of the Blocked budget of a block without an end time of its own (DuplicateInProgress,
-   * queued for the execution lock): blockedSince + the global timeout. Set while waiting (not
-   * carried: recomputed from blockedSince), null otherwise.
-   */
-  Instant blockedDeadline;
-
-  String blockedMetricReason;
+  final Routing routing = new Routing();
 
   /** An Event waits to be written that no transition will carry soon (a report, not a change). */
   boolean noticePending;
@@ -248,18 +195,18 @@ final class RemediationLedger {
     }
     if (phase == Phase.Blocked) {
       Instant at = null;
-      if (executingDeadline != null) {
-        at = earlier(executingDeadline, globalDeadline);
+      if (routing.executingDeadline() != null) {
+        at = earlier(routing.executingDeadline(), globalDeadline);
       }
-      at = earlier(at, blockedUntil);
-      return earlier(at, blockedDeadline);
+      at = earlier(at, routing.blockedUntil());
+      return earlier(at, routing.blockedDeadline());
     }
     return earlier(phaseDeadline, globalDeadline);
   }
 
   /** Whether the deadline of the current global timer is the nearer one (or the only one). */
   boolean globalIsNearer() {
-    Instant other = phase == Phase.Blocked ? executingDeadline : phaseDeadline;
+    Instant other = phase == Phase.Blocked ? routing.executingDeadline() : phaseDeadline;
     return other == null || (globalDeadline != null && !globalDeadline.isAfter(other));
   }
 
@@ -321,13 +268,7 @@ final class RemediationLedger {
             Progress.overall(phase, outcome == Outcome.Remediated, done, total)),
         recovery.toStatus(),
         new DesiredStatus.Failure(failurePhase, failureReason, timeoutPhase, timeoutTime),
-        new DesiredStatus.Routing(
-            blockReason,
-            blockedUntil,
-            duplicateOf,
-            duplicates.size(),
-            lastDuplicateTime,
-            skipReason),
+        routing.toStatus(),
         approvals.notificationSent());
   }
 

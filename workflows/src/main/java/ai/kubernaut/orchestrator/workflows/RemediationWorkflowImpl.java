@@ -307,12 +307,9 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         ledger.pendingEvents.add(
             EventRecord.normal(
                 "DuplicateDetected",
-                String.join(
-                        ", ",
-                        ledger.duplicates.subList(
-                            ledger.duplicateCountWritten, ledger.duplicates.size()))
+                String.join(", ", ledger.routing.unwrittenDuplicates())
                     + " registered as duplicate; "
-                    + ledger.duplicates.size()
+                    + ledger.routing.duplicates().size()
                     + " in total"));
         transitions.write();
       }

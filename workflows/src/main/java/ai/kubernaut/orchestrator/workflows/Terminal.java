@@ -69,7 +69,7 @@ final class Terminal {
     ledger.current = null;
     metrics.phaseTransition(from, ledger.phase, Duration.between(ledger.phaseStartTime, now));
     if (from == Phase.Blocked) {
-      metrics.unblocked(ledger.blockReason);
+      metrics.unblocked(ledger.routing.blockReason());
     }
     try {
       routingExit.releaseRouting(Phase.Cancelled, Outcome.Cancelled, ledger.reason, ledger.message);
@@ -135,16 +135,12 @@ final class Terminal {
             : EventRecord.warning("Remediation" + to, msg));
     ledger.timeline(to + " (" + out + "): " + why);
     List<String> dups = routingExit.releaseRouting(to, out, why, msg);
-    for (String d : dups) {
-      if (!ledger.duplicates.contains(d)) {
-        ledger.duplicates.add(d);
-      }
-    }
+    ledger.routing.addReleasedDuplicates(dups);
     if (end.notification() != null) {
       notifier.notify(end.notification(), end.notificationPriority(), msg);
     }
-    if (!ledger.duplicates.isEmpty()) {
-      notifier.notifyBulk(ledger.duplicates, msg);
+    if (!ledger.routing.duplicates().isEmpty()) {
+      notifier.notifyBulk(ledger.routing.duplicates(), msg);
     }
     try {
       transitions.write();

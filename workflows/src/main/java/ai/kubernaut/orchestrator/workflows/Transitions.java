@@ -122,9 +122,10 @@ final class Transitions {
             : Names.recoveryWorkflowExecution(ledger.rr.name(), ledger.recovery.attempts());
     // a re-creation (after Skipped/ResourceBusy) takes the next number of the base name
     int k =
-        ledger.executionRetries == 0
+        ledger.routing.executionRetries() == 0
             ? 0
-            : ledger.children.nextRetry(base, ledger.executionRetries - 1, ledger.current);
+            : ledger.children.nextRetry(
+                base, ledger.routing.executionRetries() - 1, ledger.current);
     String name = k == 0 ? base : Names.withRetry(base, k);
     List<EventRecord> events = new ArrayList<>(List.of(extra));
     events.add(EventRecord.normal("WorkflowExecutionCreated", "created WorkflowExecution " + name));
@@ -132,7 +133,7 @@ final class Transitions {
         Phase.Executing,
         ChildKind.WorkflowExecution,
         new CurrentChild(ChildKind.WorkflowExecution, name, base, k),
-        ledger.executingDeadline,
+        ledger.routing.executingDeadline(),
         "WorkflowExecution " + name + " to run the remediation",
         events.toArray(EventRecord[]::new));
   }
@@ -270,10 +271,10 @@ final class Transitions {
     ledger.transitionsThisRun++;
     metrics.phaseTransition(from, to, inFrom);
     if (from == Phase.Blocked && to != Phase.Blocked) {
-      metrics.unblocked(ledger.blockedMetricReason);
+      metrics.unblocked(ledger.routing.blockedMetricReason());
     }
     if (to == Phase.Blocked) {
-      ledger.blockedMetricReason = ledger.blockReason;
+      ledger.routing.countBlockAsCurrentReason();
     }
     log.info("{} -> {}", from, to);
   }
@@ -288,7 +289,7 @@ final class Transitions {
     ledger.sequence++;
     ChildStatus we = ledger.executionSummary();
     ledger.stepsWritten = we == null ? 0 : nz(steps(we));
-    ledger.duplicateCountWritten = ledger.duplicates.size();
+    ledger.routing.duplicatesWritten();
     ledger.noticePending = false;
     ledger.notifications.markWritten();
     List<EventRecord> events = List.copyOf(ledger.pendingEvents);

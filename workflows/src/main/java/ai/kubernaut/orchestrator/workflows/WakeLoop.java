@@ -104,33 +104,34 @@ final class WakeLoop {
    */
   private void awaitUnblock() {
     int version = ledger.deadlineVersion;
-    if (ledger.executingDeadline != null) {
+    Routing routing = ledger.routing;
+    if (routing.executingDeadline() != null) {
       // between WorkflowExecution re-creations: bounded by the Executing and global deadlines
-      Instant at = ledger.executingDeadline;
+      Instant at = routing.executingDeadline();
       if (ledger.globalDeadline.isBefore(at)) {
         at = ledger.globalDeadline;
       }
-      if (ledger.blockedUntil != null && ledger.blockedUntil.isBefore(at)) {
-        at = ledger.blockedUntil;
+      if (routing.blockedUntil() != null && routing.blockedUntil().isBefore(at)) {
+        at = routing.blockedUntil();
       }
       awaitTimerOrWake(
           atLeastOneMilli(Duration.between(now(), at)),
-          "blocked (" + ledger.blockReason + ") until " + at);
+          "blocked (" + routing.blockReason() + ") until " + at);
       return;
     }
-    if (ledger.blockedUntil == null
+    if (routing.blockedUntil() == null
         && Workflow.getVersion(BLOCKED_BUDGET_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
       // a block without an end of its own is bounded by the Blocked budget
-      ledger.blockedDeadline = Timeouts.deadline(ledger.blockedSince, ledger.timeouts.global());
+      routing.blockedDeadline(Timeouts.deadline(routing.blockedSince(), ledger.timeouts.global()));
       awaitTimerOrWake(
-          atLeastOneMilli(Duration.between(now(), ledger.blockedDeadline)),
+          atLeastOneMilli(Duration.between(now(), routing.blockedDeadline())),
           "blocked ("
-              + ledger.blockReason
+              + routing.blockReason()
               + ") budget "
               + Timeouts.human(ledger.timeouts.global()));
       return;
     }
-    if (ledger.blockedUntil == null) {
+    if (routing.blockedUntil() == null) {
       Workflow.await(
           () ->
               ledger.deadlineVersion != version
@@ -139,12 +140,12 @@ final class WakeLoop {
                   || ledger.phase.isTerminal());
       return;
     }
-    Duration remaining = Duration.between(now(), ledger.blockedUntil);
+    Duration remaining = Duration.between(now(), routing.blockedUntil());
     if (remaining.compareTo(Duration.ofMillis(1)) < 0) {
       remaining = Duration.ofMillis(1);
     }
     awaitTimerOrWake(
-        remaining, "blocked (" + ledger.blockReason + ") until " + ledger.blockedUntil);
+        remaining, "blocked (" + routing.blockReason() + ") until " + routing.blockedUntil());
   }
 
   /**
@@ -182,22 +183,24 @@ final class WakeLoop {
       return null;
     }
     if (ledger.phase == Phase.Blocked) {
-      if (ledger.executingDeadline != null) {
+      Instant executing = ledger.routing.executingDeadline();
+      if (executing != null) {
         Instant now = now();
         if (!now.isBefore(ledger.globalDeadline)) {
           return Wake.GLOBAL_DEADLINE;
         }
-        if (!now.isBefore(ledger.executingDeadline)) {
+        if (!now.isBefore(executing)) {
           return Wake.PHASE_DEADLINE;
         }
       }
       if (routingSteps.unblockDue()) {
         return Wake.ROUTING;
       }
-      if (ledger.blockedDeadline != null && !now().isBefore(ledger.blockedDeadline)) {
+      Instant budget = ledger.routing.blockedDeadline();
+      if (budget != null && !now().isBefore(budget)) {
         return Wake.GLOBAL_DEADLINE; // the Blocked budget
       }
-      return ledger.duplicates.size() != ledger.duplicateCountWritten ? Wake.DUPLICATES : null;
+      return ledger.routing.hasUnwrittenDuplicates() ? Wake.DUPLICATES : null;
     }
     if (ledger.current == null) {
       return null;
@@ -214,7 +217,7 @@ final class WakeLoop {
         && nz(steps(s)) != ledger.stepsWritten) {
       return Wake.PROGRESS;
     }
-    if (ledger.duplicates.size() != ledger.duplicateCountWritten) {
+    if (ledger.routing.hasUnwrittenDuplicates()) {
       return Wake.DUPLICATES;
     }
     if (ledger.noticePending || ledger.notifications.changed()) {
