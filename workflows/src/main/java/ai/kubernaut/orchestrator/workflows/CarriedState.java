@@ -20,8 +20,8 @@ final class CarriedState {
         ledger.status(),
         ledger.sequence,
         ledger.waitingFor,
-        ledger.phaseDeadline,
-        ledger.globalDeadline,
+        ledger.deadlines.phase(),
+        ledger.deadlines.global(),
         ledger.current,
         ledger.retries,
         ledger.signalProcessingName,
@@ -50,7 +50,6 @@ final class CarriedState {
     ledger.phaseStartTime = st.phaseStartTime();
     ledger.completionTime = st.completionTime();
     ledger.retentionExpiryTime = st.retentionExpiryTime();
-    ledger.timeouts = st.timeoutConfig();
     if (st.children() != null) {
       ledger.signalProcessingRef = st.children().signalProcessing();
       ledger.aiAnalysisRefs.addAll(st.children().aiAnalyses());
@@ -67,8 +66,7 @@ final class CarriedState {
     }
     ledger.sequence = s.statusSequence();
     ledger.waitingFor = s.waitingFor();
-    ledger.phaseDeadline = s.phaseDeadline();
-    ledger.globalDeadline = s.globalDeadline();
+    ledger.deadlines.restore(st.timeoutConfig(), s.phaseDeadline(), s.globalDeadline());
     ledger.current = s.current();
     ledger.retries = s.retries();
     ledger.signalProcessingName = s.signalProcessingName();

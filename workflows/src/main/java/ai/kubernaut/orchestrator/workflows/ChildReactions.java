@@ -216,7 +216,7 @@ final class ChildReactions {
         if (ledger.routing.executingDeadline() == null
             && Workflow.getVersion(BUSY_DEADLINE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
           // the re-creations keep this Executing budget; the waits between them count against it
-          ledger.routing.executingDeadline(ledger.phaseDeadline);
+          ledger.routing.executingDeadline(ledger.deadlines.phase());
         }
         Instant until = Timeouts.deadline(done, ledger.settings.resourceBusyRetry());
         routingSteps.enterBlocked(
@@ -304,13 +304,12 @@ final class ChildReactions {
    * failed for the whole budget would fail it too.
    */
   void onBudgetSpent() {
-    Phase creatingFor = ledger.creatingFor;
-    Instant creatingUntil = ledger.creatingUntil;
-    ledger.creatingFor = null;
-    ledger.creatingUntil = null;
-    if (creatingFor != null && ledger.globalDeadline.isAfter(creatingUntil)) {
+    Deadlines.Creating creating = ledger.deadlines.takeCreating();
+    Phase creatingFor = creating.forPhase();
+    Instant creatingUntil = creating.until();
+    if (creatingFor != null && ledger.deadlines.global().isAfter(creatingUntil)) {
       // the child of the next phase could not be created within that phase's budget
-      ledger.phaseDeadline = creatingUntil;
+      ledger.deadlines.phaseEndedAt(creatingUntil);
       timedOut(false, creatingFor);
       return;
     }
@@ -337,23 +336,21 @@ final class ChildReactions {
     ledger.timeoutPhase = timed.name();
     ledger.timeoutTime =
         forPhase != null
-            ? ledger.phaseDeadline
+            ? ledger.deadlines.phase()
             : budget
                 ? ledger.routing.blockedDeadline()
                 : global
-                    ? ledger.globalDeadline
-                    : busy ? ledger.routing.executingDeadline() : ledger.phaseDeadline;
+                    ? ledger.deadlines.global()
+                    : busy ? ledger.routing.executingDeadline() : ledger.deadlines.phase();
     metrics.timeout(global ? Timeouts.GLOBAL : timed.name());
     String what =
         budget
             ? "Blocked budget (the global timeout, "
-                + Timeouts.human(ledger.timeouts.global())
+                + Timeouts.human(ledger.deadlines.timeouts().global())
                 + ")"
             : global
-                ? "global timeout of " + Timeouts.human(ledger.timeouts.global())
-                : timed
-                    + " timeout of "
-                    + Timeouts.human(Timeouts.forPhase(ledger.timeouts, timed));
+                ? "global timeout of " + Timeouts.human(ledger.deadlines.timeouts().global())
+                : timed + " timeout of " + Timeouts.human(ledger.deadlines.phaseBudget(timed));
     terminal.enter(
         TerminalOutcome.timedOut(
                 timed.name(),

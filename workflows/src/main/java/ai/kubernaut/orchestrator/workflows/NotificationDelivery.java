@@ -201,7 +201,7 @@ final class NotificationDelivery {
 
   /** A status write after the end: its own ending budget, best effort. */
   private void write() {
-    ledger.endingDeadline = Timeouts.deadline(now(), RemediationLedger.ENDING_BUDGET);
+    ledger.deadlines.renewEnding(now());
     try {
       transitions.write();
     } catch (ActivityFailure f) {

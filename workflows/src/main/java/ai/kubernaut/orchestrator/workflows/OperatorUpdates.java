@@ -135,18 +135,17 @@ final class OperatorUpdates {
     ledger.children.register(name);
     // the create is bounded by the retry's own budget; the deadline moves only after it (moving it
     // first would wake the main loop during the call and change the order of commands)
-    ledger.creatingUntil = deadline;
+    ledger.deadlines.retryCreating(deadline);
     ChildRef ref;
     try {
       ref = transitions.createChild(was.kind(), name, ledger.phase, deadline);
     } finally {
-      ledger.creatingUntil = null; // a failed retry fails the update, not the phase
+      ledger.deadlines.retryCreated(); // a failed retry fails the update, not the phase
     }
     ledger.current = new CurrentChild(was.kind(), name, was.baseName(), k);
     ledger.retries++;
     ledger.phaseStartTime = now;
-    ledger.phaseDeadline = deadline;
-    ledger.deadlineVersion++;
+    ledger.deadlines.restartPhase(deadline);
     ledger.waitingFor = was.kind() + " " + name + " (operator retry " + k + ")";
     String why = request == null || request.reason() == null ? "" : ": " + request.reason();
     ledger.pendingEvents.add(
@@ -344,22 +343,13 @@ final class OperatorUpdates {
     }
     String p = Timeouts.extendablePhase(request.phase()).orElseThrow();
     Duration by = Names.parseGoDuration(request.by());
-    ledger.timeouts = Timeouts.extend(ledger.timeouts, p, by);
-    Instant deadline = null;
-    if (Timeouts.GLOBAL.equals(p)) {
-      ledger.globalDeadline = Timeouts.deadline(ledger.globalDeadline, by);
-      deadline = ledger.globalDeadline;
-    } else if (p.equals(ledger.phase.name())) {
-      ledger.phaseDeadline = Timeouts.deadline(ledger.phaseDeadline, by);
-      deadline = ledger.phaseDeadline;
-    }
+    Instant deadline = ledger.deadlines.extend(p, by, ledger.phase);
     Instant executing = ledger.routing.executingDeadline();
     if (executing != null && p.equals(Phase.Executing.name())) {
       deadline = Timeouts.deadline(executing, by);
       ledger.routing.executingDeadline(deadline);
     }
-    ledger.deadlineVersion++;
-    Duration effective = Timeouts.effective(ledger.timeouts, p);
+    Duration effective = Timeouts.effective(ledger.deadlines.timeouts(), p);
     ledger.pendingEvents.add(
         EventRecord.normal(
             "TimeoutExtended",
@@ -371,7 +361,7 @@ final class OperatorUpdates {
                 + (deadline == null ? "" : "; deadline " + deadline)));
     ledger.timeline(p + " timeout +" + Timeouts.human(by));
     if (p.equals(ledger.phase.name()) && ledger.current != null) {
-      reachChild(ledger.phaseDeadline);
+      reachChild(ledger.deadlines.phase());
     }
     if (ledger.phase != Phase.Pending) {
       transitions.write();

@@ -6,7 +6,6 @@ import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.nz;
 
 import ai.kubernaut.orchestrator.workflows.logic.Progress;
-import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildRef;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
@@ -15,7 +14,6 @@ import ai.kubernaut.orchestrator.workflows.model.EventRecord;
 import ai.kubernaut.orchestrator.workflows.model.ExecutionRef;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
-import ai.kubernaut.orchestrator.workflows.model.PhaseTimeouts;
 import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
@@ -38,7 +36,7 @@ final class RemediationLedger {
     this.rr = input.rr();
     this.snapshot = input.snapshot();
     this.settings = input.settings();
-    this.timeouts = settings.defaultTimeouts();
+    this.deadlines = new Deadlines(settings.defaultTimeouts());
     this.recovery =
         new Recovery(
             snapshot != null && snapshot.maxRecoveryAttempts() != null
@@ -77,7 +75,7 @@ final class RemediationLedger {
 
   Instant retentionExpiryTime;
 
-  PhaseTimeouts timeouts;
+  final Deadlines deadlines;
 
   long sequence;
 
@@ -107,12 +105,6 @@ final class RemediationLedger {
   Instant timeoutTime;
 
   String waitingFor;
-
-  Instant phaseDeadline;
-
-  Instant globalDeadline;
-
-  int deadlineVersion;
 
   CurrentChild current;
 
@@ -158,56 +150,40 @@ final class RemediationLedger {
   static final Duration MIN_ACTIVITY_BUDGET = Duration.ofSeconds(10);
 
   /**
-   * Everything the end of a remediation does (mark children, notify, write the final status) shares
-   * this budget: an API server that never answers cannot keep a finished remediation open.
-   */
-  static final Duration ENDING_BUDGET = Duration.ofMinutes(1);
-
-  /** Set when the remediation starts ending: the ending budget runs out then. */
-  Instant endingDeadline;
-
-  /**
    * How long a Kubernetes write may keep retrying: until the deadline the workflow would wake for
    * (phase or global; while Blocked the end of the block), or, once the remediation is ending,
    * until the ending budget is spent; never less than {@link #MIN_ACTIVITY_BUDGET}.
    */
   Duration activityBudget() {
-    Instant at = endingDeadline != null ? endingDeadline : budgetDeadline();
+    Instant at = deadlines.ending() != null ? deadlines.ending() : budgetDeadline();
     if (at == null) {
-      return timeouts.global();
+      return deadlines.timeouts().global();
     }
     Duration d = Duration.between(now(), at);
     return d.compareTo(MIN_ACTIVITY_BUDGET) < 0 ? MIN_ACTIVITY_BUDGET : d;
   }
 
-  /**
-   * While the child of a new phase (or of an operator retry) is created: its deadline, and the
-   * phase it is created for (not carried; left set when a transition's create fails).
-   */
-  Instant creatingUntil;
-
-  Phase creatingFor;
-
   /** The deadline the running phase's work is bounded by; null when there is none. */
   Instant budgetDeadline() {
-    if (creatingUntil != null) {
-      return creatingUntil;
+    if (deadlines.creatingUntil() != null) {
+      return deadlines.creatingUntil();
     }
     if (phase == Phase.Blocked) {
       Instant at = null;
       if (routing.executingDeadline() != null) {
-        at = earlier(routing.executingDeadline(), globalDeadline);
+        at = earlier(routing.executingDeadline(), deadlines.global());
       }
       at = earlier(at, routing.blockedUntil());
       return earlier(at, routing.blockedDeadline());
     }
-    return earlier(phaseDeadline, globalDeadline);
+    return earlier(deadlines.phase(), deadlines.global());
   }
 
   /** Whether the deadline of the current global timer is the nearer one (or the only one). */
   boolean globalIsNearer() {
-    Instant other = phase == Phase.Blocked ? routing.executingDeadline() : phaseDeadline;
-    return other == null || (globalDeadline != null && !globalDeadline.isAfter(other));
+    Instant other = phase == Phase.Blocked ? routing.executingDeadline() : deadlines.phase();
+    Instant global = deadlines.global();
+    return other == null || (global != null && !global.isAfter(other));
   }
 
   private static Instant earlier(Instant a, Instant b) {
@@ -246,7 +222,7 @@ final class RemediationLedger {
         phaseStartTime,
         completionTime,
         retentionExpiryTime,
-        timeouts,
+        deadlines.timeouts(),
         new DesiredStatus.Children(
             signalProcessingRef,
             aiAnalysisRefs,
@@ -324,7 +300,7 @@ final class RemediationLedger {
   }
 
   Duration phaseBudget() {
-    return Timeouts.forPhase(timeouts, phase);
+    return deadlines.phaseBudget(phase);
   }
 
   void timeline(String line) {

@@ -10,7 +10,6 @@ import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
 import ai.kubernaut.orchestrator.workflows.logic.FailureReasons;
 import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
-import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalCommand;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalResult;
 import ai.kubernaut.orchestrator.workflows.model.CancelRequestInfo;
@@ -223,8 +222,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       Instant now = now();
       ledger.startTime = now;
       ledger.phaseStartTime = now;
-      ledger.globalDeadline = Timeouts.deadline(now, ledger.timeouts.global());
-      ledger.phaseDeadline = ledger.globalDeadline;
+      ledger.deadlines.start(now);
       ledger.waitingFor = "spec validation";
       ledger.timeline("started");
       transitions.upsertSearchAttributes();
@@ -247,11 +245,11 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
                     NotificationRules.escalation(false, ledger.severity())));
         return;
       }
-      ledger.timeouts = ledger.settings.defaultTimeouts().withOverrides(v.timeoutOverrides());
+      ledger.deadlines.applyValidated(
+          ledger.settings.defaultTimeouts().withOverrides(v.timeoutOverrides()), ledger.startTime);
       if (v.maxRecoveryAttempts() != null) {
         ledger.recovery.limitAttempts(v.maxRecoveryAttempts());
       }
-      ledger.globalDeadline = Timeouts.deadline(ledger.startTime, ledger.timeouts.global());
       if (routingSteps.routeAtStart()) {
         transitions.enterProcessing();
       }
@@ -382,7 +380,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         f.getRetryState() == RetryState.RETRY_STATE_TIMEOUT
             || (f.getCause() instanceof TimeoutFailure t
                 && t.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE);
-    if (!timedOut || ledger.endingDeadline != null) {
+    if (!timedOut || ledger.deadlines.ending() != null) {
       return false;
     }
     Instant at = ledger.budgetDeadline();

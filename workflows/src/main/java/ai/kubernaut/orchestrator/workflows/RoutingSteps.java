@@ -172,8 +172,7 @@ final class RoutingSteps {
     Instant now = now();
     if (routing.executingDeadline() == null) {
       // (between WorkflowExecution re-creations the wait counts: the remediation is executing)
-      ledger.globalDeadline =
-          Timeouts.deadline(ledger.globalDeadline, Duration.between(routing.blockedSince(), now));
+      ledger.deadlines.extendGlobal(Duration.between(routing.blockedSince(), now));
     }
     switch (was) {
       case RoutingVerdict.DUPLICATE_IN_PROGRESS -> onOwnerEnded(routing.takeResolution());

@@ -46,9 +46,7 @@ final class Terminal {
 
   /** From now on every activity shares the ending budget (the phase deadlines no longer apply). */
   private void startEnding(Instant now) {
-    if (ledger.endingDeadline == null) {
-      ledger.endingDeadline = Timeouts.deadline(now, RemediationLedger.ENDING_BUDGET);
-    }
+    ledger.deadlines.startEnding(now);
   }
 
   /** The RR was deleted under us: nothing to write to, so end quietly as Cancelled. */

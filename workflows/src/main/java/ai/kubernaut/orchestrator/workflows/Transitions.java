@@ -162,15 +162,13 @@ final class Transitions {
     Instant deadline =
         keepDeadline != null
             ? keepDeadline
-            : Timeouts.deadline(now, Timeouts.forPhase(ledger.timeouts, to));
+            : Timeouts.deadline(now, ledger.deadlines.phaseBudget(to));
     ledger.children.register(name);
     // the create is bounded by the new phase's budget, and a create that outlives it times the new
     // phase out (kept set when the create fails)
-    ledger.creatingUntil = deadline;
-    ledger.creatingFor = to;
+    ledger.deadlines.creating(deadline, to);
     ChildRef ref = createChild(kind, name, to, deadline);
-    ledger.creatingUntil = null;
-    ledger.creatingFor = null;
+    ledger.deadlines.created();
     ledger.current = child;
     changePhase(from, to, now, deadline, waitsFor);
     ledger.pendingEvents.addAll(List.of(events));
@@ -260,10 +258,7 @@ final class Transitions {
             : Duration.between(ledger.phaseStartTime, now);
     ledger.phase = to;
     ledger.phaseStartTime = now;
-    if (deadline != null) {
-      ledger.phaseDeadline = deadline;
-    }
-    ledger.deadlineVersion++;
+    ledger.deadlines.phaseChanged(deadline);
     ledger.waitingFor = waits;
     if (to.isTerminal()) {
       ledger.current = null;
@@ -341,9 +336,9 @@ final class Transitions {
         CurrentDetails.markdown(
             ledger.phase,
             ledger.waitingFor,
-            ledger.phase == Phase.Pending ? null : ledger.phaseDeadline,
+            ledger.phase == Phase.Pending ? null : ledger.deadlines.phase(),
             ledger.phase == Phase.Pending ? null : ledger.phaseBudget(),
-            ledger.globalDeadline,
+            ledger.deadlines.global(),
             ledger.recovery.attempts(),
             ledger.recovery.maxAttempts(),
             ledger.outcome,

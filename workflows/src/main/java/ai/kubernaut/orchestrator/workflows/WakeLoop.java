@@ -82,15 +82,15 @@ final class WakeLoop {
         awaitUnblock();
         continue;
       }
-      boolean global = !ledger.globalDeadline.isAfter(ledger.phaseDeadline);
-      Instant at = global ? ledger.globalDeadline : ledger.phaseDeadline;
+      boolean global = !ledger.deadlines.global().isAfter(ledger.deadlines.phase());
+      Instant at = global ? ledger.deadlines.global() : ledger.deadlines.phase();
       Duration remaining = Duration.between(now(), at);
       if (remaining.compareTo(Duration.ofMillis(1)) < 0) {
         remaining = Duration.ofMillis(1);
       }
       String summary =
           global
-              ? "global timeout " + Timeouts.human(ledger.timeouts.global())
+              ? "global timeout " + Timeouts.human(ledger.deadlines.timeouts().global())
               : ledger.phase.name().toLowerCase()
                   + " timeout "
                   + Timeouts.human(ledger.phaseBudget());
@@ -103,13 +103,13 @@ final class WakeLoop {
    * blockedUntil, each bounded by their own timers); only blockedUntil is a Temporal timer.
    */
   private void awaitUnblock() {
-    int version = ledger.deadlineVersion;
+    int version = ledger.deadlines.version();
     Routing routing = ledger.routing;
     if (routing.executingDeadline() != null) {
       // between WorkflowExecution re-creations: bounded by the Executing and global deadlines
       Instant at = routing.executingDeadline();
-      if (ledger.globalDeadline.isBefore(at)) {
-        at = ledger.globalDeadline;
+      if (ledger.deadlines.global().isBefore(at)) {
+        at = ledger.deadlines.global();
       }
       if (routing.blockedUntil() != null && routing.blockedUntil().isBefore(at)) {
         at = routing.blockedUntil();
@@ -122,19 +122,20 @@ final class WakeLoop {
     if (routing.blockedUntil() == null
         && Workflow.getVersion(BLOCKED_BUDGET_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
       // a block without an end of its own is bounded by the Blocked budget
-      routing.blockedDeadline(Timeouts.deadline(routing.blockedSince(), ledger.timeouts.global()));
+      routing.blockedDeadline(
+          Timeouts.deadline(routing.blockedSince(), ledger.deadlines.timeouts().global()));
       awaitTimerOrWake(
           atLeastOneMilli(Duration.between(now(), routing.blockedDeadline())),
           "blocked ("
               + routing.blockReason()
               + ") budget "
-              + Timeouts.human(ledger.timeouts.global()));
+              + Timeouts.human(ledger.deadlines.timeouts().global()));
       return;
     }
     if (routing.blockedUntil() == null) {
       Workflow.await(
           () ->
-              ledger.deadlineVersion != version
+              ledger.deadlines.version() != version
                   || pendingWake() != null
                   || continueAsNewDue()
                   || ledger.phase.isTerminal());
@@ -154,7 +155,7 @@ final class WakeLoop {
    * failure is consumed so the SDK does not log it as an unhandled promise.
    */
   private void awaitTimerOrWake(Duration delay, String summary) {
-    int version = ledger.deadlineVersion;
+    int version = ledger.deadlines.version();
     @SuppressWarnings("unchecked")
     Promise<Void>[] timer = new Promise[1];
     CancellationScope scope =
@@ -167,7 +168,7 @@ final class WakeLoop {
     Workflow.await(
         () ->
             timer[0].isCompleted()
-                || ledger.deadlineVersion != version
+                || ledger.deadlines.version() != version
                 || pendingWake() != null
                 || continueAsNewDue()
                 || ledger.phase.isTerminal());
@@ -186,7 +187,7 @@ final class WakeLoop {
       Instant executing = ledger.routing.executingDeadline();
       if (executing != null) {
         Instant now = now();
-        if (!now.isBefore(ledger.globalDeadline)) {
+        if (!now.isBefore(ledger.deadlines.global())) {
           return Wake.GLOBAL_DEADLINE;
         }
         if (!now.isBefore(executing)) {
@@ -224,10 +225,10 @@ final class WakeLoop {
       return Wake.NOTICE;
     }
     Instant now = now();
-    if (!now.isBefore(ledger.globalDeadline)) {
+    if (!now.isBefore(ledger.deadlines.global())) {
       return Wake.GLOBAL_DEADLINE;
     }
-    if (!now.isBefore(ledger.phaseDeadline)) {
+    if (!now.isBefore(ledger.deadlines.phase())) {
       return Wake.PHASE_DEADLINE;
     }
     return null;
