@@ -122,8 +122,8 @@ final class Terminal {
     ledger.outcome = out;
     ledger.reason = why;
     ledger.message = msg;
-    ledger.failurePhase = end.failurePhase();
-    ledger.failureReason = end.failureReason();
+    ledger.failurePhase = end.failure().phase();
+    ledger.failureReason = end.failure().reason();
     ledger.completionTime = now;
     ledger.retentionExpiryTime = Timeouts.deadline(now, ledger.settings.retention());
     transitions.changePhase(from, to, now, null, null);
@@ -134,8 +134,8 @@ final class Terminal {
     ledger.timeline(to + " (" + out + "): " + why);
     List<String> dups = routingExit.releaseRouting(to, out, why, msg);
     ledger.routing.addReleasedDuplicates(dups);
-    if (end.notification() != null) {
-      notifier.notify(end.notification(), end.notificationPriority(), msg);
+    if (end.notice() != null) {
+      notifier.notify(end.notice().type(), end.notice().priority(), msg);
     }
     if (!ledger.routing.duplicates().isEmpty()) {
       notifier.notifyBulk(ledger.routing.duplicates(), msg);

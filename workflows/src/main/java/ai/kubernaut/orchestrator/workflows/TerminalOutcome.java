@@ -7,25 +7,31 @@ import ai.kubernaut.orchestrator.workflows.model.Phase;
 
 /**
  * How a remediation ends, as {@link Terminal#enter} applies it: the terminal phase and outcome, the
- * status reason and message, the failure phase and reason (null unless it failed or timed out), the
- * notification to send (null: none) and the reason running children are marked with (null: they are
- * left alone).
+ * status reason and message, the failure phase and reason (both null unless it failed or timed
+ * out), the notification to send (null: none) and the reason running children are marked with
+ * (null: they are left alone). Built by name: {@code failed(...)}, {@code timedOut(...)}, ... then
+ * {@code notifying(...)}, {@code markingChildren(...)}.
  */
 record TerminalOutcome(
     Phase phase,
     Outcome outcome,
     String reason,
     String message,
-    String failurePhase,
-    String failureReason,
-    NotificationType notification,
-    NotificationPriority notificationPriority,
+    Failure failure,
+    Notice notice,
     String childrenReason) {
+
+  /** status.failurePhase and status.failureReason. */
+  record Failure(String phase, String reason) {
+    static final Failure NONE = new Failure(null, null);
+  }
+
+  /** The NotificationRequest sent as the remediation ends. */
+  record Notice(NotificationType type, NotificationPriority priority) {}
 
   /** Failed/Failed in {@code failurePhase}; the failure reason is {@code reason}. */
   static TerminalOutcome failed(String failurePhase, String reason, String message) {
-    return new TerminalOutcome(
-        Phase.Failed, Outcome.Failed, reason, message, failurePhase, reason, null, null, null);
+    return ended(Phase.Failed, Outcome.Failed, reason, message, new Failure(failurePhase, reason));
   }
 
   /** Failed/ManualReviewRequired in {@code failurePhase}; the failure reason is {@code reason}. */
@@ -35,78 +41,46 @@ record TerminalOutcome(
 
   /** TimedOut/TimedOut: {@code timedOutPhase} ran out; the failure reason is {@code reason}. */
   static TerminalOutcome timedOut(String timedOutPhase, String reason, String message) {
-    return new TerminalOutcome(
-        Phase.TimedOut, Outcome.TimedOut, reason, message, timedOutPhase, reason, null, null, null);
+    Failure f = new Failure(timedOutPhase, reason);
+    return ended(Phase.TimedOut, Outcome.TimedOut, reason, message, f);
   }
 
   static TerminalOutcome completed(Outcome outcome, String reason, String message) {
-    return new TerminalOutcome(
-        Phase.Completed, outcome, reason, message, null, null, null, null, null);
+    return ended(Phase.Completed, outcome, reason, message, Failure.NONE);
   }
 
   /** Skipped/Deduplicated. */
   static TerminalOutcome skipped(String reason, String message) {
-    return new TerminalOutcome(
-        Phase.Skipped, Outcome.Deduplicated, reason, message, null, null, null, null, null);
+    return ended(Phase.Skipped, Outcome.Deduplicated, reason, message, Failure.NONE);
   }
 
   /** Cancelled/Cancelled, reason {@code Cancelled}. */
   static TerminalOutcome cancelled(String message) {
-    return new TerminalOutcome(
-        Phase.Cancelled, Outcome.Cancelled, "Cancelled", message, null, null, null, null, null);
+    return ended(Phase.Cancelled, Outcome.Cancelled, "Cancelled", message, Failure.NONE);
+  }
+
+  private static TerminalOutcome ended(
+      Phase phase, Outcome outcome, String reason, String message, Failure failure) {
+    return new TerminalOutcome(phase, outcome, reason, message, failure, null, null);
   }
 
   TerminalOutcome withOutcome(Outcome value) {
-    return new TerminalOutcome(
-        phase,
-        value,
-        reason,
-        message,
-        failurePhase,
-        failureReason,
-        notification,
-        notificationPriority,
-        childrenReason);
+    return new TerminalOutcome(phase, value, reason, message, failure, notice, childrenReason);
   }
 
   TerminalOutcome withFailureReason(String value) {
-    return new TerminalOutcome(
-        phase,
-        outcome,
-        reason,
-        message,
-        failurePhase,
-        value,
-        notification,
-        notificationPriority,
-        childrenReason);
+    Failure f = new Failure(failure.phase(), value);
+    return new TerminalOutcome(phase, outcome, reason, message, f, notice, childrenReason);
   }
 
   /** Sends one NotificationRequest of {@code type} with {@code priority}. */
   TerminalOutcome notifying(NotificationType type, NotificationPriority priority) {
-    return new TerminalOutcome(
-        phase,
-        outcome,
-        reason,
-        message,
-        failurePhase,
-        failureReason,
-        type,
-        priority,
-        childrenReason);
+    Notice n = new Notice(type, priority);
+    return new TerminalOutcome(phase, outcome, reason, message, failure, n, childrenReason);
   }
 
   /** Marks the children still running terminal first, with {@code value} as their reason. */
   TerminalOutcome markingChildren(String value) {
-    return new TerminalOutcome(
-        phase,
-        outcome,
-        reason,
-        message,
-        failurePhase,
-        failureReason,
-        notification,
-        notificationPriority,
-        value);
+    return new TerminalOutcome(phase, outcome, reason, message, failure, notice, value);
   }
 }
