@@ -333,8 +333,7 @@ final class ChildReactions {
             && ledger.phase == Phase.Blocked
             && ledger.routing.blockedDeadline() != null;
     Phase timed = forPhase != null ? forPhase : busy ? Phase.Executing : ledger.phase;
-    ledger.timeoutPhase = timed.name();
-    ledger.timeoutTime =
+    Instant at =
         forPhase != null
             ? ledger.deadlines.phase()
             : budget
@@ -354,6 +353,7 @@ final class ChildReactions {
     terminal.enter(
         TerminalOutcome.timedOut(
                 timed.name(),
+                at,
                 global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
                 what + " passed while waiting for " + ledger.waitingFor)
             .notifying(NotificationType.Escalation, NotificationRules.timeout(global))

@@ -97,6 +97,10 @@ final class Terminal {
     String why = end.reason();
     String msg = end.message();
     String childrenReason = end.childrenReason();
+    if (to == Phase.TimedOut) {
+      ledger.timeoutPhase = end.failure().phase();
+      ledger.timeoutTime = end.failure().timedOutAt();
+    }
     if (!PhaseTransitions.allowed(from, to)) {
       log.error("transition {} -> {} is not in the phase machine; ending anyway", from, to);
     }

@@ -4,6 +4,7 @@ import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
 import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
+import java.time.Instant;
 
 /**
  * How a remediation ends, as {@link Terminal#enter} applies it: the terminal phase and outcome, the
@@ -21,9 +22,12 @@ record TerminalOutcome(
     Notice notice,
     String childrenReason) {
 
-  /** status.failurePhase and status.failureReason. */
-  record Failure(String phase, String reason) {
-    static final Failure NONE = new Failure(null, null);
+  /**
+   * status.failurePhase and status.failureReason; for a timeout also status.timeoutPhase (the same
+   * phase) and status.timeoutTime ({@code timedOutAt}, null otherwise).
+   */
+  record Failure(String phase, String reason, Instant timedOutAt) {
+    static final Failure NONE = new Failure(null, null, null);
   }
 
   /** The NotificationRequest sent as the remediation ends. */
@@ -31,7 +35,8 @@ record TerminalOutcome(
 
   /** Failed/Failed in {@code failurePhase}; the failure reason is {@code reason}. */
   static TerminalOutcome failed(String failurePhase, String reason, String message) {
-    return ended(Phase.Failed, Outcome.Failed, reason, message, new Failure(failurePhase, reason));
+    return ended(
+        Phase.Failed, Outcome.Failed, reason, message, new Failure(failurePhase, reason, null));
   }
 
   /** Failed/ManualReviewRequired in {@code failurePhase}; the failure reason is {@code reason}. */
@@ -39,9 +44,12 @@ record TerminalOutcome(
     return failed(failurePhase, reason, message).withOutcome(Outcome.ManualReviewRequired);
   }
 
-  /** TimedOut/TimedOut: {@code timedOutPhase} ran out; the failure reason is {@code reason}. */
-  static TerminalOutcome timedOut(String timedOutPhase, String reason, String message) {
-    Failure f = new Failure(timedOutPhase, reason);
+  /**
+   * TimedOut/TimedOut: {@code timedOutPhase} ran out at {@code at}; the failure reason is {@code
+   * reason}.
+   */
+  static TerminalOutcome timedOut(String timedOutPhase, Instant at, String reason, String message) {
+    Failure f = new Failure(timedOutPhase, reason, at);
     return ended(Phase.TimedOut, Outcome.TimedOut, reason, message, f);
   }
 
@@ -69,7 +77,7 @@ record TerminalOutcome(
   }
 
   TerminalOutcome withFailureReason(String value) {
-    Failure f = new Failure(failure.phase(), value);
+    Failure f = new Failure(failure.phase(), value, failure.timedOutAt());
     return new TerminalOutcome(phase, outcome, reason, message, f, notice, childrenReason);
   }
 
