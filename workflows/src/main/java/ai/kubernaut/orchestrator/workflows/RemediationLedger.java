@@ -59,6 +59,22 @@ final class RemediationLedger {
 
   final RemediationSettings settings;
 
+  // the state groups, each changed only through its own methods (docs/architecture.md, Code map)
+
+  final Deadlines deadlines;
+
+  final ChildRegistry children = new ChildRegistry();
+
+  final Recovery recovery;
+
+  final Approvals approvals = new Approvals();
+
+  final Routing routing = new Routing();
+
+  final Notifications notifications = new Notifications();
+
+  // phase, outcome, timeline and the bookkeeping of this run
+
   Phase phase = Phase.Pending;
 
   Outcome outcome;
@@ -75,8 +91,6 @@ final class RemediationLedger {
 
   Instant retentionExpiryTime;
 
-  final Deadlines deadlines;
-
   long sequence;
 
   ChildRef signalProcessingRef;
@@ -87,14 +101,8 @@ final class RemediationLedger {
 
   ChildRef approvalRequestRef;
 
-  final Notifications notifications = new Notifications();
-
   /** NotificationRequest deliveries are tracked (version of the run's rule). */
   boolean trackNotifications;
-
-  final Recovery recovery;
-
-  final ChildRegistry children = new ChildRegistry();
 
   String failurePhase;
 
@@ -118,8 +126,6 @@ final class RemediationLedger {
 
   String priority;
 
-  final Approvals approvals = new Approvals();
-
   final List<String> timeline = new ArrayList<>();
 
   int runs = 1;
@@ -137,8 +143,6 @@ final class RemediationLedger {
   final List<EventRecord> pendingEvents = new ArrayList<>();
 
   boolean gone;
-
-  final Routing routing = new Routing();
 
   /** An Event waits to be written that no transition will carry soon (a report, not a change). */
   boolean noticePending;
