@@ -1,9 +1,7 @@
 package ai.kubernaut.orchestrator.workflows;
 
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
-import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState;
-import ai.kubernaut.orchestrator.workflows.model.RoutingState;
 import java.util.List;
 
 /**
@@ -17,79 +15,29 @@ final class CarriedState {
     this.ledger = ledger;
   }
 
-  private RoutingState routingState() {
-    return new RoutingState(
-        ledger.registered,
-        ledger.blockReason,
-        ledger.blockedUntil,
-        ledger.blockedSince,
-        ledger.duplicateOf,
-        ledger.duplicateOfWorkflowId,
-        ledger.duplicates,
-        ledger.duplicateCountWritten,
-        ledger.lastDuplicateTime,
-        ledger.skipReason,
-        ledger.resolution,
-        ledger.lockAttempt,
-        ledger.lockHeld,
-        ledger.lockQueued,
-        ledger.grant,
-        ledger.lockQueuedAt,
-        ledger.selectedWorkflowId,
-        ledger.executionRetries,
-        ledger.executingDeadline);
-  }
-
-  private void restoreRouting(RoutingState r) {
-    if (r == null) {
-      return;
-    }
-    ledger.routingRequest = ledger.routingRequestOf();
-    ledger.registered = r.registered();
-    ledger.blockReason = r.blockReason();
-    ledger.blockedUntil = r.blockedUntil();
-    ledger.blockedSince = r.blockedSince();
-    ledger.duplicateOf = r.duplicateOf();
-    ledger.duplicateOfWorkflowId = r.duplicateOfWorkflowId();
-    ledger.duplicates.addAll(r.duplicates());
-    ledger.duplicateCountWritten = r.duplicateCountWritten();
-    ledger.lastDuplicateTime = r.lastDuplicateTime();
-    ledger.skipReason = r.skipReason();
-    ledger.resolution = r.resolution();
-    ledger.lockAttempt = r.lockAttempt();
-    ledger.lockHeld = r.lockHeld();
-    ledger.lockQueued = r.lockQueued();
-    ledger.grant = r.grant();
-    ledger.lockQueuedAt = r.lockQueuedAt();
-    ledger.selectedWorkflowId = r.selectedWorkflowId();
-    ledger.executionRetries = r.executionRetries();
-    ledger.executingDeadline = r.executingDeadline();
-    ledger.blockedMetricReason = ledger.blockReason;
-  }
-
   RemediationState snapshotState() {
     return new RemediationState(
         ledger.status(),
         ledger.sequence,
         ledger.waitingFor,
-        ledger.phaseDeadline,
-        ledger.globalDeadline,
+        ledger.deadlines.phase(),
+        ledger.deadlines.global(),
         ledger.current,
         ledger.retries,
         ledger.signalProcessingName,
         ledger.analysisName,
-        ledger.recoveryContext,
+        ledger.recovery.context(),
         ledger.environment,
         ledger.priority,
-        ledger.operatorDecision,
-        List.copyOf(ledger.children),
-        List.copyOf(ledger.observed.values()),
-        List.copyOf(ledger.failurePatterns),
+        ledger.approvals.operatorDecision(),
+        ledger.children.names(),
+        ledger.children.observed(),
+        List.copyOf(ledger.recovery.failurePatterns()),
         ledger.timeline,
         ledger.runs,
-        routingState(),
-        ledger.retryNumbers,
-        List.copyOf(ledger.superseded));
+        ledger.routing.snapshot(),
+        ledger.children.retryNumbers(),
+        ledger.children.superseded());
   }
 
   void restore(RemediationState s) {
@@ -102,53 +50,36 @@ final class CarriedState {
     ledger.phaseStartTime = st.phaseStartTime();
     ledger.completionTime = st.completionTime();
     ledger.retentionExpiryTime = st.retentionExpiryTime();
-    ledger.timeouts = st.timeoutConfig();
     if (st.children() != null) {
       ledger.signalProcessingRef = st.children().signalProcessing();
       ledger.aiAnalysisRefs.addAll(st.children().aiAnalyses());
       ledger.executionRefs.addAll(st.children().workflowExecutions());
       ledger.approvalRequestRef = st.children().approvalRequest();
-      ledger.notificationRefs.addAll(st.children().notifications());
-      for (NotificationRef r : st.children().notifications()) {
-        if (NotificationDelivery.FAILED.equals(r.phase())) {
-          ledger.notificationFailuresReported.add(r.name()); // reported by an earlier run
-        }
-      }
+      ledger.notifications.restore(st.children().notifications());
     }
-    if (st.recovery() != null) {
-      ledger.recoveryAttempts = st.recovery().recoveryAttempts();
-      ledger.maxRecoveryAttempts = st.recovery().maxRecoveryAttempts();
-      ledger.lastFailureTime = st.recovery().lastFailureTime();
-      ledger.recoveryReason = st.recovery().recoveryReason();
-      ledger.escalatedToManualReview = st.recovery().escalatedToManualReview();
-    }
+    ledger.recovery.restore(st.recovery(), s.failurePatterns(), s.recoveryContext());
     if (st.failure() != null) {
       ledger.failurePhase = st.failure().failurePhase();
       ledger.failureReason = st.failure().failureReason();
       ledger.timeoutPhase = st.failure().timeoutPhase();
       ledger.timeoutTime = st.failure().timeoutTime();
     }
-    ledger.approvalNotificationSent = st.approvalNotificationSent();
     ledger.sequence = s.statusSequence();
     ledger.waitingFor = s.waitingFor();
-    ledger.phaseDeadline = s.phaseDeadline();
-    ledger.globalDeadline = s.globalDeadline();
+    ledger.deadlines.restore(st.timeoutConfig(), s.phaseDeadline(), s.globalDeadline());
     ledger.current = s.current();
     ledger.retries = s.retries();
     ledger.signalProcessingName = s.signalProcessingName();
     ledger.analysisName = s.analysisName();
-    ledger.recoveryContext = s.recoveryContext();
     ledger.environment = s.environment();
     ledger.priority = s.priority();
-    ledger.operatorDecision = s.operatorDecision();
-    ledger.children.addAll(s.children());
-    s.observed().forEach(o -> ledger.observed.put(o.name(), o));
-    ledger.failurePatterns.addAll(s.failurePatterns());
+    ledger.approvals.restore(s.operatorDecision(), st.approvalNotificationSent());
     ledger.timeline.addAll(s.timeline());
     ledger.runs = s.runs() + 1;
     ledger.stepsWritten = st.summaries() == null ? 0 : st.summaries().stepsCompleted();
-    restoreRouting(s.routing());
-    ledger.retryNumbers.putAll(s.retryNumbers());
-    ledger.superseded.addAll(s.superseded());
+    if (s.routing() != null) {
+      ledger.routing.restore(s.routing(), ledger.routingRequestOf());
+    }
+    ledger.children.restore(s.children(), s.observed(), s.retryNumbers(), s.superseded());
   }
 }

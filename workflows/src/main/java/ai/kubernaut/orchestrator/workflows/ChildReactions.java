@@ -1,37 +1,29 @@
 package ai.kubernaut.orchestrator.workflows;
 
-import static ai.kubernaut.orchestrator.workflows.RemediationActivityOptions.withSummary;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.blankToNull;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rethrowIfCancelled;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
 
-import ai.kubernaut.orchestrator.workflows.activities.ClusterActivities;
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.logic.AnalysisRules;
 import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
 import ai.kubernaut.orchestrator.workflows.logic.FailureReasons;
 import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
-import ai.kubernaut.orchestrator.workflows.logic.RecoveryPolicy;
 import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.ChildKey;
 import ai.kubernaut.orchestrator.workflows.model.ChildObservation;
-import ai.kubernaut.orchestrator.workflows.model.ChildRef;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.EventRecord;
 import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
-import ai.kubernaut.orchestrator.workflows.model.RecoveryContext;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
 import ai.kubernaut.orchestrator.workflows.model.RoutingVerdict;
-import ai.kubernaut.orchestrator.workflows.model.TerminationRate;
-import ai.kubernaut.orchestrator.workflows.model.TerminationRateQuery;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 
 /**
@@ -56,6 +48,7 @@ final class ChildReactions {
   private final Terminal terminal;
   private final RoutingSteps routingSteps;
   private final OperatorUpdates updates;
+  private final WorkflowExecutionFailure executionFailure;
 
   ChildReactions(
       RemediationLedger ledger,
@@ -65,7 +58,8 @@ final class ChildReactions {
       RoutingExit routingExit,
       Terminal terminal,
       RoutingSteps routingSteps,
-      OperatorUpdates updates) {
+      OperatorUpdates updates,
+      WorkflowExecutionFailure executionFailure) {
     this.ledger = ledger;
     this.metrics = metrics;
     this.stubs = stubs;
@@ -74,6 +68,7 @@ final class ChildReactions {
     this.terminal = terminal;
     this.routingSteps = routingSteps;
     this.updates = updates;
+    this.executionFailure = executionFailure;
   }
 
   void onChildDone(ChildStatus s) {
@@ -96,15 +91,13 @@ final class ChildReactions {
   private void onSignalProcessingDone(ChildStatus s) {
     if (ChildPhases.FAILED.equals(s.phase())) {
       terminal.enter(
-          Phase.Failed,
-          Outcome.Failed,
-          "SignalProcessingFailed",
-          "SignalProcessing " + s.name() + " failed" + suffix(s.message()),
-          FailureReasons.SIGNAL_PROCESSING,
-          "SignalProcessingFailed",
-          NotificationType.Escalation,
-          NotificationRules.escalation(false, ledger.severity()),
-          null);
+          TerminalOutcome.failed(
+                  FailureReasons.SIGNAL_PROCESSING,
+                  "SignalProcessingFailed",
+                  "SignalProcessing " + s.name() + " failed" + suffix(s.message()))
+              .notifying(
+                  NotificationType.Escalation,
+                  NotificationRules.escalation(false, ledger.severity())));
       return;
     }
     ledger.signalProcessingName = s.name();
@@ -122,40 +115,33 @@ final class ChildReactions {
   private void onAnalysisDone(ChildStatus s) {
     ledger.analysisName = s.name();
     if (s.analysis() != null && s.analysis().hasSelectedWorkflow()) {
-      ledger.selectedWorkflowId = s.analysis().selectedWorkflowId();
+      ledger.routing.selectedWorkflowId(s.analysis().selectedWorkflowId());
     }
     AnalysisRules.Decision d = AnalysisRules.decide(s);
     switch (d.next()) {
       case NO_ACTION ->
           terminal.enter(
-              Phase.Completed,
-              Outcome.NoActionRequired,
-              AnalysisRules.WORKFLOW_NOT_NEEDED,
-              "AIAnalysis "
-                  + s.name()
-                  + " found that no remediation is needed"
-                  + suffix(s.message()),
-              null,
-              null,
-              null,
-              null,
-              null);
+              TerminalOutcome.completed(
+                  Outcome.NoActionRequired,
+                  AnalysisRules.WORKFLOW_NOT_NEEDED,
+                  "AIAnalysis "
+                      + s.name()
+                      + " found that no remediation is needed"
+                      + suffix(s.message())));
       case MANUAL_REVIEW ->
           terminal.enter(
-              Phase.Failed,
-              Outcome.ManualReviewRequired,
-              d.reason(),
-              "AIAnalysis "
-                  + s.name()
-                  + (ChildPhases.FAILED.equals(s.phase())
-                      ? " failed"
-                      : " selected no workflow that can run unattended")
-                  + suffix(s.message()),
-              FailureReasons.AI_ANALYSIS,
-              d.reason(),
-              NotificationType.ManualReview,
-              NotificationRules.manualReview(false, ledger.severity()),
-              null);
+              TerminalOutcome.manualReview(
+                      FailureReasons.AI_ANALYSIS,
+                      d.reason(),
+                      "AIAnalysis "
+                          + s.name()
+                          + (ChildPhases.FAILED.equals(s.phase())
+                              ? " failed"
+                              : " selected no workflow that can run unattended")
+                          + suffix(s.message()))
+                  .notifying(
+                      NotificationType.ManualReview,
+                      NotificationRules.manualReview(false, ledger.severity())));
       case AWAIT_APPROVAL -> transitions.enterAwaitingApproval(d.reason());
       case EXECUTE -> routingSteps.enterExecuting();
     }
@@ -173,26 +159,25 @@ final class ChildReactions {
                   "RemediationApprovalRequest " + rar + " approved" + who + suffix(msg)));
       case ChildPhases.REJECTED ->
           terminal.enter(
-              Phase.Failed,
-              Outcome.Failed,
-              "ApprovalRejected",
-              "RemediationApprovalRequest " + rar + " rejected" + who + suffix(msg),
-              FailureReasons.APPROVAL,
-              "ApprovalRejected",
-              NotificationType.Escalation,
-              NotificationRules.escalation(false, ledger.severity()),
-              null);
+              TerminalOutcome.failed(
+                      FailureReasons.APPROVAL,
+                      "ApprovalRejected",
+                      "RemediationApprovalRequest " + rar + " rejected" + who + suffix(msg))
+                  .notifying(
+                      NotificationType.Escalation,
+                      NotificationRules.escalation(false, ledger.severity())));
       default ->
           terminal.enter(
-              Phase.Failed,
-              Outcome.Failed,
-              "ApprovalExpired",
-              "RemediationApprovalRequest " + rar + " expired without a decision" + suffix(msg),
-              FailureReasons.APPROVAL,
-              "ApprovalExpired",
-              NotificationType.Escalation,
-              NotificationRules.escalation(false, ledger.severity()),
-              null);
+              TerminalOutcome.failed(
+                      FailureReasons.APPROVAL,
+                      "ApprovalExpired",
+                      "RemediationApprovalRequest "
+                          + rar
+                          + " expired without a decision"
+                          + suffix(msg))
+                  .notifying(
+                      NotificationType.Escalation,
+                      NotificationRules.escalation(false, ledger.severity())));
     }
   }
 
@@ -201,26 +186,22 @@ final class ChildReactions {
     Instant done = now();
     // the WE ended: the target is free for the next remediation (a completion starts the cooldown)
     routingExit.releaseLock(
-        ChildPhases.COMPLETED.equals(s.phase()) ? ledger.selectedWorkflowId : null);
+        ChildPhases.COMPLETED.equals(s.phase()) ? ledger.routing.selectedWorkflowId() : null);
     switch (s.phase()) {
       case ChildPhases.COMPLETED -> {
         ledger.closeExecutionRef(s, "Completed", done);
         terminal.enter(
-            Phase.Completed,
-            Outcome.Remediated,
-            "Remediated",
-            "WorkflowExecution " + s.name() + " completed" + suffix(s.message()),
-            null,
-            null,
-            NotificationType.Completion,
-            NotificationRules.informational(),
-            null);
+            TerminalOutcome.completed(
+                    Outcome.Remediated,
+                    "Remediated",
+                    "WorkflowExecution " + s.name() + " completed" + suffix(s.message()))
+                .notifying(NotificationType.Completion, NotificationRules.informational()));
       }
       case ChildPhases.SKIPPED -> onExecutionSkipped(s, done);
-      default -> onExecutionFailed(s, done);
+      default -> executionFailure.handle(s, done);
     }
     if (!ChildPhases.SKIPPED.equals(s.phase())) {
-      ledger.executingDeadline = null;
+      ledger.routing.executingDeadline(null);
     }
   }
 
@@ -231,11 +212,11 @@ final class ChildReactions {
     String skip = e == null || e.skipReason() == null ? "" : e.skipReason();
     switch (skip) {
       case RoutingVerdict.RESOURCE_BUSY -> {
-        ledger.executionRetries++;
-        if (ledger.executingDeadline == null
+        ledger.routing.executionBusy();
+        if (ledger.routing.executingDeadline() == null
             && Workflow.getVersion(BUSY_DEADLINE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
           // the re-creations keep this Executing budget; the waits between them count against it
-          ledger.executingDeadline = ledger.phaseDeadline;
+          ledger.routing.executingDeadline(ledger.deadlines.phase());
         }
         Instant until = Timeouts.deadline(done, ledger.settings.resourceBusyRetry());
         routingSteps.enterBlocked(
@@ -248,85 +229,28 @@ final class ChildReactions {
             "a retry of the WorkflowExecution at " + until);
       }
       case RoutingVerdict.RECENTLY_REMEDIATED -> {
-        ledger.skipReason = RoutingVerdict.RECENTLY_REMEDIATED;
+        ledger.routing.skipped(RoutingVerdict.RECENTLY_REMEDIATED);
         metrics.duplicate(RoutingVerdict.RECENTLY_REMEDIATED);
         terminal.enter(
-            Phase.Skipped,
-            Outcome.Deduplicated,
-            RoutingVerdict.RECENTLY_REMEDIATED,
-            "WorkflowExecution " + s.name() + " was skipped: " + skip + suffix(s.message()),
-            null,
-            null,
-            null,
-            null,
-            null);
+            TerminalOutcome.skipped(
+                RoutingVerdict.RECENTLY_REMEDIATED,
+                "WorkflowExecution " + s.name() + " was skipped: " + skip + suffix(s.message())));
       }
       default ->
           terminal.enter(
-              Phase.Failed,
-              Outcome.Failed,
-              "UnknownSkipReason",
-              "WorkflowExecution "
-                  + s.name()
-                  + " was skipped for an unknown reason: "
-                  + (skip.isEmpty() ? "(none given)" : skip)
-                  + suffix(s.message()),
-              FailureReasons.WORKFLOW_EXECUTION,
-              skip.isEmpty() ? "UnknownSkipReason" : skip,
-              NotificationType.Escalation,
-              NotificationRules.escalation(false, ledger.severity()),
-              null);
+              TerminalOutcome.failed(
+                      FailureReasons.WORKFLOW_EXECUTION,
+                      "UnknownSkipReason",
+                      "WorkflowExecution "
+                          + s.name()
+                          + " was skipped for an unknown reason: "
+                          + (skip.isEmpty() ? "(none given)" : skip)
+                          + suffix(s.message()))
+                  .withFailureReason(skip.isEmpty() ? "UnknownSkipReason" : skip)
+                  .notifying(
+                      NotificationType.Escalation,
+                      NotificationRules.escalation(false, ledger.severity())));
     }
-  }
-
-  private void onExecutionFailed(ChildStatus s, Instant at) {
-    ChildStatus.Execution e = s.execution();
-    ledger.closeExecutionRef(s, "Failed", at);
-    ledger.lastFailureTime = at;
-    ledger.recoveryReason =
-        FailureReasons.recoveryReason(
-            e == null ? null : e.errorType(), e == null ? null : e.failedStep());
-    String pattern = RecoveryPolicy.pattern(e);
-    RecoveryPolicy.Verdict verdict =
-        RecoveryPolicy.beforeRate(
-            ledger.recoveryAttempts, ledger.maxRecoveryAttempts, ledger.failurePatterns, pattern);
-    if (verdict == null) {
-      verdict =
-          RecoveryPolicy.withRate(terminationRate(), ledger.settings.terminationRateThreshold());
-    }
-    ledger.failurePatterns.add(pattern);
-    metrics.recoveryAttempt(verdict.viable(), verdict.reason());
-    if (!verdict.viable()) {
-      ledger.escalatedToManualReview = true;
-      terminal.enter(
-          Phase.Failed,
-          Outcome.ManualReviewRequired,
-          verdict.reason(),
-          "WorkflowExecution "
-              + s.name()
-              + " failed ("
-              + ledger.recoveryReason
-              + ") and no recovery is allowed: "
-              + verdict.reason(),
-          FailureReasons.WORKFLOW_EXECUTION,
-          verdict.reason(),
-          NotificationType.ManualReview,
-          NotificationRules.manualReview(true, ledger.severity()),
-          null);
-      return;
-    }
-    ledger.recoveryAttempts++;
-    List<String> previous = ledger.aiAnalysisRefs.stream().map(ChildRef::name).toList();
-    ledger.recoveryContext =
-        new RecoveryContext(
-            ledger.recoveryAttempts,
-            s.name(),
-            e == null ? null : e.failedStep(),
-            e == null ? null : e.failedAction(),
-            e == null ? null : e.errorType(),
-            e == null ? s.message() : e.failureReason(),
-            previous);
-    transitions.enterRecovering(s);
   }
 
   /**
@@ -340,8 +264,8 @@ final class ChildReactions {
     }
     ChildObservation o = reread(ledger.current);
     if (o != null && o.found() && o.status() != null) {
-      ledger.accept(o.status());
-      ChildStatus s = ledger.observed.get(ledger.current.name());
+      ledger.children.accept(o.status());
+      ChildStatus s = ledger.children.latest(ledger.current.name());
       if (s != null && ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
         log.info("re-read found {} {} after a lost signal", s.name(), s.phase());
         ledger.pendingEvents.add(
@@ -380,13 +304,12 @@ final class ChildReactions {
    * failed for the whole budget would fail it too.
    */
   void onBudgetSpent() {
-    Phase creatingFor = ledger.creatingFor;
-    Instant creatingUntil = ledger.creatingUntil;
-    ledger.creatingFor = null;
-    ledger.creatingUntil = null;
-    if (creatingFor != null && ledger.globalDeadline.isAfter(creatingUntil)) {
+    Deadlines.Creating creating = ledger.deadlines.takeCreating();
+    Phase creatingFor = creating.forPhase();
+    Instant creatingUntil = creating.until();
+    if (creatingFor != null && ledger.deadlines.global().isAfter(creatingUntil)) {
       // the child of the next phase could not be created within that phase's budget
-      ledger.phaseDeadline = creatingUntil;
+      ledger.deadlines.phaseEndedAt(creatingUntil);
       timedOut(false, creatingFor);
       return;
     }
@@ -401,41 +324,40 @@ final class ChildReactions {
   private void timedOut(boolean global, Phase forPhase) {
     // Blocked between WorkflowExecution re-creations runs on the Executing budget
     boolean busy =
-        forPhase == null && ledger.phase == Phase.Blocked && ledger.executingDeadline != null;
+        forPhase == null
+            && ledger.phase == Phase.Blocked
+            && ledger.routing.executingDeadline() != null;
     // a block without an end of its own ran out of its Blocked budget
     boolean budget =
-        forPhase == null && ledger.phase == Phase.Blocked && ledger.blockedDeadline != null;
+        forPhase == null
+            && ledger.phase == Phase.Blocked
+            && ledger.routing.blockedDeadline() != null;
     Phase timed = forPhase != null ? forPhase : busy ? Phase.Executing : ledger.phase;
-    ledger.timeoutPhase = timed.name();
-    ledger.timeoutTime =
+    Instant at =
         forPhase != null
-            ? ledger.phaseDeadline
+            ? ledger.deadlines.phase()
             : budget
-                ? ledger.blockedDeadline
+                ? ledger.routing.blockedDeadline()
                 : global
-                    ? ledger.globalDeadline
-                    : busy ? ledger.executingDeadline : ledger.phaseDeadline;
+                    ? ledger.deadlines.global()
+                    : busy ? ledger.routing.executingDeadline() : ledger.deadlines.phase();
     metrics.timeout(global ? Timeouts.GLOBAL : timed.name());
     String what =
         budget
             ? "Blocked budget (the global timeout, "
-                + Timeouts.human(ledger.timeouts.global())
+                + Timeouts.human(ledger.deadlines.timeouts().global())
                 + ")"
             : global
-                ? "global timeout of " + Timeouts.human(ledger.timeouts.global())
-                : timed
-                    + " timeout of "
-                    + Timeouts.human(Timeouts.forPhase(ledger.timeouts, timed));
+                ? "global timeout of " + Timeouts.human(ledger.deadlines.timeouts().global())
+                : timed + " timeout of " + Timeouts.human(ledger.deadlines.phaseBudget(timed));
     terminal.enter(
-        Phase.TimedOut,
-        Outcome.TimedOut,
-        global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
-        what + " passed while waiting for " + ledger.waitingFor,
-        timed.name(),
-        global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
-        NotificationType.Escalation,
-        NotificationRules.timeout(global),
-        "ParentTimedOut");
+        TerminalOutcome.timedOut(
+                timed.name(),
+                at,
+                global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
+                what + " passed while waiting for " + ledger.waitingFor)
+            .notifying(NotificationType.Escalation, NotificationRules.timeout(global))
+            .markingChildren("ParentTimedOut"));
   }
 
   /**
@@ -453,8 +375,8 @@ final class ChildReactions {
     if (o == null || !o.found() || o.status() == null) {
       return false;
     }
-    ledger.accept(o.status());
-    ChildStatus s = ledger.observed.get(ledger.current.name());
+    ledger.children.accept(o.status());
+    ChildStatus s = ledger.children.latest(ledger.current.name());
     if (s == null || !ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
       return false;
     }
@@ -479,20 +401,6 @@ final class ChildReactions {
     } catch (ActivityFailure f) {
       rethrowIfCancelled();
       log.warn("re-read of {} failed: {}", c.name(), f.getMessage());
-      return null;
-    }
-  }
-
-  /** The cluster-wide termination rate; null when it cannot be read. */
-  private TerminationRate terminationRate() {
-    try {
-      return Workflow.newActivityStub(
-              ClusterActivities.class,
-              withSummary(RemediationActivityOptions.CLUSTER_READ, "termination rate (last hour)"))
-          .terminationRate(new TerminationRateQuery(ledger.settings.terminationRateWindow()));
-    } catch (ActivityFailure f) {
-      rethrowIfCancelled();
-      log.warn("termination rate unavailable: {}", f.getMessage());
       return null;
     }
   }

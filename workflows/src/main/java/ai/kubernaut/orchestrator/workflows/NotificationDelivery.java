@@ -18,7 +18,6 @@ import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 
@@ -42,8 +41,6 @@ final class NotificationDelivery {
   static final Set<NotificationType> RESENT =
       Set.of(NotificationType.Escalation, NotificationType.ManualReview);
 
-  private static final int MAX_EARLY = 8;
-
   private final RemediationLedger ledger;
   private final WorkflowMetrics metrics;
   private final Notifier notifier;
@@ -65,29 +62,8 @@ final class NotificationDelivery {
 
   /** Signal handler: records a NotificationRequest's phase (no activities). */
   void onStatus(ChildStatus s) {
-    if (s.phase() == null) {
-      return;
-    }
-    List<NotificationRef> refs = ledger.notificationRefs;
-    for (int i = 0; i < refs.size(); i++) {
-      NotificationRef r = refs.get(i);
-      if (r.name().equals(s.name())) {
-        if (settled(r.phase())
-            || (Objects.equals(r.phase(), s.phase()) && Objects.equals(r.message(), s.message()))) {
-          return; // a delivered or failed NR never goes back; a repeat changes nothing
-        }
-        refs.set(i, r.withDelivery(s.phase(), s.message()));
-        ledger.notificationsChanged = true;
-        return;
-      }
-    }
-    // reported before the create's result named it (a fast controller)
-    if (ledger.earlyNotifications.containsKey(s.name())
-        || ledger.earlyNotifications.size() < MAX_EARLY) {
-      ChildStatus prev = ledger.earlyNotifications.get(s.name());
-      if (prev == null || !settled(prev.phase())) {
-        ledger.earlyNotifications.put(s.name(), s);
-      }
+    if (s.phase() != null) {
+      ledger.notifications.delivery(s);
     }
   }
 
@@ -97,8 +73,8 @@ final class NotificationDelivery {
    */
   boolean react() {
     boolean any = false;
-    while (ledger.notificationsChanged) { // a re-send's own status may come with its create
-      ledger.notificationsChanged = false;
+    // a re-send's own status may come with its create
+    while (ledger.notifications.takeChange()) {
       any = true;
       reportFailures();
     }
@@ -106,11 +82,14 @@ final class NotificationDelivery {
   }
 
   private void reportFailures() {
-    for (NotificationRef r : List.copyOf(ledger.notificationRefs)) {
-      if (!FAILED.equals(r.phase()) || !ledger.notificationFailuresReported.add(r.name())) {
+    for (NotificationRef r : List.copyOf(ledger.notifications.refs())) {
+      if (!FAILED.equals(r.phase()) || !ledger.notifications.firstReportOfFailure(r.name())) {
         continue;
       }
-      boolean resend = RESENT.contains(r.type()) && r.retryOf() == null && !resent(r.name());
+      boolean resend =
+          RESENT.contains(r.type())
+              && r.retryOf() == null
+              && !ledger.notifications.resent(r.name());
       log.warn("{} notification {} was not delivered: {}", r.type(), r.name(), r.message());
       metrics.notificationFailed(r.type());
       ledger.pendingEvents.add(
@@ -128,19 +107,9 @@ final class NotificationDelivery {
     }
   }
 
-  private boolean resent(String name) {
-    return ledger.notificationRefs.stream().anyMatch(r -> name.equals(r.retryOf()));
-  }
-
   /** Something the RR does not show yet: a delivery change or an Event. */
   boolean unwritten() {
-    return !ledger.pendingEvents.isEmpty()
-        || !ledger.notificationRefs.equals(ledger.notificationsWritten);
-  }
-
-  /** Every NotificationRequest has been delivered or has failed (a re-send included). */
-  boolean allSettled() {
-    return ledger.notificationRefs.stream().allMatch(r -> settled(r.phase()));
+    return !ledger.pendingEvents.isEmpty() || ledger.notifications.unwritten();
   }
 
   static boolean settled(String phase) {
@@ -153,7 +122,7 @@ final class NotificationDelivery {
    * deleted) ends the watch; the run still completes with its own result.
    */
   void watchAfterEnding() {
-    if (ledger.gone || ledger.notificationRefs.isEmpty()) {
+    if (ledger.gone || ledger.notifications.isEmpty()) {
       return;
     }
     Instant until = Timeouts.deadline(now(), WATCH);
@@ -171,7 +140,7 @@ final class NotificationDelivery {
           lock.unlock();
         }
         // a status may have come in during the write: react to it before judging
-        if (ledger.gone || (allSettled() && !ledger.notificationsChanged)) {
+        if (ledger.gone || (ledger.notifications.allSettled() && !ledger.notifications.changed())) {
           return;
         }
         if (!awaitNews(Duration.between(now(), until))) {
@@ -190,7 +159,7 @@ final class NotificationDelivery {
   /** Waits for delivery news at most {@code left} (a Temporal timer with a summary). */
   private boolean awaitNews(Duration left) {
     if (left.compareTo(Duration.ofMillis(1)) < 0) {
-      return ledger.notificationsChanged;
+      return ledger.notifications.changed();
     }
     @SuppressWarnings("unchecked")
     Promise<Void>[] timer = new Promise[1];
@@ -204,21 +173,17 @@ final class NotificationDelivery {
                             .setSummary("notification delivery watch " + Timeouts.human(WATCH))
                             .build()));
     scope.run();
-    Workflow.await(() -> timer[0].isCompleted() || ledger.notificationsChanged);
+    Workflow.await(() -> timer[0].isCompleted() || ledger.notifications.changed());
     if (!timer[0].isCompleted()) {
       scope.cancel();
       timer[0].exceptionally(cancelled -> null);
       return true;
     }
-    return ledger.notificationsChanged;
+    return ledger.notifications.changed();
   }
 
   private void unconfirmed() {
-    List<String> open =
-        ledger.notificationRefs.stream()
-            .filter(r -> !settled(r.phase()))
-            .map(NotificationRef::name)
-            .toList();
+    List<String> open = ledger.notifications.unsettled();
     ledger.pendingEvents.add(
         EventRecord.warning(
             "NotificationDeliveryUnconfirmed",
@@ -236,7 +201,7 @@ final class NotificationDelivery {
 
   /** A status write after the end: its own ending budget, best effort. */
   private void write() {
-    ledger.endingDeadline = Timeouts.deadline(now(), RemediationLedger.ENDING_BUDGET);
+    ledger.deadlines.renewEnding(now());
     try {
       transitions.write();
     } catch (ActivityFailure f) {

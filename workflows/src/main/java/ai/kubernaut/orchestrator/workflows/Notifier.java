@@ -6,7 +6,6 @@ import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rootMessage
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
 
 import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
-import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.EventRecord;
 import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
 import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
@@ -59,7 +58,7 @@ final class Notifier {
                 ? null
                 : ledger.snapshot.target().display(),
             ledger.environment,
-            ledger.recoveryAttempts,
+            ledger.recovery.attempts(),
             ledger.timeline,
             dups);
     sendNotification(order, NotificationType.Simple, NotificationRules.informational());
@@ -86,7 +85,7 @@ final class Notifier {
             ? null
             : ledger.snapshot.target().display(),
         ledger.environment,
-        ledger.recoveryAttempts,
+        ledger.recovery.attempts(),
         ledger.timeline,
         List.of());
   }
@@ -96,7 +95,7 @@ final class Notifier {
    * (rebuilt with the Critical escalation priority when this run did not create it).
    */
   boolean resend(NotificationRef failed) {
-    NotificationOrder first = ledger.notificationOrders.get(failed.name());
+    NotificationOrder first = ledger.notifications.orderOf(failed.name());
     NotificationOrder order =
         first != null
             ? first
@@ -105,20 +104,6 @@ final class Notifier {
                 NotificationRules.escalation(true, ledger.severity()),
                 ledger.message);
     return sendNotification(order.retryOf(failed.name()), order.type(), order.priority());
-  }
-
-  /** A reference is listed once; a delivery status that came first is applied to it. */
-  private void addRef(NotificationRef ref) {
-    if (ledger.notificationRefs.stream().anyMatch(r -> r.name().equals(ref.name()))) {
-      return;
-    }
-    ledger.notificationRefs.add(ref);
-    ChildStatus early = ledger.earlyNotifications.remove(ref.name());
-    if (early != null && early.phase() != null) {
-      ledger.notificationRefs.set(
-          ledger.notificationRefs.size() - 1, ref.withDelivery(early.phase(), early.message()));
-      ledger.notificationsChanged = true;
-    }
   }
 
   private boolean sendNotification(
@@ -136,8 +121,9 @@ final class Notifier {
                       + ")")
               .createNotification(order);
       if (ref != null) {
-        addRef(order.retryOf() == null ? ref : ref.asRetryOf(order.retryOf()));
-        ledger.notificationOrders.put(ref.name(), order);
+        ledger.notifications.created(
+            order.retryOf() == null ? ref : ref.asRetryOf(order.retryOf()));
+        ledger.notifications.rememberOrder(ref.name(), order);
       }
       ledger.pendingEvents.add(
           EventRecord.normal(

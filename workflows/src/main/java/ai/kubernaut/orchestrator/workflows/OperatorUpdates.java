@@ -102,9 +102,10 @@ final class OperatorUpdates {
       throw new IllegalStateException(
           "retry does not apply in " + ledger.phase + ": no child is being waited on yet");
     }
-    if (ledger.phase == Phase.AwaitingApproval && ledger.operatorDecision != null) {
+    OperatorDecision decided = ledger.approvals.operatorDecision();
+    if (ledger.phase == Phase.AwaitingApproval && decided != null) {
       throw new IllegalStateException(
-          "retry does not apply: the approval was already " + ledger.operatorDecision.decision());
+          "retry does not apply: the approval was already " + decided.decision());
     }
   }
 
@@ -123,28 +124,28 @@ final class OperatorUpdates {
     }
     CurrentChild was = ledger.current;
     int k =
-        ledger.nextRetry(
+        ledger.children.nextRetry(
             was.baseName(),
-            was.kind() == ChildKind.WorkflowExecution ? ledger.executionRetries : 0);
+            was.kind() == ChildKind.WorkflowExecution ? ledger.routing.executionRetries() : 0,
+            ledger.current);
     String name = Names.withRetry(was.baseName(), k);
     Instant now = now();
     Instant deadline = Timeouts.deadline(now, ledger.phaseBudget());
     supersede(was, name, k);
-    ledger.register(name);
+    ledger.children.register(name);
     // the create is bounded by the retry's own budget; the deadline moves only after it (moving it
     // first would wake the main loop during the call and change the order of commands)
-    ledger.creatingUntil = deadline;
+    ledger.deadlines.retryCreating(deadline);
     ChildRef ref;
     try {
       ref = transitions.createChild(was.kind(), name, ledger.phase, deadline);
     } finally {
-      ledger.creatingUntil = null; // a failed retry fails the update, not the phase
+      ledger.deadlines.retryCreated(); // a failed retry fails the update, not the phase
     }
     ledger.current = new CurrentChild(was.kind(), name, was.baseName(), k);
     ledger.retries++;
     ledger.phaseStartTime = now;
-    ledger.phaseDeadline = deadline;
-    ledger.deadlineVersion++;
+    ledger.deadlines.restartPhase(deadline);
     ledger.waitingFor = was.kind() + " " + name + " (operator retry " + k + ")";
     String why = request == null || request.reason() == null ? "" : ": " + request.reason();
     ledger.pendingEvents.add(
@@ -184,7 +185,7 @@ final class OperatorUpdates {
         .markChildrenTerminal(
             new TerminateChildren(
                 ledger.rr, RemediationLedger.SUPERSEDED, msg, List.of(was.name())));
-    ledger.superseded.add(was.name());
+    ledger.children.supersede(was.name());
     if (was.kind() == ChildKind.WorkflowExecution) {
       ledger.supersedeExecutionRef(was.name(), now());
     }
@@ -245,7 +246,7 @@ final class OperatorUpdates {
     if (command == null || command.by() == null || command.by().isBlank()) {
       throw new IllegalArgumentException(verb + " needs \"by\": who decides");
     }
-    if (ledger.operatorDecision != null && ledger.operatorDecision.decision().equals(decision)) {
+    if (ledger.approvals.decidedAs(decision)) {
       return; // a repeat: answered with the decision already taken
     }
     String problem = approvalProblem(verb);
@@ -259,12 +260,11 @@ final class OperatorUpdates {
     if (ledger.phase != Phase.AwaitingApproval || ledger.current == null) {
       return verb + " does not apply: no approval is pending (phase " + ledger.phase + ")";
     }
-    if (ledger.operatorDecision != null) {
-      return verb
-          + " does not apply: the approval was already "
-          + ledger.operatorDecision.decision();
+    OperatorDecision decided = ledger.approvals.operatorDecision();
+    if (decided != null) {
+      return verb + " does not apply: the approval was already " + decided.decision();
     }
-    ChildStatus rar = ledger.observed.get(ledger.current.name());
+    ChildStatus rar = ledger.children.latest(ledger.current.name());
     if (rar != null && ChildPhases.isTerminal(ChildKind.RemediationApprovalRequest, rar.phase())) {
       return verb + " does not apply: " + ledger.current.name() + " is already " + rar.phase();
     }
@@ -281,8 +281,9 @@ final class OperatorUpdates {
   }
 
   private ApprovalResult doDecide(String decision, ApprovalCommand command) {
-    if (ledger.operatorDecision != null && ledger.operatorDecision.decision().equals(decision)) {
-      return new ApprovalResult(decision, ledger.operatorDecision.approvalRequestName());
+    if (ledger.approvals.decidedAs(decision)) {
+      return new ApprovalResult(
+          decision, ledger.approvals.operatorDecision().approvalRequestName());
     }
     String problem = approvalProblem(decision.equals(ChildPhases.APPROVED) ? "approve" : "reject");
     if (problem != null) {
@@ -290,8 +291,8 @@ final class OperatorUpdates {
     }
     String rar = ledger.current.name();
     Instant at = recordApprovalDecision(decision, command.by(), command.message());
-    ledger.operatorDecision =
-        new OperatorDecision(decision, command.by(), command.message(), at, rar);
+    ledger.approvals.decide(
+        new OperatorDecision(decision, command.by(), command.message(), at, rar));
     return new ApprovalResult(decision, rar);
   }
 
@@ -342,21 +343,13 @@ final class OperatorUpdates {
     }
     String p = Timeouts.extendablePhase(request.phase()).orElseThrow();
     Duration by = Names.parseGoDuration(request.by());
-    ledger.timeouts = Timeouts.extend(ledger.timeouts, p, by);
-    Instant deadline = null;
-    if (Timeouts.GLOBAL.equals(p)) {
-      ledger.globalDeadline = Timeouts.deadline(ledger.globalDeadline, by);
-      deadline = ledger.globalDeadline;
-    } else if (p.equals(ledger.phase.name())) {
-      ledger.phaseDeadline = Timeouts.deadline(ledger.phaseDeadline, by);
-      deadline = ledger.phaseDeadline;
+    Instant deadline = ledger.deadlines.extend(p, by, ledger.phase);
+    Instant executing = ledger.routing.executingDeadline();
+    if (executing != null && p.equals(Phase.Executing.name())) {
+      deadline = Timeouts.deadline(executing, by);
+      ledger.routing.executingDeadline(deadline);
     }
-    if (ledger.executingDeadline != null && p.equals(Phase.Executing.name())) {
-      ledger.executingDeadline = Timeouts.deadline(ledger.executingDeadline, by);
-      deadline = ledger.executingDeadline;
-    }
-    ledger.deadlineVersion++;
-    Duration effective = Timeouts.effective(ledger.timeouts, p);
+    Duration effective = Timeouts.effective(ledger.deadlines.timeouts(), p);
     ledger.pendingEvents.add(
         EventRecord.normal(
             "TimeoutExtended",
@@ -368,7 +361,7 @@ final class OperatorUpdates {
                 + (deadline == null ? "" : "; deadline " + deadline)));
     ledger.timeline(p + " timeout +" + Timeouts.human(by));
     if (p.equals(ledger.phase.name()) && ledger.current != null) {
-      reachChild(ledger.phaseDeadline);
+      reachChild(ledger.deadlines.phase());
     }
     if (ledger.phase != Phase.Pending) {
       transitions.write();

@@ -5,39 +5,25 @@ import static ai.kubernaut.orchestrator.workflows.RemediationSupport.info;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.nz;
 
-import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
 import ai.kubernaut.orchestrator.workflows.logic.Progress;
-import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildRef;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
-import ai.kubernaut.orchestrator.workflows.model.DuplicateResolution;
 import ai.kubernaut.orchestrator.workflows.model.EventRecord;
 import ai.kubernaut.orchestrator.workflows.model.ExecutionRef;
-import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
-import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
-import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
-import ai.kubernaut.orchestrator.workflows.model.PhaseTimeouts;
-import ai.kubernaut.orchestrator.workflows.model.RecoveryContext;
 import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import ai.kubernaut.orchestrator.workflows.model.RemediationRef;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSnapshot;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
-import ai.kubernaut.orchestrator.workflows.model.RemediationState.OperatorDecision;
 import ai.kubernaut.orchestrator.workflows.model.RoutingRequest;
-import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The mutable state of one remediation run and its projection to the desired status written to the
@@ -45,21 +31,17 @@ import java.util.Set;
  */
 final class RemediationLedger {
 
-  /** {@code Workflow.getVersion} change ID: statuses of not-yet-registered children are kept. */
-  static final String EARLY_STATUS_CHANGE = "keep-early-child-status";
-
-  private static final int MAX_EARLY_STATUSES = 8;
-
   RemediationLedger(RemediationInput input) {
     this.input = input;
     this.rr = input.rr();
     this.snapshot = input.snapshot();
     this.settings = input.settings();
-    this.timeouts = settings.defaultTimeouts();
-    this.maxRecoveryAttempts =
-        snapshot != null && snapshot.maxRecoveryAttempts() != null
-            ? snapshot.maxRecoveryAttempts()
-            : settings.defaultMaxRecoveryAttempts();
+    this.deadlines = new Deadlines(settings.defaultTimeouts());
+    this.recovery =
+        new Recovery(
+            snapshot != null && snapshot.maxRecoveryAttempts() != null
+                ? snapshot.maxRecoveryAttempts()
+                : settings.defaultMaxRecoveryAttempts());
     this.environment = snapshot == null ? null : blankToNull(snapshot.environment());
     this.priority = snapshot == null ? null : blankToNull(snapshot.priority());
   }
@@ -77,6 +59,22 @@ final class RemediationLedger {
 
   final RemediationSettings settings;
 
+  // the state groups, each changed only through its own methods (docs/architecture.md, Code map)
+
+  final Deadlines deadlines;
+
+  final ChildRegistry children = new ChildRegistry();
+
+  final Recovery recovery;
+
+  final Approvals approvals = new Approvals();
+
+  final Routing routing = new Routing();
+
+  final Notifications notifications = new Notifications();
+
+  // phase, outcome, timeline and the bookkeeping of this run
+
   Phase phase = Phase.Pending;
 
   Outcome outcome;
@@ -93,8 +91,6 @@ final class RemediationLedger {
 
   Instant retentionExpiryTime;
 
-  PhaseTimeouts timeouts;
-
   long sequence;
 
   ChildRef signalProcessingRef;
@@ -105,35 +101,8 @@ final class RemediationLedger {
 
   ChildRef approvalRequestRef;
 
-  final List<NotificationRef> notificationRefs = new ArrayList<>();
-
   /** NotificationRequest deliveries are tracked (version of the run's rule). */
   boolean trackNotifications;
-
-  /** The notification references as last written (not carried). */
-  List<NotificationRef> notificationsWritten = List.of();
-
-  /** A NotificationRequest reported a phase not yet reacted to. */
-  boolean notificationsChanged;
-
-  /** Failed NotificationRequests already reported (Event, metric, re-send). */
-  final Set<String> notificationFailuresReported = new LinkedHashSet<>();
-
-  /** NotificationRequest statuses that arrived before the create's result named the NR. */
-  final Map<String, ChildStatus> earlyNotifications = new LinkedHashMap<>();
-
-  /** The order of each NotificationRequest this run created, for a re-send (not carried). */
-  final Map<String, NotificationOrder> notificationOrders = new LinkedHashMap<>();
-
-  int recoveryAttempts;
-
-  int maxRecoveryAttempts;
-
-  Instant lastFailureTime;
-
-  String recoveryReason;
-
-  boolean escalatedToManualReview;
 
   String failurePhase;
 
@@ -143,15 +112,7 @@ final class RemediationLedger {
 
   Instant timeoutTime;
 
-  boolean approvalNotificationSent;
-
   String waitingFor;
-
-  Instant phaseDeadline;
-
-  Instant globalDeadline;
-
-  int deadlineVersion;
 
   CurrentChild current;
 
@@ -161,25 +122,9 @@ final class RemediationLedger {
 
   String analysisName;
 
-  RecoveryContext recoveryContext;
-
   String environment;
 
   String priority;
-
-  OperatorDecision operatorDecision;
-
-  final Set<String> children = new LinkedHashSet<>();
-
-  /**
-   * Statuses signalled for a child this run has not registered yet (the bridge saw the child first,
-   * e.g. an orchestrator restarting with work in flight); applied when the run registers that name.
-   */
-  final Map<String, ChildStatus> early = new LinkedHashMap<>();
-
-  final Map<String, ChildStatus> observed = new LinkedHashMap<>();
-
-  final Set<String> failurePatterns = new LinkedHashSet<>();
 
   final List<String> timeline = new ArrayList<>();
 
@@ -199,65 +144,6 @@ final class RemediationLedger {
 
   boolean gone;
 
-  RoutingRequest routingRequest;
-
-  boolean registered;
-
-  String blockReason;
-
-  Instant blockedUntil;
-
-  Instant blockedSince;
-
-  String duplicateOf;
-
-  String duplicateOfWorkflowId;
-
-  final List<String> duplicates = new ArrayList<>();
-
-  int duplicateCountWritten;
-
-  Instant lastDuplicateTime;
-
-  String skipReason;
-
-  DuplicateResolution resolution;
-
-  int lockAttempt;
-
-  boolean lockHeld;
-
-  boolean lockQueued;
-
-  LockAnswer grant;
-
-  Instant lockQueuedAt;
-
-  String selectedWorkflowId;
-
-  int executionRetries;
-
-  /**
-   * Set at the first Skipped/ResourceBusy of a WorkflowExecution: the Executing deadline its
-   * re-creations keep, which also bounds the Blocked waits between them. Null otherwise.
-   */
-  Instant executingDeadline;
-
-  /**
-   * The end of the Blocked budget of a block without an end time of its own (DuplicateInProgress,
-   * queued for the execution lock): blockedSince + the global timeout. Set while waiting (not
-   * carried: recomputed from blockedSince), null otherwise.
-   */
-  Instant blockedDeadline;
-
-  String blockedMetricReason;
-
-  /** Children an operator retry replaced (marked Superseded). */
-  final Set<String> superseded = new LinkedHashSet<>();
-
-  /** Superseded approval requests whose late decision was already reported. */
-  final Set<String> ignoredDecisions = new LinkedHashSet<>();
-
   /** An Event waits to be written that no transition will carry soon (a report, not a change). */
   boolean noticePending;
 
@@ -268,56 +154,40 @@ final class RemediationLedger {
   static final Duration MIN_ACTIVITY_BUDGET = Duration.ofSeconds(10);
 
   /**
-   * Everything the end of a remediation does (mark children, notify, write the final status) shares
-   * this budget: an API server that never answers cannot keep a finished remediation open.
-   */
-  static final Duration ENDING_BUDGET = Duration.ofMinutes(1);
-
-  /** Set when the remediation starts ending: the ending budget runs out then. */
-  Instant endingDeadline;
-
-  /**
    * How long a Kubernetes write may keep retrying: until the deadline the workflow would wake for
    * (phase or global; while Blocked the end of the block), or, once the remediation is ending,
    * until the ending budget is spent; never less than {@link #MIN_ACTIVITY_BUDGET}.
    */
   Duration activityBudget() {
-    Instant at = endingDeadline != null ? endingDeadline : budgetDeadline();
+    Instant at = deadlines.ending() != null ? deadlines.ending() : budgetDeadline();
     if (at == null) {
-      return timeouts.global();
+      return deadlines.timeouts().global();
     }
     Duration d = Duration.between(now(), at);
     return d.compareTo(MIN_ACTIVITY_BUDGET) < 0 ? MIN_ACTIVITY_BUDGET : d;
   }
 
-  /**
-   * While the child of a new phase (or of an operator retry) is created: its deadline, and the
-   * phase it is created for (not carried; left set when a transition's create fails).
-   */
-  Instant creatingUntil;
-
-  Phase creatingFor;
-
   /** The deadline the running phase's work is bounded by; null when there is none. */
   Instant budgetDeadline() {
-    if (creatingUntil != null) {
-      return creatingUntil;
+    if (deadlines.creatingUntil() != null) {
+      return deadlines.creatingUntil();
     }
     if (phase == Phase.Blocked) {
       Instant at = null;
-      if (executingDeadline != null) {
-        at = earlier(executingDeadline, globalDeadline);
+      if (routing.executingDeadline() != null) {
+        at = earlier(routing.executingDeadline(), deadlines.global());
       }
-      at = earlier(at, blockedUntil);
-      return earlier(at, blockedDeadline);
+      at = earlier(at, routing.blockedUntil());
+      return earlier(at, routing.blockedDeadline());
     }
-    return earlier(phaseDeadline, globalDeadline);
+    return earlier(deadlines.phase(), deadlines.global());
   }
 
   /** Whether the deadline of the current global timer is the nearer one (or the only one). */
   boolean globalIsNearer() {
-    Instant other = phase == Phase.Blocked ? executingDeadline : phaseDeadline;
-    return other == null || (globalDeadline != null && !globalDeadline.isAfter(other));
+    Instant other = phase == Phase.Blocked ? routing.executingDeadline() : deadlines.phase();
+    Instant global = deadlines.global();
+    return other == null || (global != null && !global.isAfter(other));
   }
 
   private static Instant earlier(Instant a, Instant b) {
@@ -325,24 +195,6 @@ final class RemediationLedger {
       return b;
     }
     return b == null || a.isBefore(b) ? a : b;
-  }
-
-  /** The last {@code -retry-<k>} taken per child base name (operator retry or re-creation). */
-  final Map<String, Integer> retryNumbers = new LinkedHashMap<>();
-
-  /**
-   * The next {@code -retry-<k>} of a child base name: one numbering for operator retries and
-   * ResourceBusy re-creations, so a re-creation never adopts a stale child. A base name not
-   * numbered yet (state carried from an older run) starts above {@code usedBefore} and the current
-   * child's own count, the numbers the older code used.
-   */
-  int nextRetry(String baseName, int usedBefore) {
-    int last = retryNumbers.getOrDefault(baseName, usedBefore);
-    if (current != null && baseName.equals(current.baseName())) {
-      last = Math.max(last, current.retry());
-    }
-    retryNumbers.put(baseName, last + 1);
-    return last + 1;
   }
 
   RoutingRequest routingRequestOf() {
@@ -361,49 +213,6 @@ final class RemediationLedger {
         settings.routing());
   }
 
-  /** Child statuses are ordered by lifecycle progress, not by resourceVersion (run's rule). */
-  boolean orderByProgress;
-
-  private boolean stale(ChildStatus s, ChildStatus prev) {
-    return orderByProgress ? s.isNoAdvanceOn(prev) : s.isNotNewerThan(prev);
-  }
-
-  /** Holds a status of a child not registered yet (a few names at most; the newest per name). */
-  void hold(ChildStatus s) {
-    ChildStatus prev = early.get(s.name());
-    if (prev == null ? early.size() < MAX_EARLY_STATUSES : !stale(s, prev)) {
-      early.put(s.name(), s);
-    }
-  }
-
-  /**
-   * Registers a child of this run; a status that arrived before is applied. Histories recorded
-   * before early statuses were kept ignore them (version marker {@value #EARLY_STATUS_CHANGE}).
-   */
-  void register(String name) {
-    children.add(name);
-    ChildStatus held = early.remove(name);
-    if (held != null
-        && Workflow.getVersion(EARLY_STATUS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
-      accept(held);
-    }
-  }
-
-  /** Keeps {@code s} when it is newer than what we have; drops stale and duplicate statuses. */
-  void accept(ChildStatus s) {
-    ChildStatus prev = observed.get(s.name());
-    if (prev != null && (stale(s, prev) || s.equals(prev))) {
-      return;
-    }
-    if (prev != null
-        && prev.kind() == s.kind()
-        && ChildPhases.isTerminal(prev.kind(), prev.phase())
-        && !ChildPhases.isTerminal(s.kind(), s.phase())) {
-      return; // a terminal child never goes back
-    }
-    observed.put(s.name(), s);
-  }
-
   DesiredStatus status() {
     ChildStatus we = executionSummary();
     int done = we == null || we.execution() == null ? 0 : nz(we.execution().stepsCompleted());
@@ -417,13 +226,13 @@ final class RemediationLedger {
         phaseStartTime,
         completionTime,
         retentionExpiryTime,
-        timeouts,
+        deadlines.timeouts(),
         new DesiredStatus.Children(
             signalProcessingRef,
             aiAnalysisRefs,
             executionRefs,
             approvalRequestRef,
-            notificationRefs),
+            notifications.refs()),
         new DesiredStatus.Summaries(
             latest(
                 signalProcessingName != null
@@ -437,21 +246,10 @@ final class RemediationLedger {
             done,
             total,
             Progress.overall(phase, outcome == Outcome.Remediated, done, total)),
-        new DesiredStatus.Recovery(
-            recoveryAttempts,
-            maxRecoveryAttempts,
-            lastFailureTime,
-            recoveryReason,
-            escalatedToManualReview),
+        recovery.toStatus(),
         new DesiredStatus.Failure(failurePhase, failureReason, timeoutPhase, timeoutTime),
-        new DesiredStatus.Routing(
-            blockReason,
-            blockedUntil,
-            duplicateOf,
-            duplicates.size(),
-            lastDuplicateTime,
-            skipReason),
-        approvalNotificationSent);
+        routing.toStatus(),
+        approvals.notificationSent());
   }
 
   ChildStatus executionSummary() {
@@ -467,7 +265,7 @@ final class RemediationLedger {
   }
 
   private ChildStatus latest(String name) {
-    return name == null ? null : observed.get(name);
+    return children.latest(name);
   }
 
   /** The WE ref of a superseded execution keeps its place with outcome Superseded. */
@@ -506,7 +304,7 @@ final class RemediationLedger {
   }
 
   Duration phaseBudget() {
-    return Timeouts.forPhase(timeouts, phase);
+    return deadlines.phaseBudget(phase);
   }
 
   void timeline(String line) {

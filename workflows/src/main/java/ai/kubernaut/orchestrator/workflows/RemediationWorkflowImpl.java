@@ -10,7 +10,6 @@ import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
 import ai.kubernaut.orchestrator.workflows.logic.FailureReasons;
 import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
-import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalCommand;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalResult;
 import ai.kubernaut.orchestrator.workflows.model.CancelRequestInfo;
@@ -24,7 +23,6 @@ import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutRequest;
 import ai.kubernaut.orchestrator.workflows.model.ExtendTimeoutResult;
 import ai.kubernaut.orchestrator.workflows.model.LockAnswer;
 import ai.kubernaut.orchestrator.workflows.model.NotificationType;
-import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
 import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
@@ -87,8 +85,18 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
   private final WakeLoop wakes;
   private final NotificationDelivery delivery;
 
+  /** What every worker registers: continue as new only when Temporal suggests it. */
   @WorkflowInit
   public RemediationWorkflowImpl(RemediationInput input) {
+    this(input, 0);
+  }
+
+  /**
+   * @param continueAsNewAfterEvents continue as new once the history has this many events, besides
+   *     Temporal's suggestion (0: the suggestion only). Tests register a small one through a
+   *     workflow implementation factory to force continue-as-new.
+   */
+  RemediationWorkflowImpl(RemediationInput input, long continueAsNewAfterEvents) {
     this.metrics = new WorkflowMetrics(Workflow.getMetricsScope(), input.rr().namespace());
     this.ledger = new RemediationLedger(input);
     this.carried = new CarriedState(ledger);
@@ -102,10 +110,20 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     this.terminal = new Terminal(ledger, metrics, stubs, notifier, transitions, routingExit);
     this.routingSteps = new RoutingSteps(ledger, metrics, stubs, transitions, terminal);
     this.updates = new OperatorUpdates(ledger, lock, stubs, transitions, terminal);
+    WorkflowExecutionFailure executionFailure =
+        new WorkflowExecutionFailure(ledger, metrics, transitions, terminal);
     this.reactions =
         new ChildReactions(
-            ledger, metrics, stubs, transitions, routingExit, terminal, routingSteps, updates);
-    this.wakes = new WakeLoop(ledger, routingSteps);
+            ledger,
+            metrics,
+            stubs,
+            transitions,
+            routingExit,
+            terminal,
+            routingSteps,
+            updates,
+            executionFailure);
+    this.wakes = new WakeLoop(ledger, routingSteps, continueAsNewAfterEvents);
     this.delivery = new NotificationDelivery(ledger, metrics, notifier, transitions, lock);
   }
 
@@ -138,8 +156,8 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
   public RemediationResult run(RemediationInput ignored) {
     ledger.continueInAnyPhase =
         Workflow.getVersion(CONTINUE_ANY_PHASE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
-    ledger.orderByProgress =
-        Workflow.getVersion(STATUS_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+    ledger.children.orderByProgress(
+        Workflow.getVersion(STATUS_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1);
     int writesOnCancel =
         Workflow.getVersion(CANCEL_WAITS_FOR_WRITES_CHANGE, Workflow.DEFAULT_VERSION, 2);
     stubs.onCancel(
@@ -204,8 +222,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       Instant now = now();
       ledger.startTime = now;
       ledger.phaseStartTime = now;
-      ledger.globalDeadline = Timeouts.deadline(now, ledger.timeouts.global());
-      ledger.phaseDeadline = ledger.globalDeadline;
+      ledger.deadlines.start(now);
       ledger.waitingFor = "spec validation";
       ledger.timeline("started");
       transitions.upsertSearchAttributes();
@@ -218,22 +235,21 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       if (!v.valid()) {
         String first = v.violations().get(0).toString();
         terminal.enter(
-            Phase.Failed,
-            Outcome.Failed,
-            "InvalidSpec",
-            "invalid RemediationRequest spec: " + joinViolations(v),
-            FailureReasons.CONFIGURATION,
-            first,
-            NotificationType.Escalation,
-            NotificationRules.escalation(false, ledger.severity()),
-            null);
+            TerminalOutcome.failed(
+                    FailureReasons.CONFIGURATION,
+                    "InvalidSpec",
+                    "invalid RemediationRequest spec: " + joinViolations(v))
+                .withFailureReason(first)
+                .notifying(
+                    NotificationType.Escalation,
+                    NotificationRules.escalation(false, ledger.severity())));
         return;
       }
-      ledger.timeouts = ledger.settings.defaultTimeouts().withOverrides(v.timeoutOverrides());
+      ledger.deadlines.applyValidated(
+          ledger.settings.defaultTimeouts().withOverrides(v.timeoutOverrides()), ledger.startTime);
       if (v.maxRecoveryAttempts() != null) {
-        ledger.maxRecoveryAttempts = v.maxRecoveryAttempts();
+        ledger.recovery.limitAttempts(v.maxRecoveryAttempts());
       }
-      ledger.globalDeadline = Timeouts.deadline(ledger.startTime, ledger.timeouts.global());
       if (routingSteps.routeAtStart()) {
         transitions.enterProcessing();
       }
@@ -272,13 +288,11 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
 
   private void react(Wake wake) {
     switch (wake) {
-      case CHILD_DONE -> reactions.onChildDone(ledger.observed.get(ledger.current.name()));
-      case OPERATOR_DECISION ->
-          reactions.onApprovalDecision(
-              ledger.operatorDecision.decision(),
-              ledger.operatorDecision.by(),
-              ledger.operatorDecision.message(),
-              "temporal");
+      case CHILD_DONE -> reactions.onChildDone(ledger.children.latest(ledger.current.name()));
+      case OPERATOR_DECISION -> {
+        var d = ledger.approvals.operatorDecision();
+        reactions.onApprovalDecision(d.decision(), d.by(), d.message(), "temporal");
+      }
       case PROGRESS, NOTICE -> {
         boolean news = delivery.react();
         if (!news || delivery.unwritten()) {
@@ -291,12 +305,9 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         ledger.pendingEvents.add(
             EventRecord.normal(
                 "DuplicateDetected",
-                String.join(
-                        ", ",
-                        ledger.duplicates.subList(
-                            ledger.duplicateCountWritten, ledger.duplicates.size()))
+                String.join(", ", ledger.routing.unwrittenDuplicates())
                     + " registered as duplicate; "
-                    + ledger.duplicates.size()
+                    + ledger.routing.duplicates().size()
                     + " in total"));
         transitions.write();
       }
@@ -345,15 +356,13 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
           msg);
       boolean configuration = CONFIGURATION_FAILURES.contains(type);
       terminal.enter(
-          Phase.Failed,
-          Outcome.Failed,
-          type,
-          f.getActivityType() + " failed: " + msg,
-          configuration ? FailureReasons.CONFIGURATION : ledger.phase.name(),
-          type,
-          NotificationType.Escalation,
-          NotificationRules.escalation(false, ledger.severity()),
-          null);
+          TerminalOutcome.failed(
+                  configuration ? FailureReasons.CONFIGURATION : ledger.phase.name(),
+                  type,
+                  f.getActivityType() + " failed: " + msg)
+              .notifying(
+                  NotificationType.Escalation,
+                  NotificationRules.escalation(false, ledger.severity())));
     } finally {
       lock.unlock();
     }
@@ -371,7 +380,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         f.getRetryState() == RetryState.RETRY_STATE_TIMEOUT
             || (f.getCause() instanceof TimeoutFailure t
                 && t.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE);
-    if (!timedOut || ledger.endingDeadline != null) {
+    if (!timedOut || ledger.deadlines.ending() != null) {
       return false;
     }
     Instant at = ledger.budgetDeadline();
@@ -397,15 +406,14 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       guarded(
           () ->
               terminal.enter(
-                  Phase.Failed,
-                  Outcome.Failed,
-                  FailureReasons.INTERNAL_ERROR,
-                  "internal error in phase " + ledger.phase + ": " + e,
-                  ledger.phase.name(),
-                  FailureReasons.INTERNAL_ERROR,
-                  NotificationType.Escalation,
-                  NotificationRules.escalation(false, ledger.severity()),
-                  "ParentFailed"));
+                  TerminalOutcome.failed(
+                          ledger.phase.name(),
+                          FailureReasons.INTERNAL_ERROR,
+                          "internal error in phase " + ledger.phase + ": " + e)
+                      .notifying(
+                          NotificationType.Escalation,
+                          NotificationRules.escalation(false, ledger.severity()))
+                      .markingChildren("ParentFailed")));
     } finally {
       lock.unlock();
     }
@@ -427,18 +435,17 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
                 guarded(
                     () ->
                         terminal.enter(
-                            Phase.Cancelled,
-                            Outcome.Cancelled,
-                            "Cancelled",
-                            "remediation cancelled through Temporal"
-                                + (who.isEmpty() ? " (operator cancel or RR deletion)" : who)
-                                + " in phase "
-                                + ledger.phase,
-                            null,
-                            null,
-                            NotificationType.StatusUpdate,
-                            NotificationRules.informational(),
-                            "ParentCancelled"));
+                            TerminalOutcome.cancelled(
+                                    "remediation cancelled through Temporal"
+                                        + (who.isEmpty()
+                                            ? " (operator cancel or RR deletion)"
+                                            : who)
+                                        + " in phase "
+                                        + ledger.phase)
+                                .notifying(
+                                    NotificationType.StatusUpdate,
+                                    NotificationRules.informational())
+                                .markingChildren("ParentCancelled")));
               } finally {
                 lock.unlock();
               }
@@ -505,23 +512,23 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       delivery.onStatus(status);
       return;
     }
-    if (!ledger.children.contains(status.name())) {
+    if (!ledger.children.isRegistered(status.name())) {
       log.debug(
           "holding status of {} {}: not a child of this run yet", status.kind(), status.name());
-      ledger.hold(status);
+      ledger.children.hold(status);
       return;
     }
-    ledger.accept(status);
+    ledger.children.accept(status);
     reportSupersededDecision(status);
   }
 
   /** A decision on an approval request an operator retry replaced is reported, not acted on. */
   private void reportSupersededDecision(ChildStatus s) {
     if (s.kind() != ChildKind.RemediationApprovalRequest
-        || !ledger.superseded.contains(s.name())
+        || !ledger.children.isSuperseded(s.name())
         || !(ChildPhases.APPROVED.equals(s.phase()) || ChildPhases.REJECTED.equals(s.phase()))
         || ledger.phase.isTerminal()
-        || !ledger.ignoredDecisions.add(s.name())) {
+        || !ledger.approvals.firstReportOfLateDecision(s.name())) {
       return;
     }
     String by = s.approval() == null ? null : s.approval().decidedBy();

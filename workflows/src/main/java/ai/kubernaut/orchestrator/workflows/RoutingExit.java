@@ -34,12 +34,9 @@ final class RoutingExit {
 
   /** Gives the target's lock back (held or queued): a signal to {@code lock/<target>}. */
   void releaseLock(String completedWorkflowId) {
-    if (!ledger.lockHeld && !ledger.lockQueued) {
+    if (!ledger.routing.takeLock()) {
       return;
     }
-    ledger.lockHeld = false;
-    ledger.lockQueued = false;
-    ledger.grant = null;
     String id = RoutingIds.lock(ledger.snapshot.target());
     try {
       Workflow.newExternalWorkflowStub(TargetLockWorkflow.class, id)
@@ -57,15 +54,14 @@ final class RoutingExit {
    */
   List<String> releaseRouting(Phase to, Outcome out, String why, String msg) {
     releaseLock(null);
-    if (!ledger.registered) {
+    if (!ledger.routing.takeRegistration()) {
       return List.of();
     }
-    ledger.registered = false;
     try {
       RoutingReleaseResult r =
           stubs
               .routing("release " + to + " to the coordinator")
-              .releaseRemediation(new RoutingRelease(ledger.routingRequest, to, out, why, msg));
+              .releaseRemediation(new RoutingRelease(ledger.routing.request(), to, out, why, msg));
       return r == null ? List.of() : r.duplicates();
     } catch (ActivityFailure f) {
       rethrowIfCancelled();

@@ -51,13 +51,13 @@ final class RoutingSteps {
    * completed on the target within the cooldown → Skipped/RecentlyRemediated.
    */
   void enterExecuting(EventRecord... extra) {
-    if (ledger.routingRequest == null) {
+    Routing routing = ledger.routing;
+    if (routing.request() == null) {
       transitions.createExecution(extra);
       return;
     }
     ledger.pendingEvents.addAll(List.of(extra));
-    ledger.lockAttempt++;
-    ledger.grant = null;
+    int attempt = routing.nextLockAttempt();
     LockAnswer a =
         stubs
             .routing("acquire execution lock " + RoutingIds.lock(ledger.snapshot.target()))
@@ -66,17 +66,16 @@ final class RoutingSteps {
                     info().id(),
                     ledger.rr.name(),
                     ledger.snapshot.target(),
-                    ledger.selectedWorkflowId,
-                    ledger.lockAttempt,
+                    routing.selectedWorkflowId(),
+                    attempt,
                     ledger.settings.routing().recentlyRemediatedCooldown()));
     switch (a.decision()) {
       case LockAnswer.GRANTED -> {
-        ledger.lockHeld = true;
+        routing.lockHeld();
         transitions.createExecution();
       }
       case LockAnswer.QUEUED -> {
-        ledger.lockQueued = true;
-        ledger.lockQueuedAt = now();
+        routing.lockQueued(now());
         enterBlocked(
             RoutingVerdict.RESOURCE_BUSY,
             null,
@@ -101,8 +100,8 @@ final class RoutingSteps {
    * this remediation is now Blocked (a duplicate, or consecutive failures).
    */
   boolean routeAtStart() {
-    ledger.routingRequest = ledger.routingRequestOf();
-    if (ledger.routingRequest == null) {
+    ledger.routing.request(ledger.routingRequestOf());
+    if (ledger.routing.request() == null) {
       return true; // no Kubernetes target: nothing to coordinate on
     }
     RoutingVerdict v =
@@ -111,14 +110,13 @@ final class RoutingSteps {
                 "register with "
                     + RoutingIds.coordinator(
                         ledger.snapshot.signalFingerprint(), ledger.snapshot.target()))
-            .registerRemediation(ledger.routingRequest);
-    ledger.registered = true;
+            .registerRemediation(ledger.routing.request());
+    ledger.routing.registered();
     if (v == null || !v.blocked()) {
       return true;
     }
     if (RoutingVerdict.DUPLICATE_IN_PROGRESS.equals(v.reason())) {
-      ledger.duplicateOf = v.duplicateOf();
-      ledger.duplicateOfWorkflowId = v.duplicateOfWorkflowId();
+      ledger.routing.duplicateOf(v.duplicateOf(), v.duplicateOfWorkflowId());
       metrics.duplicate(RoutingVerdict.DUPLICATE_IN_PROGRESS);
       enterBlocked(
           v.reason(),
@@ -139,9 +137,7 @@ final class RoutingSteps {
     Phase from = ledger.phase;
     PhaseTransitions.check(from, Phase.Blocked);
     Instant now = now();
-    ledger.blockReason = why;
-    ledger.blockedUntil = until;
-    ledger.blockedSince = now;
+    ledger.routing.block(why, until, now);
     ledger.current = null;
     ledger.reason = why;
     ledger.message = msg;
@@ -154,42 +150,41 @@ final class RoutingSteps {
   }
 
   boolean unblockDue() {
-    if (ledger.blockReason == null) {
+    Routing routing = ledger.routing;
+    if (routing.blockReason() == null) {
       return false;
     }
-    return switch (ledger.blockReason) {
-      case RoutingVerdict.DUPLICATE_IN_PROGRESS -> ledger.resolution != null;
+    return switch (routing.blockReason()) {
+      case RoutingVerdict.DUPLICATE_IN_PROGRESS -> routing.resolution() != null;
       case RoutingVerdict.RESOURCE_BUSY ->
-          ledger.lockQueued
-              ? ledger.grant != null
-              : ledger.blockedUntil == null || !now().isBefore(ledger.blockedUntil);
-      default -> ledger.blockedUntil == null || !now().isBefore(ledger.blockedUntil);
+          routing.isLockQueued()
+              ? routing.grant() != null
+              : routing.blockedUntil() == null || !now().isBefore(routing.blockedUntil());
+      default -> routing.blockedUntil() == null || !now().isBefore(routing.blockedUntil());
     };
   }
 
   /** Leaves Blocked. Time spent blocked does not use up the global timeout. */
   void onUnblock() {
-    ledger.blockedDeadline = null;
-    String was = ledger.blockReason;
+    Routing routing = ledger.routing;
+    routing.blockedDeadline(null);
+    String was = routing.blockReason();
     Instant now = now();
-    if (ledger.executingDeadline == null) {
+    if (routing.executingDeadline() == null) {
       // (between WorkflowExecution re-creations the wait counts: the remediation is executing)
-      ledger.globalDeadline =
-          Timeouts.deadline(ledger.globalDeadline, Duration.between(ledger.blockedSince, now));
+      ledger.deadlines.extendGlobal(Duration.between(routing.blockedSince(), now));
     }
     switch (was) {
-      case RoutingVerdict.DUPLICATE_IN_PROGRESS -> onOwnerEnded(ledger.resolution);
+      case RoutingVerdict.DUPLICATE_IN_PROGRESS -> onOwnerEnded(routing.takeResolution());
       case RoutingVerdict.RESOURCE_BUSY -> {
-        if (ledger.lockQueued) {
-          LockAnswer g = ledger.grant;
-          ledger.grant = null;
-          ledger.lockQueued = false;
+        if (routing.isLockQueued()) {
+          LockAnswer g = routing.takeGrant();
           if (!LockAnswer.GRANTED.equals(g.decision())) {
             skipRecentlyRemediated(g);
             return;
           }
-          ledger.lockHeld = true;
-          Duration waited = Duration.between(ledger.lockQueuedAt, now);
+          routing.lockHeld();
+          Duration waited = Duration.between(routing.lockQueuedAt(), now);
           metrics.lockWait(waited);
           clearBlock(
               "execution lock on "
@@ -204,21 +199,16 @@ final class RoutingSteps {
       }
       default ->
           terminal.enter(
-              Phase.Failed,
-              Outcome.Failed,
-              RoutingVerdict.CONSECUTIVE_FAILURES,
-              ledger.message,
-              Phase.Blocked.name(),
-              RoutingVerdict.CONSECUTIVE_FAILURES,
-              NotificationType.Escalation,
-              NotificationRules.escalation(false, ledger.severity()),
-              null);
+              TerminalOutcome.failed(
+                      Phase.Blocked.name(), RoutingVerdict.CONSECUTIVE_FAILURES, ledger.message)
+                  .notifying(
+                      NotificationType.Escalation,
+                      NotificationRules.escalation(false, ledger.severity())));
     }
   }
 
   /** The original ended: inherit its outcome, or proceed on our own when it was cancelled. */
   private void onOwnerEnded(DuplicateResolution r) {
-    ledger.resolution = null;
     if (r.released()) {
       String why =
           "the original "
@@ -226,8 +216,7 @@ final class RoutingSteps {
               + " was cancelled or deleted"
               + suffix(r.message())
               + ": released, proceeding on its own";
-      ledger.duplicateOf = null;
-      ledger.duplicateOfWorkflowId = null;
+      ledger.routing.releasedByOriginal();
       clearBlock(why);
       ledger.message = why;
       transitions.enterProcessing();
@@ -243,97 +232,63 @@ final class RoutingSteps {
             + suffix(r.message());
     if (p == Phase.Completed) {
       terminal.enter(
-          Phase.Completed,
-          r.outcome() == null ? Outcome.Remediated : r.outcome(),
-          Outcome.Deduplicated.name(),
-          msg,
-          null,
-          null,
-          null,
-          null,
-          null);
+          TerminalOutcome.completed(
+              r.outcome() == null ? Outcome.Remediated : r.outcome(),
+              Outcome.Deduplicated.name(),
+              msg));
     } else if (p == Phase.Skipped) {
-      terminal.enter(
-          Phase.Skipped,
-          Outcome.Deduplicated,
-          Outcome.Deduplicated.name(),
-          msg,
-          null,
-          null,
-          null,
-          null,
-          null);
+      terminal.enter(TerminalOutcome.skipped(Outcome.Deduplicated.name(), msg));
     } else {
       terminal.enter(
-          Phase.Failed,
-          Outcome.Deduplicated,
-          Outcome.Deduplicated.name(),
-          msg,
-          Phase.Blocked.name(),
-          "DuplicateOf" + p,
-          null,
-          null,
-          null);
+          TerminalOutcome.failed(Phase.Blocked.name(), Outcome.Deduplicated.name(), msg)
+              .withOutcome(Outcome.Deduplicated)
+              .withFailureReason("DuplicateOf" + p));
     }
   }
 
   private void clearBlock(String why) {
     ledger.pendingEvents.add(
-        EventRecord.normal("RemediationUnblocked", ledger.blockReason + " cleared: " + why));
+        EventRecord.normal(
+            "RemediationUnblocked", ledger.routing.blockReason() + " cleared: " + why));
     ledger.timeline("unblocked: " + why);
-    ledger.blockReason = null;
-    ledger.blockedUntil = null;
-    ledger.blockedSince = null;
+    ledger.routing.unblock();
     ledger.reason = null;
     ledger.message = why;
   }
 
   private void skipRecentlyRemediated(LockAnswer a) {
-    ledger.skipReason = RoutingVerdict.RECENTLY_REMEDIATED;
-    ledger.duplicateOf = a.earlierRemediation();
+    ledger.routing.recentlyRemediated(RoutingVerdict.RECENTLY_REMEDIATED, a.earlierRemediation());
     metrics.duplicate(RoutingVerdict.RECENTLY_REMEDIATED);
     terminal.enter(
-        Phase.Skipped,
-        Outcome.Deduplicated,
-        RoutingVerdict.RECENTLY_REMEDIATED,
-        "workflow "
-            + ledger.selectedWorkflowId
-            + " completed on "
-            + ledger.snapshot.target().display()
-            + " at "
-            + a.earlierCompletion()
-            + " ("
-            + a.earlierRemediation()
-            + "), less than "
-            + Timeouts.human(ledger.settings.routing().recentlyRemediatedCooldown())
-            + " ago",
-        null,
-        null,
-        null,
-        null,
-        null);
+        TerminalOutcome.skipped(
+            RoutingVerdict.RECENTLY_REMEDIATED,
+            "workflow "
+                + ledger.routing.selectedWorkflowId()
+                + " completed on "
+                + ledger.snapshot.target().display()
+                + " at "
+                + a.earlierCompletion()
+                + " ("
+                + a.earlierRemediation()
+                + "), less than "
+                + Timeouts.human(ledger.settings.routing().recentlyRemediatedCooldown())
+                + " ago"));
   }
 
   void duplicateRegistered(DuplicateNotice notice) {
-    if (notice == null
-        || notice.duplicate() == null
-        || ledger.duplicates.contains(notice.duplicate())) {
-      return;
+    if (notice != null && notice.duplicate() != null) {
+      ledger.routing.addDuplicate(notice.duplicate(), notice.at());
     }
-    ledger.duplicates.add(notice.duplicate());
-    ledger.lastDuplicateTime = notice.at();
   }
 
   void duplicateResolved(DuplicateResolution r) {
-    if (r != null && ledger.resolution == null && !ledger.phase.isTerminal()) {
-      ledger.resolution = r;
+    if (r != null && !ledger.phase.isTerminal()) {
+      ledger.routing.resolved(r);
     }
   }
 
   void lockGranted(LockAnswer answer) {
     // may arrive before the acquire activity's own answer (Queued) does: kept for that attempt
-    if (answer != null && answer.attempt() == ledger.lockAttempt && !ledger.lockHeld) {
-      ledger.grant = answer;
-    }
+    ledger.routing.offerGrant(answer);
   }
 }

@@ -8,8 +8,6 @@ import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import ai.kubernaut.orchestrator.workflows.logic.PhaseTransitions;
 import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.EventRecord;
-import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
-import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
@@ -48,9 +46,7 @@ final class Terminal {
 
   /** From now on every activity shares the ending budget (the phase deadlines no longer apply). */
   private void startEnding(Instant now) {
-    if (ledger.endingDeadline == null) {
-      ledger.endingDeadline = Timeouts.deadline(now, RemediationLedger.ENDING_BUDGET);
-    }
+    ledger.deadlines.startEnding(now);
   }
 
   /** The RR was deleted under us: nothing to write to, so end quietly as Cancelled. */
@@ -71,7 +67,7 @@ final class Terminal {
     ledger.current = null;
     metrics.phaseTransition(from, ledger.phase, Duration.between(ledger.phaseStartTime, now));
     if (from == Phase.Blocked) {
-      metrics.unblocked(ledger.blockReason);
+      metrics.unblocked(ledger.routing.blockReason());
     }
     try {
       routingExit.releaseRouting(Phase.Cancelled, Outcome.Cancelled, ledger.reason, ledger.message);
@@ -91,20 +87,20 @@ final class Terminal {
    * the final status with completionTime, outcome and retentionExpiryTime. Never throws for an
    * activity failure: the best effort is recorded and the run still ends.
    */
-  void enter(
-      Phase to,
-      Outcome out,
-      String why,
-      String msg,
-      String failPhase,
-      String failReason,
-      NotificationType nrType,
-      NotificationPriority nrPriority,
-      String childrenReason) {
+  void enter(TerminalOutcome end) {
     if (ledger.phase.isTerminal()) {
       return;
     }
     Phase from = ledger.phase;
+    Phase to = end.phase();
+    Outcome out = end.outcome();
+    String why = end.reason();
+    String msg = end.message();
+    String childrenReason = end.childrenReason();
+    if (to == Phase.TimedOut) {
+      ledger.timeoutPhase = end.failure().phase();
+      ledger.timeoutTime = end.failure().timedOutAt();
+    }
     if (!PhaseTransitions.allowed(from, to)) {
       log.error("transition {} -> {} is not in the phase machine; ending anyway", from, to);
     }
@@ -130,8 +126,8 @@ final class Terminal {
     ledger.outcome = out;
     ledger.reason = why;
     ledger.message = msg;
-    ledger.failurePhase = failPhase;
-    ledger.failureReason = failReason;
+    ledger.failurePhase = end.failure().phase();
+    ledger.failureReason = end.failure().reason();
     ledger.completionTime = now;
     ledger.retentionExpiryTime = Timeouts.deadline(now, ledger.settings.retention());
     transitions.changePhase(from, to, now, null, null);
@@ -141,16 +137,12 @@ final class Terminal {
             : EventRecord.warning("Remediation" + to, msg));
     ledger.timeline(to + " (" + out + "): " + why);
     List<String> dups = routingExit.releaseRouting(to, out, why, msg);
-    for (String d : dups) {
-      if (!ledger.duplicates.contains(d)) {
-        ledger.duplicates.add(d);
-      }
+    ledger.routing.addReleasedDuplicates(dups);
+    if (end.notice() != null) {
+      notifier.notify(end.notice().type(), end.notice().priority(), msg);
     }
-    if (nrType != null) {
-      notifier.notify(nrType, nrPriority, msg);
-    }
-    if (!ledger.duplicates.isEmpty()) {
-      notifier.notifyBulk(ledger.duplicates, msg);
+    if (!ledger.routing.duplicates().isEmpty()) {
+      notifier.notifyBulk(ledger.routing.duplicates(), msg);
     }
     try {
       transitions.write();

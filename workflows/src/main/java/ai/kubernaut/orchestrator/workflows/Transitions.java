@@ -77,31 +77,31 @@ final class Transitions {
   }
 
   void enterRecovering(ChildStatus failed) {
-    String name = Names.recoveryAiAnalysis(ledger.rr.name(), ledger.recoveryAttempts);
+    String name = Names.recoveryAiAnalysis(ledger.rr.name(), ledger.recovery.attempts());
     enterChildPhase(
         Phase.Recovering,
         ChildKind.AIAnalysis,
         name,
-        "recovery AIAnalysis " + name + " (attempt " + ledger.recoveryAttempts + ")",
+        "recovery AIAnalysis " + name + " (attempt " + ledger.recovery.attempts() + ")",
         EventRecord.warning(
             "WorkflowExecutionFailed",
-            "WorkflowExecution " + failed.name() + " failed: " + ledger.recoveryReason),
+            "WorkflowExecution " + failed.name() + " failed: " + ledger.recovery.reason()),
         EventRecord.normal(
             "RecoveryStarted",
             "recovery attempt "
-                + ledger.recoveryAttempts
+                + ledger.recovery.attempts()
                 + " of "
-                + ledger.maxRecoveryAttempts
+                + ledger.recovery.maxAttempts()
                 + ": created AIAnalysis "
                 + name));
   }
 
   void enterAwaitingApproval(String why, EventRecord... extra) {
     String name =
-        ledger.recoveryAttempts == 0
+        ledger.recovery.attempts() == 0
             ? Names.approvalRequest(ledger.rr.name())
-            : Names.recoveryApprovalRequest(ledger.rr.name(), ledger.recoveryAttempts);
-    ledger.operatorDecision = null;
+            : Names.recoveryApprovalRequest(ledger.rr.name(), ledger.recovery.attempts());
+    ledger.approvals.requestOpened();
     List<EventRecord> events = new ArrayList<>(List.of(extra));
     events.add(
         EventRecord.normal(
@@ -117,11 +117,15 @@ final class Transitions {
 
   void createExecution(EventRecord... extra) {
     String base =
-        ledger.recoveryAttempts == 0
+        ledger.recovery.attempts() == 0
             ? Names.workflowExecution(ledger.rr.name())
-            : Names.recoveryWorkflowExecution(ledger.rr.name(), ledger.recoveryAttempts);
+            : Names.recoveryWorkflowExecution(ledger.rr.name(), ledger.recovery.attempts());
     // a re-creation (after Skipped/ResourceBusy) takes the next number of the base name
-    int k = ledger.executionRetries == 0 ? 0 : ledger.nextRetry(base, ledger.executionRetries - 1);
+    int k =
+        ledger.routing.executionRetries() == 0
+            ? 0
+            : ledger.children.nextRetry(
+                base, ledger.routing.executionRetries() - 1, ledger.current);
     String name = k == 0 ? base : Names.withRetry(base, k);
     List<EventRecord> events = new ArrayList<>(List.of(extra));
     events.add(EventRecord.normal("WorkflowExecutionCreated", "created WorkflowExecution " + name));
@@ -129,7 +133,7 @@ final class Transitions {
         Phase.Executing,
         ChildKind.WorkflowExecution,
         new CurrentChild(ChildKind.WorkflowExecution, name, base, k),
-        ledger.executingDeadline,
+        ledger.routing.executingDeadline(),
         "WorkflowExecution " + name + " to run the remediation",
         events.toArray(EventRecord[]::new));
   }
@@ -158,23 +162,21 @@ final class Transitions {
     Instant deadline =
         keepDeadline != null
             ? keepDeadline
-            : Timeouts.deadline(now, Timeouts.forPhase(ledger.timeouts, to));
-    ledger.register(name);
+            : Timeouts.deadline(now, ledger.deadlines.phaseBudget(to));
+    ledger.children.register(name);
     // the create is bounded by the new phase's budget, and a create that outlives it times the new
     // phase out (kept set when the create fails)
-    ledger.creatingUntil = deadline;
-    ledger.creatingFor = to;
+    ledger.deadlines.creating(deadline, to);
     ChildRef ref = createChild(kind, name, to, deadline);
-    ledger.creatingUntil = null;
-    ledger.creatingFor = null;
+    ledger.deadlines.created();
     ledger.current = child;
     changePhase(from, to, now, deadline, waitsFor);
     ledger.pendingEvents.addAll(List.of(events));
-    if (to == Phase.AwaitingApproval && !ledger.approvalNotificationSent) {
+    if (to == Phase.AwaitingApproval && !ledger.approvals.notificationSent()) {
       // exactly one Approval NR per RR: a recovery's second approval gets the RAR and an Event
-      ledger.approvalNotificationSent =
+      ledger.approvals.notificationSent(
           notifier.notify(
-              NotificationType.Approval, NotificationRules.approval(ledger.severity()), null);
+              NotificationType.Approval, NotificationRules.approval(ledger.severity()), null));
     }
     ledger.timeline(to + ": " + (ref.adopted() ? "adopted " : "created ") + kind + " " + name);
     write();
@@ -194,7 +196,7 @@ final class Transitions {
                       ledger.rr,
                       name,
                       ledger.signalProcessingName,
-                      forPhase == Phase.Recovering ? ledger.recoveryContext : null,
+                      forPhase == Phase.Recovering ? ledger.recovery.context() : null,
                       deadline));
           case RemediationApprovalRequest ->
               child.createApprovalRequest(
@@ -202,7 +204,11 @@ final class Transitions {
           case WorkflowExecution ->
               child.createWorkflowExecution(
                   new CreateWorkflowExecution(
-                      ledger.rr, name, ledger.analysisName, ledger.recoveryAttempts + 1, deadline));
+                      ledger.rr,
+                      name,
+                      ledger.analysisName,
+                      ledger.recovery.attempts() + 1,
+                      deadline));
           case NotificationRequest ->
               throw new IllegalArgumentException("NotificationRequests are not phase children");
         };
@@ -213,7 +219,7 @@ final class Transitions {
       case WorkflowExecution -> {
         ledger.executionRefs.add(
             new ExecutionRef(
-                ref.name(), ref.uid(), null, ledger.recoveryAttempts + 1, null, null, null));
+                ref.name(), ref.uid(), null, ledger.recovery.attempts() + 1, null, null, null));
         capExecutionRefs();
       }
       default -> {}
@@ -252,10 +258,7 @@ final class Transitions {
             : Duration.between(ledger.phaseStartTime, now);
     ledger.phase = to;
     ledger.phaseStartTime = now;
-    if (deadline != null) {
-      ledger.phaseDeadline = deadline;
-    }
-    ledger.deadlineVersion++;
+    ledger.deadlines.phaseChanged(deadline);
     ledger.waitingFor = waits;
     if (to.isTerminal()) {
       ledger.current = null;
@@ -263,10 +266,10 @@ final class Transitions {
     ledger.transitionsThisRun++;
     metrics.phaseTransition(from, to, inFrom);
     if (from == Phase.Blocked && to != Phase.Blocked) {
-      metrics.unblocked(ledger.blockedMetricReason);
+      metrics.unblocked(ledger.routing.blockedMetricReason());
     }
     if (to == Phase.Blocked) {
-      ledger.blockedMetricReason = ledger.blockReason;
+      ledger.routing.countBlockAsCurrentReason();
     }
     log.info("{} -> {}", from, to);
   }
@@ -281,9 +284,9 @@ final class Transitions {
     ledger.sequence++;
     ChildStatus we = ledger.executionSummary();
     ledger.stepsWritten = we == null ? 0 : nz(steps(we));
-    ledger.duplicateCountWritten = ledger.duplicates.size();
+    ledger.routing.duplicatesWritten();
     ledger.noticePending = false;
-    ledger.notificationsWritten = List.copyOf(ledger.notificationRefs);
+    ledger.notifications.markWritten();
     List<EventRecord> events = List.copyOf(ledger.pendingEvents);
     ledger.pendingEvents.clear();
     Info info = info();
@@ -301,7 +304,8 @@ final class Transitions {
   void upsertSearchAttributes() {
     List<SearchAttributeUpdate<?>> u = new ArrayList<>();
     u.add(RemediationSearchAttributes.PHASE.valueSet(ledger.phase.name()));
-    u.add(RemediationSearchAttributes.RECOVERY_ATTEMPTS.valueSet((long) ledger.recoveryAttempts));
+    u.add(
+        RemediationSearchAttributes.RECOVERY_ATTEMPTS.valueSet((long) ledger.recovery.attempts()));
     if (ledger.outcome != null) {
       u.add(RemediationSearchAttributes.OUTCOME.valueSet(ledger.outcome.name()));
     }
@@ -332,11 +336,11 @@ final class Transitions {
         CurrentDetails.markdown(
             ledger.phase,
             ledger.waitingFor,
-            ledger.phase == Phase.Pending ? null : ledger.phaseDeadline,
+            ledger.phase == Phase.Pending ? null : ledger.deadlines.phase(),
             ledger.phase == Phase.Pending ? null : ledger.phaseBudget(),
-            ledger.globalDeadline,
-            ledger.recoveryAttempts,
-            ledger.maxRecoveryAttempts,
+            ledger.deadlines.global(),
+            ledger.recovery.attempts(),
+            ledger.recovery.maxAttempts(),
             ledger.outcome,
             ledger.reason,
             ledger.message));

@@ -24,6 +24,7 @@ import java.time.Instant;
 final class WakeLoop {
   private final RemediationLedger ledger;
   private final RoutingSteps routingSteps;
+  private final long continueAsNewAfterEvents;
 
   /**
    * {@code Workflow.getVersion} change ID: a Blocked remediation without an end time of its own
@@ -31,9 +32,10 @@ final class WakeLoop {
    */
   static final String BLOCKED_BUDGET_CHANGE = "blocked-budget";
 
-  WakeLoop(RemediationLedger ledger, RoutingSteps routingSteps) {
+  WakeLoop(RemediationLedger ledger, RoutingSteps routingSteps, long continueAsNewAfterEvents) {
     this.ledger = ledger;
     this.routingSteps = routingSteps;
+    this.continueAsNewAfterEvents = continueAsNewAfterEvents;
   }
 
   /** What woke the main loop. */
@@ -80,15 +82,15 @@ final class WakeLoop {
         awaitUnblock();
         continue;
       }
-      boolean global = !ledger.globalDeadline.isAfter(ledger.phaseDeadline);
-      Instant at = global ? ledger.globalDeadline : ledger.phaseDeadline;
+      boolean global = !ledger.deadlines.global().isAfter(ledger.deadlines.phase());
+      Instant at = global ? ledger.deadlines.global() : ledger.deadlines.phase();
       Duration remaining = Duration.between(now(), at);
       if (remaining.compareTo(Duration.ofMillis(1)) < 0) {
         remaining = Duration.ofMillis(1);
       }
       String summary =
           global
-              ? "global timeout " + Timeouts.human(ledger.timeouts.global())
+              ? "global timeout " + Timeouts.human(ledger.deadlines.timeouts().global())
               : ledger.phase.name().toLowerCase()
                   + " timeout "
                   + Timeouts.human(ledger.phaseBudget());
@@ -101,48 +103,50 @@ final class WakeLoop {
    * blockedUntil, each bounded by their own timers); only blockedUntil is a Temporal timer.
    */
   private void awaitUnblock() {
-    int version = ledger.deadlineVersion;
-    if (ledger.executingDeadline != null) {
+    int version = ledger.deadlines.version();
+    Routing routing = ledger.routing;
+    if (routing.executingDeadline() != null) {
       // between WorkflowExecution re-creations: bounded by the Executing and global deadlines
-      Instant at = ledger.executingDeadline;
-      if (ledger.globalDeadline.isBefore(at)) {
-        at = ledger.globalDeadline;
+      Instant at = routing.executingDeadline();
+      if (ledger.deadlines.global().isBefore(at)) {
+        at = ledger.deadlines.global();
       }
-      if (ledger.blockedUntil != null && ledger.blockedUntil.isBefore(at)) {
-        at = ledger.blockedUntil;
+      if (routing.blockedUntil() != null && routing.blockedUntil().isBefore(at)) {
+        at = routing.blockedUntil();
       }
       awaitTimerOrWake(
           atLeastOneMilli(Duration.between(now(), at)),
-          "blocked (" + ledger.blockReason + ") until " + at);
+          "blocked (" + routing.blockReason() + ") until " + at);
       return;
     }
-    if (ledger.blockedUntil == null
+    if (routing.blockedUntil() == null
         && Workflow.getVersion(BLOCKED_BUDGET_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
       // a block without an end of its own is bounded by the Blocked budget
-      ledger.blockedDeadline = Timeouts.deadline(ledger.blockedSince, ledger.timeouts.global());
+      routing.blockedDeadline(
+          Timeouts.deadline(routing.blockedSince(), ledger.deadlines.timeouts().global()));
       awaitTimerOrWake(
-          atLeastOneMilli(Duration.between(now(), ledger.blockedDeadline)),
+          atLeastOneMilli(Duration.between(now(), routing.blockedDeadline())),
           "blocked ("
-              + ledger.blockReason
+              + routing.blockReason()
               + ") budget "
-              + Timeouts.human(ledger.timeouts.global()));
+              + Timeouts.human(ledger.deadlines.timeouts().global()));
       return;
     }
-    if (ledger.blockedUntil == null) {
+    if (routing.blockedUntil() == null) {
       Workflow.await(
           () ->
-              ledger.deadlineVersion != version
+              ledger.deadlines.version() != version
                   || pendingWake() != null
                   || continueAsNewDue()
                   || ledger.phase.isTerminal());
       return;
     }
-    Duration remaining = Duration.between(now(), ledger.blockedUntil);
+    Duration remaining = Duration.between(now(), routing.blockedUntil());
     if (remaining.compareTo(Duration.ofMillis(1)) < 0) {
       remaining = Duration.ofMillis(1);
     }
     awaitTimerOrWake(
-        remaining, "blocked (" + ledger.blockReason + ") until " + ledger.blockedUntil);
+        remaining, "blocked (" + routing.blockReason() + ") until " + routing.blockedUntil());
   }
 
   /**
@@ -151,7 +155,7 @@ final class WakeLoop {
    * failure is consumed so the SDK does not log it as an unhandled promise.
    */
   private void awaitTimerOrWake(Duration delay, String summary) {
-    int version = ledger.deadlineVersion;
+    int version = ledger.deadlines.version();
     @SuppressWarnings("unchecked")
     Promise<Void>[] timer = new Promise[1];
     CancellationScope scope =
@@ -164,7 +168,7 @@ final class WakeLoop {
     Workflow.await(
         () ->
             timer[0].isCompleted()
-                || ledger.deadlineVersion != version
+                || ledger.deadlines.version() != version
                 || pendingWake() != null
                 || continueAsNewDue()
                 || ledger.phase.isTerminal());
@@ -180,31 +184,33 @@ final class WakeLoop {
       return null;
     }
     if (ledger.phase == Phase.Blocked) {
-      if (ledger.executingDeadline != null) {
+      Instant executing = ledger.routing.executingDeadline();
+      if (executing != null) {
         Instant now = now();
-        if (!now.isBefore(ledger.globalDeadline)) {
+        if (!now.isBefore(ledger.deadlines.global())) {
           return Wake.GLOBAL_DEADLINE;
         }
-        if (!now.isBefore(ledger.executingDeadline)) {
+        if (!now.isBefore(executing)) {
           return Wake.PHASE_DEADLINE;
         }
       }
       if (routingSteps.unblockDue()) {
         return Wake.ROUTING;
       }
-      if (ledger.blockedDeadline != null && !now().isBefore(ledger.blockedDeadline)) {
+      Instant budget = ledger.routing.blockedDeadline();
+      if (budget != null && !now().isBefore(budget)) {
         return Wake.GLOBAL_DEADLINE; // the Blocked budget
       }
-      return ledger.duplicates.size() != ledger.duplicateCountWritten ? Wake.DUPLICATES : null;
+      return ledger.routing.hasUnwrittenDuplicates() ? Wake.DUPLICATES : null;
     }
     if (ledger.current == null) {
       return null;
     }
-    ChildStatus s = ledger.observed.get(ledger.current.name());
+    ChildStatus s = ledger.children.latest(ledger.current.name());
     if (s != null && ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
       return Wake.CHILD_DONE;
     }
-    if (ledger.phase == Phase.AwaitingApproval && ledger.operatorDecision != null) {
+    if (ledger.phase == Phase.AwaitingApproval && ledger.approvals.operatorDecision() != null) {
       return Wake.OPERATOR_DECISION;
     }
     if (ledger.current.kind() == ChildKind.WorkflowExecution
@@ -212,17 +218,17 @@ final class WakeLoop {
         && nz(steps(s)) != ledger.stepsWritten) {
       return Wake.PROGRESS;
     }
-    if (ledger.duplicates.size() != ledger.duplicateCountWritten) {
+    if (ledger.routing.hasUnwrittenDuplicates()) {
       return Wake.DUPLICATES;
     }
-    if (ledger.noticePending || ledger.notificationsChanged) {
+    if (ledger.noticePending || ledger.notifications.changed()) {
       return Wake.NOTICE;
     }
     Instant now = now();
-    if (!now.isBefore(ledger.globalDeadline)) {
+    if (!now.isBefore(ledger.deadlines.global())) {
       return Wake.GLOBAL_DEADLINE;
     }
-    if (!now.isBefore(ledger.phaseDeadline)) {
+    if (!now.isBefore(ledger.deadlines.phase())) {
       return Wake.PHASE_DEADLINE;
     }
     return null;
@@ -240,7 +246,7 @@ final class WakeLoop {
    * (transitions only).
    */
   private boolean continueAsNewDue() {
-    long threshold = ledger.settings.continueAsNewAfterEvents();
+    long threshold = continueAsNewAfterEvents;
     long length = Workflow.getInfo().getHistoryLength();
     if (!ledger.continueInAnyPhase) {
       if (ledger.transitionsThisRun == 0) {

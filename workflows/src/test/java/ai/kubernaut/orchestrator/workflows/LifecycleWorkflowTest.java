@@ -11,6 +11,7 @@ import static ai.kubernaut.orchestrator.workflows.TestRemediations.withVersion;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.awaitCreated;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.awaitPhase;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.cluster;
+import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.continuingAsNewAfter;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.recordHistory;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.result;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.start;
@@ -23,7 +24,6 @@ import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
-import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -184,9 +184,9 @@ class LifecycleWorkflowTest {
   @Test
   void continuesAsNewWithoutRepeatingChildrenOrNotifications(
       TestWorkflowEnvironment env, Worker worker) {
-    FakeCluster cluster = cluster(env, worker);
-    RemediationSettings settings = RemediationSettings.defaults().withContinueAsNewAfterEvents(20);
-    RemediationWorkflow started = start(env, worker, input("can", settings));
+    Worker continuing = continuingAsNewAfter(env, 20);
+    FakeCluster cluster = cluster(env, continuing);
+    RemediationWorkflow started = start(env, continuing, input("can"));
     String firstRun = WorkflowStub.fromTyped(started).getExecution().getRunId();
     // queries and updates go to the current run: address the workflow by ID only, as the bridge
     // does
@@ -236,10 +236,10 @@ class LifecycleWorkflowTest {
 
   @Test
   void continuesAsNewAgainAndAgainInOneLongPhase(TestWorkflowEnvironment env, Worker worker) {
-    FakeCluster cluster = cluster(env, worker);
+    Worker continuing = continuingAsNewAfter(env, 40);
+    FakeCluster cluster = cluster(env, continuing);
     cluster.script(spCompleted("sp-long"), aiCompleted("ai-long"), weRunning("we-long", 0, 60));
-    RemediationSettings settings = RemediationSettings.defaults().withContinueAsNewAfterEvents(40);
-    start(env, worker, input("long", settings));
+    start(env, continuing, input("long"));
     RemediationWorkflow wf = byId(env, "long");
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
@@ -266,10 +266,10 @@ class LifecycleWorkflowTest {
 
   @Test
   void continueAsNewKeepsTheDeadline(TestWorkflowEnvironment env, Worker worker) {
-    FakeCluster cluster = cluster(env, worker);
+    Worker continuing = continuingAsNewAfter(env, 5);
+    FakeCluster cluster = cluster(env, continuing);
     cluster.script(spCompleted("sp-can-late"));
-    RemediationSettings settings = RemediationSettings.defaults().withContinueAsNewAfterEvents(5);
-    start(env, worker, input("can-late", settings));
+    start(env, continuing, input("can-late"));
     RemediationWorkflow wf = byId(env, "can-late");
     awaitCreated(cluster, "ai-can-late");
 

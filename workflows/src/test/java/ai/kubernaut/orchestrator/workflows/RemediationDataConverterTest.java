@@ -32,15 +32,7 @@ class RemediationDataConverterTest {
     String json =
         "{\"rr\":{\"namespace\":\"n\",\"name\":\"x\",\"uid\":\"u\",\"future\":1},"
             + "\"creationTimestamp\":\"2025-01-01T10:00:00Z\",\"settings\":{\"retention\":\"PT1H\"}}";
-    Payload p =
-        Payload.newBuilder()
-            .putMetadata("encoding", com.google.protobuf.ByteString.copyFromUtf8("json/plain"))
-            .setData(com.google.protobuf.ByteString.copyFromUtf8(json))
-            .build();
-
-    RemediationInput in =
-        RemediationDataConverter.get()
-            .fromPayload(p, RemediationInput.class, RemediationInput.class);
+    RemediationInput in = readInput(json);
 
     assertThat(in.creationTimestamp()).isEqualTo(Instant.parse("2025-01-01T10:00:00Z"));
     RemediationSettings s = in.settings();
@@ -56,8 +48,21 @@ class RemediationDataConverterTest {
             PhaseTimeouts.defaults(), 2, 0.2, java.time.Duration.ofHours(6), null);
 
     assertThat(s.terminationRateWindow()).hasHours(1);
-    assertThat(s.continueAsNewAfterEvents()).isZero();
     assertThat(s.defaultMaxRecoveryAttempts()).isEqualTo(2);
+    assertThat(s.retention()).hasHours(6);
+  }
+
+  @Test
+  void readsSettingsRecordedWithTheRetiredContinueAsNewThreshold() {
+    // inputs in histories recorded before the threshold became a worker setting carry it
+    String json =
+        "{\"rr\":{\"namespace\":\"n\",\"name\":\"x\",\"uid\":\"u\"},"
+            + "\"creationTimestamp\":\"2025-01-01T10:00:00Z\","
+            + "\"settings\":{\"retention\":\"PT2H\",\"continueAsNewAfterEvents\":20}}";
+    RemediationInput in = readInput(json);
+
+    assertThat(in.settings().retention()).hasHours(2);
+    assertThat(in.settings().defaultTimeouts()).isEqualTo(PhaseTimeouts.defaults());
   }
 
   @Test
@@ -74,5 +79,15 @@ class RemediationDataConverterTest {
             "Severity",
             "Priority",
             "RecoveryAttempts");
+  }
+
+  private static RemediationInput readInput(String json) {
+    Payload p =
+        Payload.newBuilder()
+            .putMetadata("encoding", com.google.protobuf.ByteString.copyFromUtf8("json/plain"))
+            .setData(com.google.protobuf.ByteString.copyFromUtf8(json))
+            .build();
+    return RemediationDataConverter.get()
+        .fromPayload(p, RemediationInput.class, RemediationInput.class);
   }
 }

@@ -2,17 +2,17 @@ package ai.kubernaut.orchestrator.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.kubernaut.orchestrator.workflows.routing.FingerprintCoordinatorWorkflowImpl;
-import ai.kubernaut.orchestrator.workflows.routing.TargetLockWorkflowImpl;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,19 +57,33 @@ class RemediationWorkflowReplayTest {
     assertThat(names).hasSizeGreaterThanOrEqualTo(5);
   }
 
+  /**
+   * The continue-as-new threshold the recording tests' worker used (LifecycleWorkflowTest); every
+   * other history was recorded by a worker that continues only when Temporal suggests it.
+   */
+  private static final Map<String, Long> CONTINUE_AS_NEW_AFTER =
+      Map.of(
+          "continued-as-new-last-run.json", 20L,
+          "continued-as-new-in-one-phase.json", 40L);
+
   @ParameterizedTest
   @MethodSource("histories")
   void replaysDeterministically(String name) throws Exception {
     WorkflowExecutionHistory history =
         WorkflowExecutionHistory.fromJson(Files.readString(DIR.resolve(name)));
+    String taskQueue =
+        history
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getTaskQueue()
+            .getName();
 
     try (TestWorkflowEnvironment env = environment()) {
-      WorkflowReplayer.replayWorkflowExecution(
-          history,
-          env,
-          RemediationWorkflowImpl.class,
-          FingerprintCoordinatorWorkflowImpl.class,
-          TargetLockWorkflowImpl.class);
+      Worker worker = env.newWorker(taskQueue);
+      WorkflowTestSupport.registerContinuingAsNewAfter(
+          worker, CONTINUE_AS_NEW_AFTER.getOrDefault(name, 0L));
+      WorkflowReplayer.replayWorkflowExecution(history, worker);
     }
   }
 }

@@ -51,6 +51,30 @@ final class WorkflowTestSupport {
     return b.build();
   }
 
+  /**
+   * A worker whose remediations continue as new once their history has {@code events} events (the
+   * extension's worker continues only when Temporal suggests it, as production does).
+   */
+  static Worker continuingAsNewAfter(TestWorkflowEnvironment env, long events) {
+    Worker w = env.newWorker("continue-as-new-after-" + events);
+    registerContinuingAsNewAfter(w, events);
+    return w;
+  }
+
+  /**
+   * Registers the workflows on {@code worker} with the continue-as-new threshold {@code events}.
+   */
+  static void registerContinuingAsNewAfter(Worker worker, long events) {
+    worker.registerWorkflowImplementationFactory(
+        RemediationWorkflow.class,
+        args -> new RemediationWorkflowImpl(args.get(0, RemediationInput.class), events),
+        RemediationWorkflowHosting.implementationOptions());
+    worker.registerWorkflowImplementationTypes(
+        RemediationWorkflowHosting.implementationOptions(),
+        FingerprintCoordinatorWorkflowImpl.class,
+        TargetLockWorkflowImpl.class);
+  }
+
   /** Registers a fake cluster on the worker and starts the test environment. */
   static FakeCluster cluster(TestWorkflowEnvironment env, Worker worker) {
     FakeCluster cluster = new FakeCluster(env.getWorkflowClient(), routingClient(env));

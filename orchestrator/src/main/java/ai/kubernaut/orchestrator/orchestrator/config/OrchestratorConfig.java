@@ -40,8 +40,7 @@ public record OrchestratorConfig(
             remediation.terminationRateThreshold(),
             null, // terminationRateWindow: the workflows module's default (1h, SPEC §3)
             remediation.retention(),
-            temporal.uiBaseUrl(),
-            null) // continueAsNewAfterEvents: only when Temporal suggests it
+            temporal.uiBaseUrl())
         .withRoutingPolicy(
             new RoutingPolicy(
                 routing.recentlyRemediatedCooldown(),

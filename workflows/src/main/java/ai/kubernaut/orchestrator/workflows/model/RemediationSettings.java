@@ -6,13 +6,13 @@ import java.time.Duration;
  * Operator-configured defaults fixed for the whole run (the bridge copies them from the
  * orchestrator configuration at start), so a configuration change never alters a running workflow's
  * history. A null component means "the default" (see {@link #defaults()}), so a payload written by
- * an older version still starts.
+ * an older version still starts. Inputs recorded before carry a {@code continueAsNewAfterEvents}
+ * component; it is ignored (the threshold is a worker setting now, see {@code
+ * RemediationWorkflowImpl}).
  *
  * @param terminationRateThreshold a recovery is refused when the cluster-wide ratio of failed or
  *     timed-out remediations in {@code terminationRateWindow} is at or above this (SPEC §3: 10 %)
  * @param retention status.retentionExpiryTime = completionTime + retention
- * @param continueAsNewAfterEvents continue as new once the history has this many events (0 = only
- *     when Temporal suggests it); tests force continue-as-new with a small value
  * @param routing the routing thresholds of SPEC §5 (cooldown 5m, 3 consecutive failures, block 1h);
  *     see {@link RoutingPolicy}
  * @param resourceBusyRetry how long a remediation whose WorkflowExecution reported Skipped with
@@ -25,7 +25,6 @@ public record RemediationSettings(
     Duration terminationRateWindow,
     Duration retention,
     String temporalUiBaseUrl,
-    Long continueAsNewAfterEvents,
     RoutingPolicy routing,
     Duration resourceBusyRetry) {
 
@@ -37,20 +36,18 @@ public record RemediationSettings(
     terminationRateWindow =
         terminationRateWindow == null ? Duration.ofHours(1) : terminationRateWindow;
     retention = retention == null ? Duration.ofHours(24) : retention;
-    continueAsNewAfterEvents = continueAsNewAfterEvents == null ? 0L : continueAsNewAfterEvents;
     routing = routing == null ? RoutingPolicy.defaults() : routing;
     resourceBusyRetry = resourceBusyRetry == null ? Duration.ofSeconds(30) : resourceBusyRetry;
   }
 
-  /** The seven settings of the workflow issue; routing and the ResourceBusy retry take defaults. */
+  /** Routing and the ResourceBusy retry take their defaults. */
   public RemediationSettings(
       PhaseTimeouts defaultTimeouts,
       Integer defaultMaxRecoveryAttempts,
       Double terminationRateThreshold,
       Duration terminationRateWindow,
       Duration retention,
-      String temporalUiBaseUrl,
-      Long continueAsNewAfterEvents) {
+      String temporalUiBaseUrl) {
     this(
         defaultTimeouts,
         defaultMaxRecoveryAttempts,
@@ -58,16 +55,11 @@ public record RemediationSettings(
         terminationRateWindow,
         retention,
         temporalUiBaseUrl,
-        continueAsNewAfterEvents,
         null,
         null);
   }
 
-  /**
-   * The original five settings (as the orchestrator configuration builds them); the termination
-   * rate window (1h) and the continue-as-new threshold (server suggestion only) take their
-   * defaults.
-   */
+  /** The original five settings; the termination rate window (1h) takes its default. */
   public RemediationSettings(
       PhaseTimeouts defaultTimeouts,
       Integer defaultMaxRecoveryAttempts,
@@ -80,25 +72,11 @@ public record RemediationSettings(
         terminationRateThreshold,
         null,
         retention,
-        temporalUiBaseUrl,
-        null);
+        temporalUiBaseUrl);
   }
 
   public static RemediationSettings defaults() {
-    return new RemediationSettings(null, null, null, null, null, null, null, null, null);
-  }
-
-  public RemediationSettings withContinueAsNewAfterEvents(long events) {
-    return new RemediationSettings(
-        defaultTimeouts,
-        defaultMaxRecoveryAttempts,
-        terminationRateThreshold,
-        terminationRateWindow,
-        retention,
-        temporalUiBaseUrl,
-        events,
-        routing,
-        resourceBusyRetry);
+    return new RemediationSettings(null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -126,7 +104,6 @@ public record RemediationSettings(
         terminationRateWindow,
         retention,
         temporalUiBaseUrl,
-        continueAsNewAfterEvents,
         policy,
         resourceBusyRetry);
   }
