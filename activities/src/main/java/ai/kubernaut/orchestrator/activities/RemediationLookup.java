@@ -6,8 +6,9 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 /**
  * Where the activities look for an RR before asking the API server: the worker's informer cache of
  * RRs. A miss (not synced yet, or an RR created a moment ago) falls back to a read. The activities
- * only take an RR's identity and spec from it, which do not change under them; status writes never
- * start from it.
+ * take an RR's identity and spec from it, which do not change under them; a status write starts
+ * from a copy of it as from any copy that may be stale: its resourceVersion guards the update, and
+ * a conflict leads to a read.
  */
 @FunctionalInterface
 public interface RemediationLookup {

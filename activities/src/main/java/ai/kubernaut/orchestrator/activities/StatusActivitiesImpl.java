@@ -61,6 +61,7 @@ public final class StatusActivitiesImpl implements StatusActivities {
   private final ActivityMetrics metrics;
   private final TemporalUi ui;
   private final EventRecorder events;
+  private final RemediationLookup cache;
   private final LastWrittenStatus lastWritten = new LastWrittenStatus(REMEMBERED_REMEDIATIONS);
 
   /**
@@ -69,6 +70,21 @@ public final class StatusActivitiesImpl implements StatusActivities {
    */
   public StatusActivitiesImpl(
       KubernetesClient client, Clock clock, ActivityMetrics metrics, TemporalUi ui) {
+    this(client, clock, metrics, ui, RemediationLookup.NONE);
+  }
+
+  /**
+   * @param cache where a run's first write (or a replica's first write for an RR) starts instead of
+   *     a read: like our own last write, a copy that may be stale, so a conflict or a newer
+   *     sequence in it leads to a read
+   */
+  public StatusActivitiesImpl(
+      KubernetesClient client,
+      Clock clock,
+      ActivityMetrics metrics,
+      TemporalUi ui,
+      RemediationLookup cache) {
+    this.cache = Objects.requireNonNull(cache, "cache");
     this.kube = new KubeResources(client);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -80,6 +96,9 @@ public final class StatusActivitiesImpl implements StatusActivities {
   public StatusWriteResult writeStatus(StatusWrite write) {
     String ns = write.rr().namespace();
     GenericKubernetesResource remembered = lastWritten.take(write.rr().uid());
+    if (remembered == null) {
+      remembered = cachedCopy(write);
+    }
     int attempt = 0;
     while (attempt < MAX_CONFLICT_RETRIES) {
       boolean fromMemory = remembered != null;
@@ -152,6 +171,17 @@ public final class StatusActivitiesImpl implements StatusActivities {
             + " conflicted "
             + MAX_CONFLICT_RETRIES
             + " times in a row");
+  }
+
+  /** A copy of the cached RR (the cache's object stays untouched), or null. */
+  private GenericKubernetesResource cachedCopy(StatusWrite write) {
+    RemediationRequest cached = cache.cached(write.rr().namespace(), write.rr().name());
+    if (cached == null) {
+      return null;
+    }
+    GenericKubernetesResource copy =
+        kube.serialization().convertValue(cached, GenericKubernetesResource.class);
+    return KubeResources.sameUid(write.rr(), copy) ? copy : null;
   }
 
   private GenericKubernetesResource read(StatusWrite write) {

@@ -222,6 +222,40 @@ class StatusActivitiesImplIT {
   }
 
   @Test
+  void aRunsFirstWriteStartsFromTheWorkersCacheWithoutARead() {
+    RemediationRequest current = read();
+    StatusActivitiesImpl cached =
+        new StatusActivitiesImpl(
+            client, Clock.systemUTC(), metrics, TemporalUi.none(), (n, name) -> current);
+    FaultRule reads = api.faults().add(FaultRule.on("GET", RR_GET)); // counts, changes nothing
+
+    StatusWriteResult result = cached.writeStatus(write("run-1", 1, TestStatuses.processing()));
+
+    assertThat(result.disposition()).isEqualTo(Disposition.APPLIED);
+    assertThat(reads.hits()).isZero();
+    assertThat(read().getStatus().getOverallPhase()).isEqualTo(RemediationPhase.PROCESSING);
+    assertThat(current.getStatus()).as("the cache's object is not modified").isNull();
+  }
+
+  @Test
+  void aStaleCacheCostsOneConflictAndOneReadAndLosesNoOtherWritersChange() {
+    RemediationRequest asCreated = read();
+    gatewayCounts(3); // the cache has not seen this yet
+    StatusActivitiesImpl cached =
+        new StatusActivitiesImpl(
+            client, Clock.systemUTC(), metrics, TemporalUi.none(), (n, name) -> asCreated);
+    FaultRule reads = api.faults().add(FaultRule.on("GET", RR_GET));
+
+    StatusWriteResult result = cached.writeStatus(write("run-1", 1, TestStatuses.processing()));
+
+    assertThat(result.disposition()).isEqualTo(Disposition.APPLIED);
+    assertThat(reads.hits()).isEqualTo(1);
+    RemediationRequestStatus status = read().getStatus();
+    assertThat(status.getDeduplication().getOccurrenceCount()).isEqualTo(3);
+    assertThat(status.getOverallPhase()).isEqualTo(RemediationPhase.PROCESSING);
+  }
+
+  @Test
   void aFollowingWriteStartsFromOurLastWriteYetKeepsAnotherWritersChange() {
     FaultRule reads = api.faults().add(FaultRule.on("GET", RR_GET)); // counts, changes nothing
 

@@ -73,7 +73,7 @@ public final class ProductionWiring implements Wiring {
             ? TemporalUi.none()
             : new TemporalUi(config.temporal().uiBaseUrl(), config.temporal().namespace());
     StatusActivitiesImpl statusWriter =
-        new StatusActivitiesImpl(kube, context.clock(), metrics, ui);
+        new StatusActivitiesImpl(kube, context.clock(), metrics, ui, cachedRemediations);
     ChildActivitiesImpl children =
         new ChildActivitiesImpl(kube, context.clock(), metrics, cachedRemediations);
     NotificationActivitiesImpl notifications =
