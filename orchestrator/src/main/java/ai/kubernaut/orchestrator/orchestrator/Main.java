@@ -1,11 +1,9 @@
 package ai.kubernaut.orchestrator.orchestrator;
 
 import ai.kubernaut.orchestrator.gateway.GatewayHttpServer;
-import ai.kubernaut.orchestrator.orchestrator.cli.BenchCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.EnvAwareHelp;
 import ai.kubernaut.orchestrator.orchestrator.cli.GatewayCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.RunCommand;
-import ai.kubernaut.orchestrator.orchestrator.cli.SandboxCommand;
 import ai.kubernaut.orchestrator.orchestrator.config.InvalidConfigException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
@@ -21,18 +19,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** Entry point of {@code kubernaut-orchestrator.jar}. */
+/**
+ * Entry point of {@code kubernaut-orchestrator.jar}, the service. The sandbox and the bench are in
+ * {@code kubernaut-sandbox.jar} (module {@code harness}), which wraps this one.
+ */
 @Command(
     name = "kubernaut-orchestrator",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {
-      RunCommand.class,
-      GatewayCommand.class,
-      SandboxCommand.class,
-      BenchCommand.class,
-      HelpCommand.class
-    },
+    subcommands = {RunCommand.class, GatewayCommand.class, HelpCommand.class},
     description =
         "Kubernaut Remediation Orchestrator: every RemediationRequest is a Temporal workflow.",
     footer = {
@@ -57,7 +52,14 @@ public final class Main implements Runnable {
 
   /** The full command tree; tests pass a factory to swap what the commands run. */
   public static CommandLine commandLine(IFactory factory) {
-    CommandLine cl = new CommandLine(new Main(), factory);
+    return configure(new CommandLine(new Main(), factory));
+  }
+
+  /**
+   * The service's command-line conventions on {@code cl}: exit codes (2 for bad options, 1 for a
+   * failure), help that shows environment variables, 100 columns. Returns {@code cl}.
+   */
+  public static CommandLine configure(CommandLine cl) {
     cl.setExecutionExceptionHandler(new ExceptionHandler());
     cl.setHelpFactory(EnvAwareHelp.FACTORY);
     cl.setUsageHelpWidth(100);
@@ -66,8 +68,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(
-        spec.commandLine(), "Missing command: run, gateway, sandbox or bench");
+    throw new ParameterException(spec.commandLine(), "Missing command: run or gateway");
   }
 
   /** Configuration errors exit 2 with one line per bad option; anything else exits 1. */
