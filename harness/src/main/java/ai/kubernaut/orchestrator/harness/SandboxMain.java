@@ -1,6 +1,5 @@
 package ai.kubernaut.orchestrator.harness;
 
-import ai.kubernaut.orchestrator.gateway.GatewayHttpServer;
 import ai.kubernaut.orchestrator.harness.cli.BenchCommand;
 import ai.kubernaut.orchestrator.harness.cli.SandboxCommand;
 import ai.kubernaut.orchestrator.orchestrator.Main;
@@ -26,19 +25,13 @@ import picocli.CommandLine.Spec;
     description =
         "Kubernaut Remediation Orchestrator on a laptop: the sandbox and the bench around the"
             + " service.",
-    footer = {
-      "",
-      "Exit codes: 0 stopped cleanly, 1 runtime failure, 2 bad command line or configuration."
-    })
+    footer = {"", Main.EXIT_CODES})
 public final class SandboxMain implements Runnable {
 
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    // before any HTTP server exists: slow clients of the ops and Gateway ports are dropped after 30
-    // s
-    GatewayHttpServer.installRequestTimeouts();
-    System.exit(execute(args));
+    Main.exitWith(commandLine(CommandLine.defaultFactory()), args);
   }
 
   /** Runs the command line in this process and returns the exit code. */
@@ -56,12 +49,10 @@ public final class SandboxMain implements Runnable {
     throw new ParameterException(spec.commandLine(), "Missing command: sandbox or bench");
   }
 
-  /** The jar's Implementation-Version. */
   static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = SandboxMain.class.getPackage().getImplementationVersion();
-      return new String[] {"kubernaut-sandbox " + (v == null ? "dev" : v)};
+      return new String[] {"kubernaut-sandbox " + Main.implementationVersion()};
     }
   }
 }

@@ -2,10 +2,10 @@ package ai.kubernaut.orchestrator.harness;
 
 import ai.kubernaut.orchestrator.harness.cli.SandboxCommand;
 import ai.kubernaut.orchestrator.harness.config.SandboxConfig;
+import ai.kubernaut.orchestrator.harness.sandbox.SandboxStack;
 import ai.kubernaut.orchestrator.orchestrator.TestSupport;
 import ai.kubernaut.orchestrator.orchestrator.cli.ServiceRunner;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
-import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
 import ai.kubernaut.orchestrator.orchestrator.realstack.OrchestratorProcess;
 import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
 import java.nio.file.Path;
@@ -34,19 +34,7 @@ public final class HarnessTestSupport {
     SandboxCommand command = new SandboxCommand(c -> 0);
     new CommandLine(command).parseArgs(args);
     OrchestratorConfig base = command.toConfig().orchestrator();
-    return base.withTemporal(
-        new TemporalConfig(
-            temporal.target(),
-            temporal.namespace(),
-            base.temporal().taskQueue(),
-            false,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            true));
+    return base.withTemporal(SandboxStack.pointedAt(base.temporal(), temporal));
   }
 
   /** The result of running {@code kubernaut-sandbox.jar}'s command line in this process. */
@@ -60,17 +48,11 @@ public final class HarnessTestSupport {
           sandbox.set(c);
           return 0;
         };
-    CommandLine.IFactory factory =
-        new CommandLine.IFactory() {
-          @Override
-          public <K> K create(Class<K> cls) throws Exception {
-            if (cls == SandboxCommand.class) {
-              return cls.cast(new SandboxCommand(runner));
-            }
-            return CommandLine.defaultFactory().create(cls);
-          }
-        };
-    TestSupport.Output output = TestSupport.execute(SandboxMain.commandLine(factory), args);
+    TestSupport.Output output =
+        TestSupport.execute(
+            SandboxMain.commandLine(
+                TestSupport.factoryWith(SandboxCommand.class, new SandboxCommand(runner))),
+            args);
     return new SandboxCliRun(output.exitCode(), output.out(), output.err(), sandbox.get());
   }
 }

@@ -30,19 +30,25 @@ import picocli.CommandLine.Spec;
     subcommands = {RunCommand.class, GatewayCommand.class, HelpCommand.class},
     description =
         "Kubernaut Remediation Orchestrator: every RemediationRequest is a Temporal workflow.",
-    footer = {
-      "",
-      "Exit codes: 0 stopped cleanly, 1 runtime failure, 2 bad command line or configuration."
-    })
+    footer = {"", Main.EXIT_CODES})
 public final class Main implements Runnable {
+
+  /** The help footer of every command line that {@link #configure}s. */
+  public static final String EXIT_CODES =
+      "Exit codes: 0 stopped cleanly, 1 runtime failure, 2 bad command line or configuration.";
 
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
+    exitWith(commandLine(CommandLine.defaultFactory()), args);
+  }
+
+  /** Runs {@code cl} as this process's command line and exits with its code. */
+  public static void exitWith(CommandLine cl, String... args) {
     // before any HTTP server exists: slow clients of the ops and Gateway ports are dropped after 30
     // s
     GatewayHttpServer.installRequestTimeouts();
-    System.exit(execute(args));
+    System.exit(cl.execute(args));
   }
 
   /** Runs the command line in this process and returns the exit code. */
@@ -91,12 +97,16 @@ public final class Main implements Runnable {
     }
   }
 
-  /** The jar's Implementation-Version. */
+  /** The jar's Implementation-Version, {@code dev} outside a jar. */
+  public static String implementationVersion() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
   static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"kubernaut-orchestrator " + (v == null ? "dev" : v)};
+      return new String[] {"kubernaut-orchestrator " + implementationVersion()};
     }
   }
 }

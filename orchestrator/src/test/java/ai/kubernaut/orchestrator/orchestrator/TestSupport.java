@@ -1,6 +1,9 @@
 package ai.kubernaut.orchestrator.orchestrator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
+import ai.kubernaut.orchestrator.orchestrator.cli.EnvDefault;
 import ai.kubernaut.orchestrator.orchestrator.cli.RunCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.ServiceRunner;
 import ai.kubernaut.orchestrator.orchestrator.config.LogFormat;
@@ -22,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Shared fixtures: a free port, the SPEC §8 search attributes, in-process CLI runs. */
 public final class TestSupport {
@@ -121,18 +126,38 @@ public final class TestSupport {
       ServiceRunner<OrchestratorConfig> runRunner,
       AtomicReference<OrchestratorConfig> run,
       String... args) {
-    CommandLine.IFactory factory =
-        new CommandLine.IFactory() {
-          @Override
-          public <K> K create(Class<K> cls) throws Exception {
-            if (cls == RunCommand.class) {
-              return cls.cast(new RunCommand(runRunner));
-            }
-            return CommandLine.defaultFactory().create(cls);
-          }
-        };
-    Output output = execute(Main.commandLine(factory), args);
+    Output output =
+        execute(Main.commandLine(factoryWith(RunCommand.class, new RunCommand(runRunner))), args);
     return new CliRun(output.exitCode(), output.out(), output.err(), run.get());
+  }
+
+  /** A picocli factory that returns {@code command} for its class and creates every other one. */
+  public static <C> CommandLine.IFactory factoryWith(Class<C> type, C command) {
+    return new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> cls) throws Exception {
+        return cls == type ? cls.cast(command) : CommandLine.defaultFactory().create(cls);
+      }
+    };
+  }
+
+  /**
+   * {@code command --help} of {@code root} exits 0 and shows every option, each with a description
+   * and its environment variable where it has one.
+   */
+  public static void assertHelpDocumentsEveryOption(CommandLine root, String command) {
+    Output result = execute(root, command, "--help");
+
+    assertThat(result.exitCode()).isZero();
+    CommandSpec spec = root.getSubcommands().get(command).getCommandSpec();
+    for (OptionSpec option : spec.options()) {
+      String name = option.longestName();
+      assertThat(result.out())
+          .contains(option.negatable() ? name.replaceFirst("^--", "--[no-]") : name);
+      assertThat(option.description()).as(option.longestName()).isNotEmpty();
+      EnvDefault.of(option)
+          .ifPresent(env -> assertThat(result.out()).contains("Env: " + env.variable()));
+    }
   }
 
   /** What a command line printed and returned. */

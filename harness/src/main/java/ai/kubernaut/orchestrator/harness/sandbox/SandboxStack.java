@@ -335,7 +335,8 @@ public final class SandboxStack implements AutoCloseable {
     }
   }
 
-  private static TemporalConfig pointedAt(TemporalConfig base, SandboxTemporalServer server) {
+  /** {@code base} with the address and namespace of {@code server}, without TLS or an API key. */
+  public static TemporalConfig pointedAt(TemporalConfig base, SandboxTemporalServer server) {
     return new TemporalConfig(
         server.target(),
         server.namespace(),

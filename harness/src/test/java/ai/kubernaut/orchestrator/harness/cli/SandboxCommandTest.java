@@ -7,13 +7,14 @@ import ai.kubernaut.orchestrator.harness.HarnessTestSupport.SandboxCliRun;
 import ai.kubernaut.orchestrator.harness.SandboxMain;
 import ai.kubernaut.orchestrator.harness.config.SandboxConfig;
 import ai.kubernaut.orchestrator.orchestrator.ExitCodes;
-import ai.kubernaut.orchestrator.orchestrator.cli.EnvDefault;
+import ai.kubernaut.orchestrator.orchestrator.TestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The {@code sandbox} command line of kubernaut-sandbox.jar, parsed in this process. */
 class SandboxCommandTest {
@@ -135,22 +136,8 @@ class SandboxCommandTest {
   @Test
   void helpDocumentsEveryOptionWithItsEnvironmentVariable() {
     for (String command : List.of("sandbox", "bench")) {
-      SandboxCliRun result = cli(command, "--help");
-
-      assertThat(result.exitCode()).isZero();
-      var spec =
-          SandboxMain.commandLine(picocli.CommandLine.defaultFactory())
-              .getSubcommands()
-              .get(command)
-              .getCommandSpec();
-      for (var option : spec.options()) {
-        String name = option.longestName();
-        assertThat(result.out())
-            .contains(option.negatable() ? name.replaceFirst("^--", "--[no-]") : name);
-        assertThat(option.description()).as(option.longestName()).isNotEmpty();
-        EnvDefault.of(option)
-            .ifPresent(env -> assertThat(result.out()).contains("Env: " + env.variable()));
-      }
+      TestSupport.assertHelpDocumentsEveryOption(
+          SandboxMain.commandLine(CommandLine.defaultFactory()), command);
     }
   }
 }

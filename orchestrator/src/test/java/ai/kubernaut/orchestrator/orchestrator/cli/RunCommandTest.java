@@ -4,6 +4,8 @@ import static ai.kubernaut.orchestrator.orchestrator.TestSupport.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kubernaut.orchestrator.orchestrator.ExitCodes;
+import ai.kubernaut.orchestrator.orchestrator.Main;
+import ai.kubernaut.orchestrator.orchestrator.TestSupport;
 import ai.kubernaut.orchestrator.orchestrator.TestSupport.CliRun;
 import ai.kubernaut.orchestrator.orchestrator.config.LogFormat;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 class RunCommandTest {
 
@@ -201,23 +204,8 @@ class RunCommandTest {
   @Test
   void helpDocumentsEveryOptionWithItsEnvironmentVariable() {
     for (String command : List.of("run", "gateway")) {
-      CliRun result = cli(command, "--help");
-
-      assertThat(result.exitCode()).isZero();
-      var spec =
-          ai.kubernaut.orchestrator.orchestrator.Main.commandLine(
-                  picocli.CommandLine.defaultFactory())
-              .getSubcommands()
-              .get(command)
-              .getCommandSpec();
-      for (var option : spec.options()) {
-        String name = option.longestName();
-        assertThat(result.out())
-            .contains(option.negatable() ? name.replaceFirst("^--", "--[no-]") : name);
-        assertThat(option.description()).as(option.longestName()).isNotEmpty();
-        EnvDefault.of(option)
-            .ifPresent(env -> assertThat(result.out()).contains("Env: " + env.variable()));
-      }
+      TestSupport.assertHelpDocumentsEveryOption(
+          Main.commandLine(CommandLine.defaultFactory()), command);
     }
   }
 
