@@ -12,15 +12,20 @@ WORKDIR /src
 # the wrapper and POMs first, so dependency resolution is cached while sources change
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
+# (every module's POM: the reactor reads them all, even those -pl orchestrator -am does not build)
 COPY api/pom.xml api/
+COPY gateway/pom.xml gateway/
 COPY workflows/pom.xml workflows/
+COPY kube-model/pom.xml kube-model/
 COPY activities/pom.xml activities/
 COPY crd-bridge/pom.xml crd-bridge/
 COPY sandbox/pom.xml sandbox/
 COPY orchestrator/pom.xml orchestrator/
+COPY harness/pom.xml harness/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl orchestrator -am dependency:go-offline || true
 COPY . .
-# tests run in CI before the image is built; here only the jar is packaged
+# tests run in CI before the image is built; here only the service jar is packaged (the sandbox's
+# kubernaut-sandbox.jar, module harness, and its test servers are not built and not in the image)
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -pl orchestrator -am package -DskipTests \
     && cp orchestrator/target/kubernaut-orchestrator.jar /kubernaut-orchestrator.jar
 

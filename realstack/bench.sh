@@ -12,15 +12,17 @@
 #   --orchestrator-java-opts  JVM options of the orchestrator (default: -Xms256m -Xmx2g -XX:+ExitOnOutOfMemoryError)
 #   --orchestrator-args       more options of the orchestrator's `run` (e.g. "--max-concurrent-workflow-tasks=8")
 #   bench options             passed to `bench` (e.g. --rate 5 --duration 60s --out bench.json)
-#   KUBERNAUT_BENCH_JAR       the jar to run (default: orchestrator/target/kubernaut-orchestrator.jar)
+#   KUBERNAUT_BENCH_JAR       the bench's jar (default: harness/target/kubernaut-sandbox.jar)
+#   KUBERNAUT_SERVICE_JAR     the orchestrator's jar (default: orchestrator/target/kubernaut-orchestrator.jar)
 #
-# Needs the jar (./mvnw -B -o -q -pl orchestrator -am package -DskipTests) and the binaries of
+# Needs both jars (./mvnw -B -o -q -pl harness -am package -DskipTests) and the binaries of
 # realstack/install.sh (k8s, temporal). Everything listens on free 127.0.0.1 ports.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-JAR="${KUBERNAUT_BENCH_JAR:-$ROOT/orchestrator/target/kubernaut-orchestrator.jar}"
+JAR="${KUBERNAUT_BENCH_JAR:-$ROOT/harness/target/kubernaut-sandbox.jar}"
+SERVICE_JAR="${KUBERNAUT_SERVICE_JAR:-$ROOT/orchestrator/target/kubernaut-orchestrator.jar}"
 DIR="" KEEP=0 ORCH_OPTS="-Xms256m -Xmx2g -XX:+ExitOnOutOfMemoryError" ORCH_ARGS=""
 NAMESPACE=bench
 
@@ -54,7 +56,9 @@ while [[ $# -gt 0 ]]; do
     *) break ;;
   esac
 done
-[[ -f "$JAR" ]] || { log "$JAR is missing: ./mvnw -B -o -q -pl orchestrator -am package -DskipTests"; exit 2; }
+for jar in "$SERVICE_JAR" "$JAR"; do
+  [[ -f "$jar" ]] || { log "$jar is missing: ./mvnw -B -o -q -pl harness -am package -DskipTests"; exit 2; }
+done
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 BIN="$("$HERE/install.sh" k8s | tail -1)"
@@ -104,7 +108,7 @@ KC
 HTTP_PORT=$(free_port)
 log "orchestrator (java $ORCH_OPTS -jar ... run $ORCH_ARGS) with its ServiceAccount token, metrics on 127.0.0.1:$HTTP_PORT"
 # shellcheck disable=SC2086
-POD_NAMESPACE=kubernaut-system setsid "$JAVA" $ORCH_OPTS -jar "$JAR" run --http-port="$HTTP_PORT" \
+POD_NAMESPACE=kubernaut-system setsid "$JAVA" $ORCH_OPTS -jar "$SERVICE_JAR" run --http-port="$HTTP_PORT" \
   --kubeconfig="$DIR/orchestrator.kubeconfig" --temporal-address="127.0.0.1:$T_PORT" \
   --watch-namespaces="$NAMESPACE" --leader-election --log-level=WARN $ORCH_ARGS \
   >> logs/orchestrator.log 2>&1 < /dev/null &

@@ -1,17 +1,16 @@
 package ai.kubernaut.orchestrator.orchestrator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
+import ai.kubernaut.orchestrator.orchestrator.cli.EnvDefault;
 import ai.kubernaut.orchestrator.orchestrator.cli.RunCommand;
-import ai.kubernaut.orchestrator.orchestrator.cli.SandboxCommand;
 import ai.kubernaut.orchestrator.orchestrator.cli.ServiceRunner;
 import ai.kubernaut.orchestrator.orchestrator.config.LogFormat;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
-import ai.kubernaut.orchestrator.orchestrator.config.SandboxConfig;
-import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
 import ai.kubernaut.orchestrator.orchestrator.logging.LoggingConfigurator;
 import ai.kubernaut.orchestrator.sandbox.scenarios.Scenario;
 import ai.kubernaut.orchestrator.sandbox.scenarios.Scenarios;
-import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
 import io.temporal.api.enums.v1.IndexedValueType;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Shared fixtures: a free port, the SPEC §8 search attributes, in-process CLI runs. */
 public final class TestSupport {
@@ -69,30 +70,6 @@ public final class TestSupport {
   }
 
   /**
-   * The orchestrator settings the {@code sandbox} command would build from {@code args}, pointed at
-   * {@code temporal} (a test server on a random port).
-   */
-  public static OrchestratorConfig sandboxOrchestratorConfig(
-      SandboxTemporalServer temporal, String... args) {
-    SandboxCommand command = new SandboxCommand(c -> 0);
-    new CommandLine(command).parseArgs(args);
-    OrchestratorConfig base = command.toConfig().orchestrator();
-    return base.withTemporal(
-        new TemporalConfig(
-            temporal.target(),
-            temporal.namespace(),
-            base.temporal().taskQueue(),
-            false,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            true));
-  }
-
-  /**
    * The clean-success scenario's RR renamed to {@code name}, with its own fingerprint and target
    * and the sandbox script annotations in {@code script} (e.g. {@code Script.ANALYSIS -> "stuck"}).
    */
@@ -131,53 +108,70 @@ public final class TestSupport {
   }
 
   /** The result of running the CLI in this process with capturing runners. */
-  public record CliRun(
-      int exitCode, String out, String err, OrchestratorConfig run, SandboxConfig sandbox) {}
+  public record CliRun(int exitCode, String out, String err, OrchestratorConfig run) {}
 
-  /** Runs {@code Main}'s command line in-process; the commands capture their config and exit 0. */
+  /** Runs {@code Main}'s command line in-process; {@code run} captures its config and exits 0. */
   public static CliRun cli(String... args) {
     AtomicReference<OrchestratorConfig> run = new AtomicReference<>();
-    AtomicReference<SandboxConfig> sandbox = new AtomicReference<>();
-    ServiceRunner<OrchestratorConfig> runRunner =
+    return cli(
         c -> {
           run.set(c);
           return 0;
-        };
-    ServiceRunner<SandboxConfig> sandboxRunner =
-        c -> {
-          sandbox.set(c);
-          return 0;
-        };
-    return cli(runRunner, sandboxRunner, run, sandbox, args);
+        },
+        run,
+        args);
   }
 
   public static CliRun cli(
       ServiceRunner<OrchestratorConfig> runRunner,
-      ServiceRunner<SandboxConfig> sandboxRunner,
       AtomicReference<OrchestratorConfig> run,
-      AtomicReference<SandboxConfig> sandbox,
       String... args) {
-    CommandLine.IFactory factory =
-        new CommandLine.IFactory() {
-          @Override
-          public <K> K create(Class<K> cls) throws Exception {
-            if (cls == RunCommand.class) {
-              return cls.cast(new RunCommand(runRunner));
-            }
-            if (cls == SandboxCommand.class) {
-              return cls.cast(new SandboxCommand(sandboxRunner));
-            }
-            return CommandLine.defaultFactory().create(cls);
-          }
-        };
-    CommandLine cl = Main.commandLine(factory);
+    Output output =
+        execute(Main.commandLine(factoryWith(RunCommand.class, new RunCommand(runRunner))), args);
+    return new CliRun(output.exitCode(), output.out(), output.err(), run.get());
+  }
+
+  /** A picocli factory that returns {@code command} for its class and creates every other one. */
+  public static <C> CommandLine.IFactory factoryWith(Class<C> type, C command) {
+    return new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> cls) throws Exception {
+        return cls == type ? cls.cast(command) : CommandLine.defaultFactory().create(cls);
+      }
+    };
+  }
+
+  /**
+   * {@code command --help} of {@code root} exits 0 and shows every option, each with a description
+   * and its environment variable where it has one.
+   */
+  public static void assertHelpDocumentsEveryOption(CommandLine root, String command) {
+    Output result = execute(root, command, "--help");
+
+    assertThat(result.exitCode()).isZero();
+    CommandSpec spec = root.getSubcommands().get(command).getCommandSpec();
+    for (OptionSpec option : spec.options()) {
+      String name = option.longestName();
+      assertThat(result.out())
+          .contains(option.negatable() ? name.replaceFirst("^--", "--[no-]") : name);
+      assertThat(option.description()).as(option.longestName()).isNotEmpty();
+      EnvDefault.of(option)
+          .ifPresent(env -> assertThat(result.out()).contains("Env: " + env.variable()));
+    }
+  }
+
+  /** What a command line printed and returned. */
+  public record Output(int exitCode, String out, String err) {}
+
+  /** Executes {@code cl} in this process, capturing its output. */
+  public static Output execute(CommandLine cl, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int code = cl.execute(args);
-    // the sandbox command sends the logs to its --log-file: give this JVM its console back
+    // a sandbox command sends the logs to its --log-file: give this JVM its console back
     LoggingConfigurator.configure(LogFormat.TEXT, "INFO");
-    return new CliRun(code, out.toString(), err.toString(), run.get(), sandbox.get());
+    return new Output(code, out.toString(), err.toString());
   }
 }

@@ -98,7 +98,7 @@ public final class BridgeOptions {
       description = "Wait between attempts to acquire or renew the Lease.")
   String retryPeriod;
 
-  BridgeConfig toConfig(ConfigValidator v) {
+  public BridgeConfig toConfig(ConfigValidator v) {
     Duration lease = v.positiveDuration(LEASE_DURATION, leaseDuration);
     Duration renew = v.positiveDuration(RENEW_DEADLINE, renewDeadline);
     Duration retry = v.positiveDuration(RETRY_PERIOD, retryPeriod);

@@ -82,7 +82,7 @@ public final class RemediationOptions {
       description = "How long a finished RemediationRequest is kept before deletion.")
   String retention;
 
-  RemediationDefaults toConfig(ConfigValidator v) {
+  public RemediationDefaults toConfig(ConfigValidator v) {
     PhaseTimeouts timeouts =
         new PhaseTimeouts(
             v.positiveDuration(PROCESSING_TIMEOUT, processing),

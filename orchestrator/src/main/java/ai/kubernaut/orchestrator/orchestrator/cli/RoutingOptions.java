@@ -43,7 +43,7 @@ public final class RoutingOptions {
               + " the owner is chosen by tie-break (0: arrival order). Part of every pickup.")
   String duplicateSettleWindow;
 
-  RoutingConfig toConfig(ConfigValidator v) {
+  public RoutingConfig toConfig(ConfigValidator v) {
     return new RoutingConfig(
         v.positiveDuration(RECENTLY_REMEDIATED_COOLDOWN, recentlyRemediatedCooldown),
         v.intAtLeast(CONSECUTIVE_FAILURE_THRESHOLD, consecutiveFailureThreshold, 1),

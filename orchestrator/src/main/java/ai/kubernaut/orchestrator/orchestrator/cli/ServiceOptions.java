@@ -43,7 +43,7 @@ public final class ServiceOptions {
               + " terminationGracePeriodSeconds.")
   String shutdownGracePeriod;
 
-  ServiceConfig toConfig(ConfigValidator v) {
+  public ServiceConfig toConfig(ConfigValidator v) {
     return new ServiceConfig(
         v.port(HTTP_PORT, httpPort),
         v.oneOf(LOG_FORMAT, logFormat, LogFormat.class),

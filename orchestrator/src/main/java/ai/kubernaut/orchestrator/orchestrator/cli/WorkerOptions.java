@@ -42,7 +42,7 @@ public final class WorkerOptions {
       description = "Threads for cached workflows (one each); at least --workflow-cache-size.")
   int maxWorkflowThreads;
 
-  WorkerConfig toConfig(ConfigValidator v) {
+  public WorkerConfig toConfig(ConfigValidator v) {
     int cache = v.intAtLeast(WORKFLOW_CACHE_SIZE, workflowCacheSize, 1);
     int threads = v.intAtLeast(MAX_WORKFLOW_THREADS, maxWorkflowThreads, 2);
     v.require(

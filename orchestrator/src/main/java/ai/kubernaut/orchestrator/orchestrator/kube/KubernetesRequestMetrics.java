@@ -1,6 +1,6 @@
 package ai.kubernaut.orchestrator.orchestrator.kube;
 
-import ai.kubernaut.orchestrator.sandbox.kubeapi.ApiRequest;
+import ai.kubernaut.orchestrator.api.kube.ApiRequest;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -53,6 +54,8 @@ public final class OrchestratorApp implements AutoCloseable {
   private final OrchestratorConfig config;
   private final Wiring wiring;
   private final Function<KubernetesConfig, KubernetesClient> kubernetesClients;
+  private final List<ClientInterceptor> temporalInterceptors;
+  private final KubernetesRequestMetrics kubernetesRequests;
   private final Clock clock;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Readiness readiness = new Readiness(Duration.ofSeconds(3));
@@ -61,44 +64,75 @@ public final class OrchestratorApp implements AutoCloseable {
   private volatile State state = State.NEW;
   private PrometheusMeterRegistry registry;
   private OpsHttpServer http;
-  private final List<ClientInterceptor> temporalInterceptors;
   private TemporalConnection temporal;
   private KubernetesClient kubernetes;
-  private KubernetesRequestMetrics kubernetesRequests;
   private RuntimeContext context;
 
-  public OrchestratorApp(OrchestratorConfig config, Wiring wiring) {
-    this(config, wiring, new KubernetesRequestMetrics());
-  }
-
   /** Production: the client's requests counted on this app's registry once it exists. */
-  private OrchestratorApp(
-      OrchestratorConfig config, Wiring wiring, KubernetesRequestMetrics requests) {
-    this(config, wiring, k -> KubernetesClients.create(k, requests), Clock.systemUTC());
-    this.kubernetesRequests = requests;
+  public OrchestratorApp(OrchestratorConfig config, Wiring wiring) {
+    this(builder(config, wiring));
   }
 
-  /** For the sandbox and tests: supply the Kubernetes client (e.g. for an in-process stand-in). */
-  public OrchestratorApp(
-      OrchestratorConfig config,
-      Wiring wiring,
-      Function<KubernetesConfig, KubernetesClient> kubernetesClients,
-      Clock clock) {
-    this(config, wiring, kubernetesClients, List.of(), clock);
+  private OrchestratorApp(Builder builder) {
+    this.config = builder.config;
+    this.wiring = builder.wiring;
+    if (builder.kubernetesClients == null) {
+      KubernetesRequestMetrics requests = new KubernetesRequestMetrics();
+      this.kubernetesRequests = requests;
+      this.kubernetesClients = k -> KubernetesClients.create(k, requests);
+    } else {
+      this.kubernetesRequests = null;
+      this.kubernetesClients = builder.kubernetesClients;
+    }
+    this.temporalInterceptors = List.copyOf(builder.temporalInterceptors);
+    this.clock = builder.clock;
   }
 
-  /** As above, with gRPC interceptors on the Temporal connection. */
-  public OrchestratorApp(
-      OrchestratorConfig config,
-      Wiring wiring,
-      Function<KubernetesConfig, KubernetesClient> kubernetesClients,
-      List<ClientInterceptor> temporalInterceptors,
-      Clock clock) {
-    this.config = config;
-    this.wiring = wiring;
-    this.kubernetesClients = kubernetesClients;
-    this.temporalInterceptors = List.copyOf(temporalInterceptors);
-    this.clock = clock;
+  /**
+   * The service with what it connects through replaced: the extension point for whatever embeds it
+   * (the sandbox harness, tests). Unset parts are the production ones.
+   */
+  public static Builder builder(OrchestratorConfig config, Wiring wiring) {
+    return new Builder(config, wiring);
+  }
+
+  /** See {@link #builder}. */
+  public static final class Builder {
+    private final OrchestratorConfig config;
+    private final Wiring wiring;
+    private Function<KubernetesConfig, KubernetesClient> kubernetesClients;
+    private List<ClientInterceptor> temporalInterceptors = List.of();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(OrchestratorConfig config, Wiring wiring) {
+      this.config = Objects.requireNonNull(config, "config");
+      this.wiring = Objects.requireNonNull(wiring, "wiring");
+    }
+
+    /**
+     * Supplies the Kubernetes client (e.g. for an in-process API stand-in); its requests are then
+     * not counted on {@code /metrics}.
+     */
+    public Builder kubernetesClients(Function<KubernetesConfig, KubernetesClient> value) {
+      this.kubernetesClients = Objects.requireNonNull(value, "kubernetesClients");
+      return this;
+    }
+
+    /** gRPC interceptors on the Temporal connection, in call order. */
+    public Builder temporalInterceptors(List<ClientInterceptor> value) {
+      this.temporalInterceptors = List.copyOf(value);
+      return this;
+    }
+
+    /** The clock of the activities and the bridge. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    public OrchestratorApp build() {
+      return new OrchestratorApp(this);
+    }
   }
 
   /** Starts everything; on failure stops what already started and rethrows. */

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The layers of docs/architecture.md as rules on the compiled classes: dependencies point one way
- * (orchestrator → crd-bridge, activities → kube-model → workflows, api).
+ * (harness → orchestrator → crd-bridge, activities → kube-model → workflows, api).
  */
 final class LayerRules {
 
@@ -62,10 +62,30 @@ final class LayerRules {
               "ai.kubernaut.orchestrator.orchestrator..")
           .as("api depends on no other module");
 
+  /**
+   * The service ships without the test harness: the API stand-in, the Temporal test server, the
+   * simulated controllers and the sandbox commands (module harness) wrap it from outside.
+   */
+  static final ArchRule SERVICE_WITHOUT_SANDBOX =
+      noClasses()
+          .that()
+          .resideInAPackage("ai.kubernaut.orchestrator.orchestrator..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "ai.kubernaut.orchestrator.sandbox..",
+              "ai.kubernaut.orchestrator.harness..",
+              "io.temporal.testing..",
+              "io.temporal.testserver..",
+              "io.fabric8.kubernetes.client.server.mock..",
+              "io.fabric8.mockwebserver..")
+          .as("the service uses no sandbox, harness or test-server class");
+
   static final List<ArchRule> ALL =
       List.of(
           WORKFLOWS_WITHOUT_KUBERNETES,
           BRIDGE_WITHOUT_ACTIVITIES,
           KUBE_MODEL_IS_PURE,
-          API_AT_THE_BOTTOM);
+          API_AT_THE_BOTTOM,
+          SERVICE_WITHOUT_SANDBOX);
 }

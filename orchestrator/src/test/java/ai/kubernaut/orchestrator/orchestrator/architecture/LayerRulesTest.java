@@ -31,6 +31,7 @@ class LayerRulesTest {
     assertThat(PRODUCTION.containPackage("ai.kubernaut.orchestrator.workflows")).isTrue();
     assertThat(PRODUCTION.containPackage("ai.kubernaut.orchestrator.bridge")).isTrue();
     assertThat(PRODUCTION.containPackage("ai.kubernaut.orchestrator.kube")).isTrue();
+    assertThat(PRODUCTION.containPackage("ai.kubernaut.orchestrator.orchestrator")).isTrue();
     for (ArchRule rule : LayerRules.ALL) {
       rule.check(PRODUCTION);
     }
@@ -54,5 +55,16 @@ class LayerRulesTest {
                 ai.kubernaut.orchestrator.bridge.layerviolation.BridgeCallingAnActivity.class);
 
     assertThat(LayerRules.BRIDGE_WITHOUT_ACTIVITIES.evaluate(violation).hasViolation()).isTrue();
+  }
+
+  @Test
+  void aServiceClassUsingTheSandboxBreaksItsRule() {
+    JavaClasses violation =
+        new ClassFileImporter()
+            .importClasses(
+                ai.kubernaut.orchestrator.orchestrator.layerviolation.ServiceStartingATestServer
+                    .class);
+
+    assertThat(LayerRules.SERVICE_WITHOUT_SANDBOX.evaluate(violation).hasViolation()).isTrue();
   }
 }

@@ -12,7 +12,6 @@ import ai.kubernaut.orchestrator.orchestrator.config.InvalidConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -108,18 +107,5 @@ class GatewayCommandTest {
     assertThat(config.gateway().namespace()).isEqualTo("kubernaut-system");
     assertThat(config.service().httpPort()).isZero();
     assertThat(config.kubernetes().kubeconfig()).isNull();
-  }
-
-  @Test
-  void sandboxRunsAGatewayOnPort8081ByDefault() {
-    CliRun on = cli("sandbox");
-    CliRun off = cli("sandbox", "--no-gateway");
-
-    assertThat(on.sandbox().gateway().port()).isEqualTo(8081);
-    assertThat(on.sandbox().gateway().namespace()).isEqualTo("default");
-    assertThat(on.sandbox().orchestratorWithGateway().gateway()).isNotNull();
-    assertThat(on.sandbox().orchestrator().gateway()).isNull();
-    assertThat(off.sandbox().gateway()).isNull();
-    assertThat(List.of(on.exitCode(), off.exitCode())).containsOnly(0);
   }
 }

@@ -4,10 +4,11 @@ import static ai.kubernaut.orchestrator.orchestrator.TestSupport.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kubernaut.orchestrator.orchestrator.ExitCodes;
+import ai.kubernaut.orchestrator.orchestrator.Main;
+import ai.kubernaut.orchestrator.orchestrator.TestSupport;
 import ai.kubernaut.orchestrator.orchestrator.TestSupport.CliRun;
 import ai.kubernaut.orchestrator.orchestrator.config.LogFormat;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
-import ai.kubernaut.orchestrator.orchestrator.config.SandboxConfig;
 import ai.kubernaut.orchestrator.workflows.model.PhaseTimeouts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 class RunCommandTest {
 
@@ -192,8 +194,6 @@ class RunCommandTest {
             c -> {
               throw new IllegalStateException("cannot connect to Temporal");
             },
-            c -> 0,
-            new AtomicReference<>(),
             new AtomicReference<>(),
             "run");
 
@@ -202,118 +202,10 @@ class RunCommandTest {
   }
 
   @Test
-  void sandboxHasItsOwnOptionsAndTheSharedOnes() {
-    CliRun result =
-        cli(
-            "sandbox",
-            "--keep-running",
-            "--temporal-port=17233",
-            "--api-port=16443",
-            "--no-scenarios",
-            "--step-delay=200ms",
-            "--executing-timeout=1m");
-
-    assertThat(result.exitCode()).as(result.err()).isZero();
-    SandboxConfig s = result.sandbox();
-    assertThat(s.keepRunning()).isTrue();
-    assertThat(s.kubeconfigOut()).isEqualTo(Path.of("sandbox/kubeconfig"));
-    assertThat(s.temporalPort()).isEqualTo(17233);
-    assertThat(s.apiPort()).isEqualTo(16443);
-    assertThat(s.scenarios()).isFalse();
-    assertThat(s.stepDelay()).isEqualTo(Duration.ofMillis(200));
-    assertThat(s.orchestrator().temporal().address()).isEqualTo("localhost:17233");
-    assertThat(s.orchestrator().remediation().timeouts().executing())
-        .isEqualTo(Duration.ofMinutes(1));
-    assertThat(s.orchestrator().kubernetes().kubeconfig()).isEqualTo("sandbox/kubeconfig");
-  }
-
-  @Test
-  void sandboxDefaults() {
-    SandboxConfig s = cli("sandbox").sandbox();
-
-    assertThat(s.keepRunning()).isFalse();
-    assertThat(s.temporalPort()).isEqualTo(7233);
-    assertThat(s.apiPort()).isZero();
-    assertThat(s.scenarios()).isTrue();
-    assertThat(s.stepDelay()).isEqualTo(Duration.ofSeconds(1));
-  }
-
-  @Test
-  void sandboxTakesAClusterAndATemporalServerOfYourOwn(@TempDir Path dir) throws Exception {
-    Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(
-        kubeconfig,
-        String.join(
-            "\n",
-            "apiVersion: v1",
-            "kind: Config",
-            "clusters: [{name: c, cluster: {server: 'https://127.0.0.1:6443'}}]",
-            "contexts: [{name: c, context: {cluster: c, user: u, namespace: team-a}}]",
-            "current-context: c",
-            "users: [{name: u, user: {}}]",
-            ""));
-
-    SandboxConfig s =
-        cli(
-                "sandbox",
-                "--log-file=",
-                "--kubeconfig=" + kubeconfig,
-                "--temporal-address=temporal.local:7233",
-                "--temporal-namespace=sandbox")
-            .sandbox();
-
-    assertThat(s.cluster()).isEqualTo(kubeconfig);
-    assertThat(s.namespace()).isEqualTo("team-a");
-    assertThat(s.logFile()).isNull();
-    assertThat(s.orchestrator().kubernetes().kubeconfig()).isEqualTo(kubeconfig.toString());
-    assertThat(s.orchestrator().kubernetes().watchNamespaces()).containsExactly("team-a");
-    assertThat(s.orchestrator().bridge().leaderElection().leaseNamespace()).isEqualTo("team-a");
-    assertThat(s.externalTemporal()).isTrue();
-    assertThat(s.orchestrator().temporal().address()).isEqualTo("temporal.local:7233");
-    assertThat(s.orchestrator().temporal().namespace()).isEqualTo("sandbox");
-  }
-
-  @Test
-  void sandboxRejectsAMissingKubeconfigAndABadTemporalAddress() {
-    CliRun result =
-        cli("sandbox", "--kubeconfig=/nonexistent/kubeconfig", "--temporal-address=nohost");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err())
-        .contains("--kubeconfig: file \"/nonexistent/kubeconfig\" does not exist")
-        .contains("--temporal-address: must be host:port");
-  }
-
-  @Test
-  void sandboxRejectsBadValuesNamingTheOption() {
-    CliRun result = cli("sandbox", "--step-delay=-1s", "--temporal-port=0");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err())
-        .contains("--step-delay: must be a positive Go duration")
-        .contains("--temporal-port: must be between 1 and 65535");
-  }
-
-  @Test
   void helpDocumentsEveryOptionWithItsEnvironmentVariable() {
-    for (String command : List.of("run", "sandbox")) {
-      CliRun result = cli(command, "--help");
-
-      assertThat(result.exitCode()).isZero();
-      var spec =
-          ai.kubernaut.orchestrator.orchestrator.Main.commandLine(
-                  picocli.CommandLine.defaultFactory())
-              .getSubcommands()
-              .get(command)
-              .getCommandSpec();
-      for (var option : spec.options()) {
-        String name = option.longestName();
-        assertThat(result.out())
-            .contains(option.negatable() ? name.replaceFirst("^--", "--[no-]") : name);
-        assertThat(option.description()).as(option.longestName()).isNotEmpty();
-        EnvDefault.of(option)
-            .ifPresent(env -> assertThat(result.out()).contains("Env: " + env.variable()));
-      }
+    for (String command : List.of("run", "gateway")) {
+      TestSupport.assertHelpDocumentsEveryOption(
+          Main.commandLine(CommandLine.defaultFactory()), command);
     }
   }
 

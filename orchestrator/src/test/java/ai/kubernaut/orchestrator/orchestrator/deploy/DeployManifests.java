@@ -43,7 +43,7 @@ public final class DeployManifests {
     throw new IllegalStateException("no deploy/ directory above " + Path.of("").toAbsolutePath());
   }
 
-  static Path deploy() {
+  public static Path deploy() {
     return repoRoot().resolve("deploy");
   }
 

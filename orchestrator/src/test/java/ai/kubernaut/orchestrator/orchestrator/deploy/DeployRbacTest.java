@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
  * exactly the calls the orchestrator's code makes ({@link OrchestratorApiCalls}) until the lead's
  * end-to-end run feeds the recorded ones through the same {@link RbacCoverage#check}.
  */
-class DeployRbacTest {
+public class DeployRbacTest {
 
   private static final Path BASE = DeployManifests.deploy().resolve("base");
 
-  static List<HasMetadata> rbac() {
+  public static List<HasMetadata> rbac() {
     return DeployManifests.orchestratorRbac();
   }
 

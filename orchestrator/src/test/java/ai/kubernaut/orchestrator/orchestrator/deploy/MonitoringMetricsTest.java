@@ -33,11 +33,11 @@ import org.junit.jupiter.api.Test;
  * Micrometer path the worker uses. The lead replaces {@link #interimScrape()} with a real scrape of
  * the end-to-end run; {@link MetricNames} already reads either.
  */
-class MonitoringMetricsTest {
+public class MonitoringMetricsTest {
 
   private static final Path MONITORING = DeployManifests.deploy().resolve("monitoring");
 
-  static Set<String> usedByMonitoring() throws IOException {
+  public static Set<String> usedByMonitoring() throws IOException {
     Set<String> used = new TreeSet<>();
     for (HasMetadata o : DeployManifests.load(MONITORING.resolve("prometheusrule.yaml"))) {
       used.addAll(MetricNames.inPrometheusRule(o));

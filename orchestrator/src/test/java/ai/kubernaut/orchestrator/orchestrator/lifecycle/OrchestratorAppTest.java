@@ -148,11 +148,10 @@ class OrchestratorAppTest {
                 "--no-temporal-register-search-attributes")
             .run();
     current =
-        new OrchestratorApp(
-            config,
-            wiring(SPEC_SEARCH_ATTRIBUTES, ctx -> List.of()),
-            k -> kube.createClient(),
-            Clock.systemUTC());
+        OrchestratorApp.builder(config, wiring(SPEC_SEARCH_ATTRIBUTES, ctx -> List.of()))
+            .kubernetesClients(k -> kube.createClient())
+            .clock(Clock.systemUTC())
+            .build();
 
     current.start();
 
@@ -166,17 +165,20 @@ class OrchestratorAppTest {
         config()
             .withTemporal(config().temporal().withAddress("localhost:" + TestSupport.freePort()));
     OrchestratorApp app =
-        new OrchestratorApp(
-            config,
-            wiring(Map.of(), ctx -> List.of()),
-            k -> kube.createClient(),
-            Clock.systemUTC());
+        OrchestratorApp.builder(config, wiring(Map.of(), ctx -> List.of()))
+            .kubernetesClients(k -> kube.createClient())
+            .clock(Clock.systemUTC())
+            .build();
 
     assertThatThrownBy(app::start).hasMessageContaining("cannot connect to Temporal");
   }
 
   private OrchestratorApp app(Wiring wiring) {
-    current = new OrchestratorApp(config(), wiring, k -> kube.createClient(), Clock.systemUTC());
+    current =
+        OrchestratorApp.builder(config(), wiring)
+            .kubernetesClients(k -> kube.createClient())
+            .clock(Clock.systemUTC())
+            .build();
     return current;
   }
 

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * fit for a test: the Gateway's local URL, the test's token file, and second-long intervals. Each
  * replaced value must be in the file, so the test cannot drift from what users are told.
  */
-final class AlertmanagerReceiver {
+public final class AlertmanagerReceiver {
 
   static final String FILE = "monitoring/alertmanager/kubernaut-gateway-receiver.yaml";
   static final String URL =
@@ -34,7 +34,7 @@ final class AlertmanagerReceiver {
     }
   }
 
-  static String forTest(String gatewayUrl, Path tokenFile) {
+  public static String forTest(String gatewayUrl, Path tokenFile) {
     String yaml = documented();
     String[][] replacements = {
       {URL, gatewayUrl},

@@ -34,9 +34,14 @@ public final class OrchestratorProcess implements AutoCloseable {
     this.httpPort = httpPort;
   }
 
-  /** The shaded jar the build's package phase made. */
+  /** The service's shaded jar the build's package phase made. */
   public static Path jar() {
-    Path jar = RealStackScripts.root().resolve("orchestrator/target/kubernaut-orchestrator.jar");
+    return builtJar("orchestrator/target/kubernaut-orchestrator.jar");
+  }
+
+  /** A shaded jar the build's package phase made, by its path from the repository root. */
+  public static Path builtJar(String path) {
+    Path jar = RealStackScripts.root().resolve(path);
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: run ./mvnw -B verify (package first)");
     }

@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.sandbox.kubeapi;
 
+import ai.kubernaut.orchestrator.api.kube.ApiRequest;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
 import io.fabric8.kubernetes.api.model.APIGroupListBuilder;

@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.sandbox.kubeapi;
 
+import ai.kubernaut.orchestrator.api.kube.ApiRequest;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.sandbox.kubeapi;
 
+import ai.kubernaut.orchestrator.api.kube.ApiRequest;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;

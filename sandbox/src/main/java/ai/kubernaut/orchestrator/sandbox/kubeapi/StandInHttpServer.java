@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.sandbox.kubeapi;
 
+import ai.kubernaut.orchestrator.api.kube.ApiRequest;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;

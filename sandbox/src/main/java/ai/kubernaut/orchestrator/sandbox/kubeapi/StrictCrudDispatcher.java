@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.sandbox.kubeapi;
 
+import ai.kubernaut.orchestrator.api.kube.ApiRequest;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;

@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.sandbox.kubeapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.kubernaut.orchestrator.api.kube.ApiRequest;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.Test;
 
