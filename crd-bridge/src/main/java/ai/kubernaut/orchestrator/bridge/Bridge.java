@@ -69,6 +69,7 @@ public final class Bridge implements AutoCloseable {
             : new LeaderElectedBridge(
                 kube,
                 config.lease(),
+                config.identity(),
                 () -> onLifecycle(this::lead),
                 () -> onLifecycle(this::stopLeading));
   }

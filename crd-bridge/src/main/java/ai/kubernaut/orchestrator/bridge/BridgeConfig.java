@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything the bridge needs to know, built once by the orchestrator's configuration.
+ * The bridge's one configuration type: the orchestrator's {@code run} options build it straight
+ * (BridgeOptions), and the bridge reads nothing else.
  *
  * @param namespaces namespaces to watch; empty means all namespaces
  * @param taskQueue task queue the remediation workflows start on
+ * @param identity this replica: its Lease holder identity and its Temporal client identity
  * @param resyncPeriod informer resync: every RR is re-checked against its workflow this often
  * @param driftPeriod full drift and retention sweep over the cache (also run on leadership start)
  * @param lease leader election settings; null runs the bridge without election (one replica)
@@ -20,6 +22,7 @@ import java.util.Objects;
 public record BridgeConfig(
     List<String> namespaces,
     String taskQueue,
+    String identity,
     Duration resyncPeriod,
     Duration driftPeriod,
     LeaseSettings lease,
@@ -27,9 +30,13 @@ public record BridgeConfig(
     Duration finalizerTimeout,
     RemediationSettings settings) {
 
+  /** The finalizer's wait for an unreachable Temporal before it is removed anyway. */
+  public static final Duration FINALIZER_TIMEOUT = Duration.ofMinutes(2);
+
   public BridgeConfig {
     namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
     Objects.requireNonNull(taskQueue, "taskQueue");
+    Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(resyncPeriod, "resyncPeriod");
     Objects.requireNonNull(driftPeriod, "driftPeriod");
     Objects.requireNonNull(executor, "executor");
@@ -38,15 +45,16 @@ public record BridgeConfig(
   }
 
   /** All namespaces, resync 5m, drift sweep 1m, no leader election, 4 workers. */
-  public static BridgeConfig defaults(String taskQueue) {
+  public static BridgeConfig defaults(String taskQueue, String identity) {
     return new BridgeConfig(
         List.of(),
         taskQueue,
+        identity,
         Duration.ofMinutes(5),
         Duration.ofMinutes(1),
         null,
         ExecutorSettings.defaults(),
-        Duration.ofMinutes(2),
+        FINALIZER_TIMEOUT,
         RemediationSettings.defaults());
   }
 
@@ -54,25 +62,11 @@ public record BridgeConfig(
     return namespaces.isEmpty();
   }
 
-  public BridgeConfig withNamespaces(List<String> value) {
-    return new BridgeConfig(
-        value, taskQueue, resyncPeriod, driftPeriod, lease, executor, finalizerTimeout, settings);
-  }
-
-  public BridgeConfig withResyncPeriod(Duration value) {
-    return new BridgeConfig(
-        namespaces, taskQueue, value, driftPeriod, lease, executor, finalizerTimeout, settings);
-  }
-
-  public BridgeConfig withDriftPeriod(Duration value) {
-    return new BridgeConfig(
-        namespaces, taskQueue, resyncPeriod, value, lease, executor, finalizerTimeout, settings);
-  }
-
   public BridgeConfig withLease(LeaseSettings value) {
     return new BridgeConfig(
         namespaces,
         taskQueue,
+        identity,
         resyncPeriod,
         driftPeriod,
         value,
@@ -81,53 +75,29 @@ public record BridgeConfig(
         settings);
   }
 
-  public BridgeConfig withExecutor(ExecutorSettings value) {
-    return new BridgeConfig(
-        namespaces, taskQueue, resyncPeriod, driftPeriod, lease, value, finalizerTimeout, settings);
-  }
-
-  public BridgeConfig withFinalizerTimeout(Duration value) {
-    return new BridgeConfig(
-        namespaces, taskQueue, resyncPeriod, driftPeriod, lease, executor, value, settings);
-  }
-
-  public BridgeConfig withSettings(RemediationSettings value) {
-    return new BridgeConfig(
-        namespaces, taskQueue, resyncPeriod, driftPeriod, lease, executor, finalizerTimeout, value);
-  }
-
   /**
    * The {@code coordination.k8s.io} Lease that elects the one active bridge.
    *
-   * @param identity this replica's holder identity (pod name)
+   * @param namespace null means the Kubernetes client's namespace (the pod's own in-cluster)
    */
   public record LeaseSettings(
       String name,
       String namespace,
-      String identity,
       Duration leaseDuration,
       Duration renewDeadline,
       Duration retryPeriod) {
 
     public LeaseSettings {
       Objects.requireNonNull(name, "lease name");
-      Objects.requireNonNull(namespace, "lease namespace");
-      Objects.requireNonNull(identity, "lease identity");
+      Objects.requireNonNull(leaseDuration, "leaseDuration");
+      Objects.requireNonNull(renewDeadline, "renewDeadline");
+      Objects.requireNonNull(retryPeriod, "retryPeriod");
     }
 
     /** The client-go defaults: 15s lease, 10s renew deadline, 2s retry. */
-    public static LeaseSettings of(String name, String namespace, String identity) {
+    public static LeaseSettings of(String name, String namespace) {
       return new LeaseSettings(
-          name,
-          namespace,
-          identity,
-          Duration.ofSeconds(15),
-          Duration.ofSeconds(10),
-          Duration.ofSeconds(2));
-    }
-
-    public LeaseSettings withTimings(Duration lease, Duration renew, Duration retry) {
-      return new LeaseSettings(name, namespace, identity, lease, renew, retry);
+          name, namespace, Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2));
     }
   }
 
@@ -146,7 +116,12 @@ public record BridgeConfig(
     }
 
     public static ExecutorSettings defaults() {
-      return new ExecutorSettings(4, Duration.ofMillis(200), Duration.ofSeconds(30));
+      return withWorkers(4);
+    }
+
+    /** {@code workers} threads, retrying after 200 ms doubling up to 30 s. */
+    public static ExecutorSettings withWorkers(int workers) {
+      return new ExecutorSettings(workers, Duration.ofMillis(200), Duration.ofSeconds(30));
     }
   }
 }

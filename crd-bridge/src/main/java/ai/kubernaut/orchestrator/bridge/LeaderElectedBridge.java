@@ -21,6 +21,7 @@ final class LeaderElectedBridge implements AutoCloseable {
 
   private final KubernetesClient client;
   private final BridgeConfig.LeaseSettings lease;
+  private final String identity;
   private final Runnable onStart;
   private final Runnable onStop;
   private volatile CompletableFuture<?> running;
@@ -29,10 +30,12 @@ final class LeaderElectedBridge implements AutoCloseable {
   LeaderElectedBridge(
       KubernetesClient client,
       BridgeConfig.LeaseSettings lease,
+      String identity,
       Runnable onStart,
       Runnable onStop) {
     this.client = client;
     this.lease = lease;
+    this.identity = identity;
     this.onStart = onStart;
     this.onStop = onStop;
   }
@@ -44,7 +47,11 @@ final class LeaderElectedBridge implements AutoCloseable {
     var config =
         new LeaderElectionConfigBuilder()
             .withName("kubernaut-remediation-orchestrator-bridge")
-            .withLock(new LeaseLock(lease.namespace(), lease.name(), lease.identity()))
+            .withLock(
+                new LeaseLock(
+                    lease.namespace() != null ? lease.namespace() : client.getNamespace(),
+                    lease.name(),
+                    identity))
             .withLeaseDuration(lease.leaseDuration())
             .withRenewDeadline(lease.renewDeadline())
             .withRetryPeriod(lease.retryPeriod())
@@ -52,11 +59,11 @@ final class LeaderElectedBridge implements AutoCloseable {
             .withLeaderCallbacks(
                 new LeaderCallbacks(
                     () -> {
-                      LOG.info("{} leads the bridge (lease {})", lease.identity(), lease.name());
+                      LOG.info("{} leads the bridge (lease {})", identity, lease.name());
                       onStart.run();
                     },
                     () -> {
-                      LOG.info("{} stopped leading the bridge", lease.identity());
+                      LOG.info("{} stopped leading the bridge", identity);
                       onStop.run();
                     },
                     leader -> LOG.info("bridge leader is {}", leader)))

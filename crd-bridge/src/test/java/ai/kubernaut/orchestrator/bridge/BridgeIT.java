@@ -482,19 +482,11 @@ class BridgeIT {
   @Test
   void onlyTheLeaderSignalsAndATakeoverSignalsNothingTwice() {
     BridgeConfig.LeaseSettings lease =
-        BridgeConfig.LeaseSettings.of("bridge-it", ns, "a")
-            .withTimings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200));
-    Bridge a = bridge(lease);
+        new BridgeConfig.LeaseSettings(
+            "bridge-it", ns, Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200));
+    Bridge a = bridge(lease, "a");
     await().atMost(WAIT).until(a::isLeader);
-    Bridge b =
-        bridge(
-            new BridgeConfig.LeaseSettings(
-                lease.name(),
-                ns,
-                "b",
-                lease.leaseDuration(),
-                lease.renewDeadline(),
-                lease.retryPeriod()));
+    Bridge b = bridge(lease, "b");
     RemediationRequest rr = startedRr("ha");
     String id = WorkflowStarter.workflowId(rr);
     String sp = "sp-ha";
@@ -558,16 +550,22 @@ class BridgeIT {
   }
 
   private Bridge bridge(BridgeConfig.LeaseSettings lease) {
+    return bridge(lease, "bridge-it");
+  }
+
+  private Bridge bridge(BridgeConfig.LeaseSettings lease, String identity) {
     KubernetesClient client = api.newClient(c -> c.withUserAgent(BRIDGE_AGENT));
     BridgeConfig config =
-        BridgeConfig.defaults(TASK_QUEUE)
-            .withNamespaces(List.of(ns))
-            .withResyncPeriod(Duration.ofSeconds(1))
-            .withDriftPeriod(Duration.ofSeconds(1))
-            .withExecutor(
-                new BridgeConfig.ExecutorSettings(2, Duration.ofMillis(50), Duration.ofSeconds(1)))
-            .withFinalizerTimeout(Duration.ofSeconds(10))
-            .withLease(lease);
+        new BridgeConfig(
+            List.of(ns),
+            TASK_QUEUE,
+            identity,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            lease,
+            new BridgeConfig.ExecutorSettings(2, Duration.ofMillis(50), Duration.ofSeconds(1)),
+            Duration.ofSeconds(10),
+            null);
     ActivityMetrics metrics = ActivityMetrics.inMemory();
     BridgeActivities activities =
         new BridgeActivities(

@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.harness.cli;
 
+import ai.kubernaut.orchestrator.bridge.BridgeConfig;
 import ai.kubernaut.orchestrator.gateway.GatewayConfig;
 import ai.kubernaut.orchestrator.harness.config.SandboxConfig;
 import ai.kubernaut.orchestrator.harness.sandbox.SandboxRunner;
@@ -9,11 +10,11 @@ import ai.kubernaut.orchestrator.orchestrator.cli.RoutingOptions;
 import ai.kubernaut.orchestrator.orchestrator.cli.ServiceOptions;
 import ai.kubernaut.orchestrator.orchestrator.cli.ServiceRunner;
 import ai.kubernaut.orchestrator.orchestrator.cli.WorkerOptions;
-import ai.kubernaut.orchestrator.orchestrator.config.BridgeConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.ConfigValidator;
 import ai.kubernaut.orchestrator.orchestrator.config.KubernetesConfig;
-import ai.kubernaut.orchestrator.orchestrator.config.LeaderElectionConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
+import ai.kubernaut.orchestrator.orchestrator.config.RemediationDefaults;
+import ai.kubernaut.orchestrator.orchestrator.config.RoutingConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.ServiceConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
 import ai.kubernaut.orchestrator.orchestrator.logging.LoggingConfigurator;
@@ -133,18 +134,30 @@ public final class SandboxCommand implements Callable<Integer> {
       WorkerOptions worker,
       BridgeOptions bridge,
       ServiceConfig service) {
-    BridgeConfig b = bridge.toConfig(v);
+    RemediationDefaults remediationConfig = remediation.toConfig(v);
+    RoutingConfig routingConfig = routing.toConfig(v);
+    BridgeConfig b =
+        bridge.toConfig(
+            v,
+            temporal,
+            kubernetes,
+            OrchestratorConfig.remediationSettings(remediationConfig, routingConfig, temporal));
     return new OrchestratorConfig(
         temporal,
         kubernetes,
-        remediation.toConfig(v),
-        routing.toConfig(v),
+        remediationConfig,
+        routingConfig,
         worker.toConfig(v),
-        new BridgeConfig(
-            b.signalThreads(),
-            b.resyncPeriod(),
-            b.driftPeriod(),
-            sandboxElection(b.leaderElection(), namespace)),
+        b.lease() == null || b.lease().namespace() != null
+            ? b
+            // one replica only: the Lease lives in the scenarios' namespace unless one is set
+            : b.withLease(
+                new BridgeConfig.LeaseSettings(
+                    b.lease().name(),
+                    namespace,
+                    b.lease().leaseDuration(),
+                    b.lease().renewDeadline(),
+                    b.lease().retryPeriod())),
         service);
   }
 
@@ -190,18 +203,6 @@ public final class SandboxCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return DEFAULT_NAMESPACE;
     }
-  }
-
-  /** One replica only: the Lease lives in the scenarios' namespace unless one is configured. */
-  private static LeaderElectionConfig sandboxElection(LeaderElectionConfig e, String namespace) {
-    return new LeaderElectionConfig(
-        e.enabled(),
-        e.leaseName(),
-        e.leaseNamespace() == null ? namespace : e.leaseNamespace(),
-        e.identity(),
-        e.leaseDuration(),
-        e.renewDeadline(),
-        e.retryPeriod());
   }
 
   @Override

@@ -85,7 +85,7 @@ class SandboxCommandTest {
     assertThat(s.logFile()).isNull();
     assertThat(s.orchestrator().kubernetes().kubeconfig()).isEqualTo(kubeconfig.toString());
     assertThat(s.orchestrator().kubernetes().watchNamespaces()).containsExactly("team-a");
-    assertThat(s.orchestrator().bridge().leaderElection().leaseNamespace()).isEqualTo("team-a");
+    assertThat(s.orchestrator().bridge().lease().namespace()).isEqualTo("team-a");
     assertThat(s.externalTemporal()).isTrue();
     assertThat(s.orchestrator().temporal().address()).isEqualTo("temporal.local:7233");
     assertThat(s.orchestrator().temporal().namespace()).isEqualTo("sandbox");

@@ -1,15 +1,17 @@
 package ai.kubernaut.orchestrator.orchestrator.cli;
 
-import ai.kubernaut.orchestrator.orchestrator.config.BridgeConfig;
+import ai.kubernaut.orchestrator.bridge.BridgeConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.ConfigValidator;
-import ai.kubernaut.orchestrator.orchestrator.config.LeaderElectionConfig;
+import ai.kubernaut.orchestrator.orchestrator.config.KubernetesConfig;
+import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
+import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** The CRD bridge: signal fan-out, resync and leader election. */
+/** The CRD bridge: signal fan-out, resync and leader election; builds {@link BridgeConfig}. */
 public final class BridgeOptions {
 
   static final String SIGNAL_THREADS = "--signal-threads";
@@ -98,26 +100,34 @@ public final class BridgeOptions {
       description = "Wait between attempts to acquire or renew the Lease.")
   String retryPeriod;
 
-  public BridgeConfig toConfig(ConfigValidator v) {
+  /**
+   * The bridge's configuration, straight from these options and the ones it shares with the worker:
+   * the task queue, the watched namespaces and the per-run defaults.
+   */
+  public BridgeConfig toConfig(
+      ConfigValidator v,
+      TemporalConfig temporal,
+      KubernetesConfig kubernetes,
+      RemediationSettings settings) {
     Duration lease = v.positiveDuration(LEASE_DURATION, leaseDuration);
     Duration renew = v.positiveDuration(RENEW_DEADLINE, renewDeadline);
     Duration retry = v.positiveDuration(RETRY_PERIOD, retryPeriod);
     v.require(renew.compareTo(lease) < 0, RENEW_DEADLINE, "must be shorter than " + LEASE_DURATION);
     v.require(retry.compareTo(renew) < 0, RETRY_PERIOD, "must be shorter than " + RENEW_DEADLINE);
-    LeaderElectionConfig election =
-        new LeaderElectionConfig(
-            leaderElection,
-            v.dnsSubdomain(LEASE_NAME, leaseName),
-            v.optionalDnsLabel(LEASE_NAMESPACE, leaseNamespace),
-            identity == null || identity.isBlank() ? hostName() : identity.strip(),
-            lease,
-            renew,
-            retry);
+    String name = v.dnsSubdomain(LEASE_NAME, leaseName);
+    String namespace = v.optionalDnsLabel(LEASE_NAMESPACE, leaseNamespace);
     return new BridgeConfig(
-        v.intAtLeast(SIGNAL_THREADS, signalThreads, 1),
+        kubernetes.watchNamespaces(),
+        temporal.taskQueue(),
+        identity == null || identity.isBlank() ? hostName() : identity.strip(),
         v.positiveDuration(RESYNC_PERIOD, resyncPeriod),
         v.positiveDuration(DRIFT_PERIOD, driftPeriod),
-        election);
+        leaderElection
+            ? new BridgeConfig.LeaseSettings(name, namespace, lease, renew, retry)
+            : null,
+        BridgeConfig.ExecutorSettings.withWorkers(v.intAtLeast(SIGNAL_THREADS, signalThreads, 1)),
+        BridgeConfig.FINALIZER_TIMEOUT,
+        settings);
   }
 
   private static String hostName() {

@@ -1,7 +1,11 @@
 package ai.kubernaut.orchestrator.orchestrator.cli;
 
 import ai.kubernaut.orchestrator.orchestrator.config.ConfigValidator;
+import ai.kubernaut.orchestrator.orchestrator.config.KubernetesConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
+import ai.kubernaut.orchestrator.orchestrator.config.RemediationDefaults;
+import ai.kubernaut.orchestrator.orchestrator.config.RoutingConfig;
+import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.OrchestratorLauncher;
 import ai.kubernaut.orchestrator.orchestrator.logging.LoggingConfigurator;
 import java.util.concurrent.Callable;
@@ -52,14 +56,23 @@ public final class RunCommand implements Callable<Integer> {
   /** Validates every option; throws when any is invalid, naming each. */
   public OrchestratorConfig toConfig() {
     ConfigValidator v = new ConfigValidator();
+    TemporalConfig temporalConfig = temporal.toConfig(v);
+    KubernetesConfig kubernetesConfig = kubernetes.toConfig(v);
+    RemediationDefaults remediationConfig = remediation.toConfig(v);
+    RoutingConfig routingConfig = routing.toConfig(v);
     OrchestratorConfig config =
         new OrchestratorConfig(
-            temporal.toConfig(v),
-            kubernetes.toConfig(v),
-            remediation.toConfig(v),
-            routing.toConfig(v),
+            temporalConfig,
+            kubernetesConfig,
+            remediationConfig,
+            routingConfig,
             worker.toConfig(v),
-            bridge.toConfig(v),
+            bridge.toConfig(
+                v,
+                temporalConfig,
+                kubernetesConfig,
+                OrchestratorConfig.remediationSettings(
+                    remediationConfig, routingConfig, temporalConfig)),
             service.toConfig(v),
             gatewayEnabled ? gateway.toConfig(v) : null);
     v.throwIfInvalid();

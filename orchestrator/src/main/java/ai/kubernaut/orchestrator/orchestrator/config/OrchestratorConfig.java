@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.orchestrator.config;
 
+import ai.kubernaut.orchestrator.bridge.BridgeConfig;
 import ai.kubernaut.orchestrator.gateway.GatewayConfig;
 import ai.kubernaut.orchestrator.workflows.model.RemediationSettings;
 import ai.kubernaut.orchestrator.workflows.model.RoutingPolicy;
@@ -34,6 +35,12 @@ public record OrchestratorConfig(
 
   /** The per-run defaults the bridge copies into each workflow's input. */
   public RemediationSettings remediationSettings() {
+    return bridge.settings();
+  }
+
+  /** The per-run defaults from the remediation, routing and Temporal options. */
+  public static RemediationSettings remediationSettings(
+      RemediationDefaults remediation, RoutingConfig routing, TemporalConfig temporal) {
     return new RemediationSettings(
             remediation.timeouts(),
             remediation.maxRecoveryAttempts(),

@@ -2,9 +2,6 @@ package ai.kubernaut.orchestrator.orchestrator.lifecycle;
 
 import ai.kubernaut.orchestrator.bridge.Bridge;
 import ai.kubernaut.orchestrator.bridge.BridgeActivities;
-import ai.kubernaut.orchestrator.bridge.BridgeConfig;
-import ai.kubernaut.orchestrator.orchestrator.config.LeaderElectionConfig;
-import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.http.ReadinessCheck;
 import java.time.Duration;
 import java.util.List;
@@ -22,38 +19,10 @@ final class BridgeComponent implements ManagedComponent {
         new Bridge(
             context.kubernetesClient(),
             context.workflowClient(),
-            bridgeConfig(context),
+            context.config().bridge(),
             context.meterRegistry(),
             context.clock(),
             activities);
-  }
-
-  static BridgeConfig bridgeConfig(RuntimeContext context) {
-    OrchestratorConfig config = context.config();
-    var bridge = config.bridge();
-    BridgeConfig.ExecutorSettings defaults = BridgeConfig.ExecutorSettings.defaults();
-    return BridgeConfig.defaults(config.temporal().taskQueue())
-        .withNamespaces(config.kubernetes().watchNamespaces())
-        .withResyncPeriod(bridge.resyncPeriod())
-        .withDriftPeriod(bridge.driftPeriod())
-        .withExecutor(
-            new BridgeConfig.ExecutorSettings(
-                bridge.signalThreads(), defaults.initialBackoff(), defaults.maxBackoff()))
-        .withLease(lease(bridge.leaderElection(), context))
-        .withSettings(config.remediationSettings());
-  }
-
-  private static BridgeConfig.LeaseSettings lease(
-      LeaderElectionConfig election, RuntimeContext context) {
-    if (!election.enabled()) {
-      return null;
-    }
-    String namespace =
-        election.leaseNamespace() != null
-            ? election.leaseNamespace()
-            : context.kubernetesClient().getNamespace();
-    return BridgeConfig.LeaseSettings.of(election.leaseName(), namespace, election.identity())
-        .withTimings(election.leaseDuration(), election.renewDeadline(), election.retryPeriod());
   }
 
   @Override

@@ -147,7 +147,7 @@ public final class OrchestratorApp implements AutoCloseable {
       readiness.add(ReadinessCheck.of("started", () -> state == State.RUNNING));
       http = OpsHttpServer.start(config.service().httpPort(), registry, readiness);
 
-      String identity = config.bridge().leaderElection().identity();
+      String identity = config.bridge().identity();
       temporal =
           TemporalConnection.connect(
               config.temporal(),

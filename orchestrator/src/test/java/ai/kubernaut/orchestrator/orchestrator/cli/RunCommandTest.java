@@ -44,10 +44,13 @@ class RunCommandTest {
     assertThat(c.routing().consecutiveFailureThreshold()).isEqualTo(3);
     assertThat(c.routing().consecutiveFailureBlock()).isEqualTo(Duration.ofHours(1));
     assertThat(c.worker().maxConcurrentWorkflowTasks()).isEqualTo(200);
-    assertThat(c.bridge().leaderElection().enabled()).isTrue();
-    assertThat(c.bridge().leaderElection().leaseName())
-        .isEqualTo("kubernaut-remediation-orchestrator");
-    assertThat(c.bridge().leaderElection().identity()).isNotBlank();
+    assertThat(c.bridge().lease()).as("leader election on").isNotNull();
+    assertThat(c.bridge().lease().name()).isEqualTo("kubernaut-remediation-orchestrator");
+    assertThat(c.bridge().lease().leaseDuration()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(c.bridge().identity()).isNotBlank();
+    assertThat(c.bridge().taskQueue()).isEqualTo(c.temporal().taskQueue());
+    assertThat(c.bridge().executor().workers()).isEqualTo(8);
+    assertThat(c.bridge().driftPeriod()).isEqualTo(Duration.ofMinutes(1));
     assertThat(c.service().httpPort()).isEqualTo(8080);
     assertThat(c.service().logFormat()).isEqualTo(LogFormat.TEXT);
     assertThat(c.service().logLevel()).isEqualTo("INFO");
@@ -90,7 +93,11 @@ class RunCommandTest {
     assertThat(c.remediation().timeouts().global()).isEqualTo(Duration.ofHours(2));
     assertThat(c.remediation().maxRecoveryAttempts()).isZero();
     assertThat(c.remediation().terminationRateThreshold()).isEqualTo(0.25);
-    assertThat(c.bridge().leaderElection().enabled()).isFalse();
+    assertThat(c.bridge().lease()).as("leader election off").isNull();
+    assertThat(c.bridge().namespaces()).containsExactly("team-a", "team-b");
+    assertThat(c.bridge().taskQueue()).isEqualTo("rq");
+    assertThat(c.bridge().settings().defaultTimeouts().processing())
+        .isEqualTo(Duration.ofSeconds(90));
     assertThat(c.service().logFormat()).isEqualTo(LogFormat.JSON);
     assertThat(c.service().logLevel()).isEqualTo("DEBUG");
   }
