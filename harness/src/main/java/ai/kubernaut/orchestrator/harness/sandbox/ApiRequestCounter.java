@@ -45,14 +45,7 @@ public final class ApiRequestCounter implements Interceptor {
 
   /** A snapshot of every call and its count, ordered by resource, subresource and verb. */
   public Map<ApiCall, Long> calls() {
-    Map<ApiCall, Long> snapshot =
-        new TreeMap<>(
-            java.util.Comparator.comparing(ApiCall::group)
-                .thenComparing(ApiCall::resource)
-                .thenComparing(ApiCall::subresource)
-                .thenComparing(ApiCall::verb));
-    counts.forEach((call, n) -> snapshot.put(call, n.sum()));
-    return snapshot;
+    return ApiCall.snapshot(counts);
   }
 
   /** Total count per verb (create, update, patch, get, list, watch, delete). */

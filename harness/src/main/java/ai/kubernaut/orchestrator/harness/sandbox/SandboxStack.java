@@ -4,6 +4,7 @@ import ai.kubernaut.orchestrator.orchestrator.config.KubernetesConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
 import ai.kubernaut.orchestrator.orchestrator.config.TemporalConfig;
 import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
+import ai.kubernaut.orchestrator.orchestrator.lifecycle.Closing;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.OrchestratorApp;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.ProductionWiring;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.Wiring;
@@ -316,23 +317,12 @@ public final class SandboxStack implements AutoCloseable {
   /** Stops everything in reverse start order; a part that fails to stop is logged and skipped. */
   @Override
   public void close() {
-    closeQuietly("orchestrator", app == null ? null : app::stop);
-    closeQuietly("simulated controllers", controllers);
-    closeQuietly("controllers' client", controllersClient);
-    closeQuietly("cluster client", api == null ? client : null);
-    closeQuietly("Kubernetes API stand-in", api);
-    closeQuietly("Temporal test server", temporal);
-  }
-
-  private static void closeQuietly(String what, AutoCloseable closeable) {
-    if (closeable == null) {
-      return;
-    }
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      LOG.warn("closing the {} failed: {}", what, e.toString());
-    }
+    Closing.quietly("orchestrator", app == null ? null : app::stop);
+    Closing.quietly("simulated controllers", controllers);
+    Closing.quietly("controllers' client", controllersClient);
+    Closing.quietly("cluster client", api == null ? client : null);
+    Closing.quietly("Kubernetes API stand-in", api);
+    Closing.quietly("Temporal test server", temporal);
   }
 
   /** {@code base} with the address and namespace of {@code server}, without TLS or an API key. */

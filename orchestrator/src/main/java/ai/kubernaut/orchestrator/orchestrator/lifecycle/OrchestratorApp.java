@@ -227,11 +227,11 @@ public final class OrchestratorApp implements AutoCloseable {
         LOG.warn("stopping {} failed: {}", component.name(), e.toString());
       }
     }
-    closeQuietly("http", http);
-    closeQuietly("kubernetes client", kubernetes);
-    closeQuietly("temporal connection", temporal);
-    closeQuietly("readiness", readiness);
-    closeQuietly("meter registry", registry == null ? null : registry::close);
+    Closing.quietly("http", http);
+    Closing.quietly("kubernetes client", kubernetes);
+    Closing.quietly("temporal connection", temporal);
+    Closing.quietly("readiness", readiness);
+    Closing.quietly("meter registry", registry == null ? null : registry::close);
     state = State.STOPPED;
     LOG.info("stopped");
     stopped.countDown();
@@ -262,16 +262,5 @@ public final class OrchestratorApp implements AutoCloseable {
   /** Live connections, once started. */
   public RuntimeContext context() {
     return context;
-  }
-
-  private static void closeQuietly(String what, AutoCloseable closeable) {
-    if (closeable == null) {
-      return;
-    }
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      LOG.warn("closing {} failed: {}", what, e.toString());
-    }
   }
 }

@@ -1,5 +1,10 @@
 package ai.kubernaut.orchestrator.sandbox.kubeapi;
 
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
+
 /**
  * One kind of API call, in RBAC terms.
  *
@@ -9,6 +14,20 @@ package ai.kubernaut.orchestrator.sandbox.kubeapi;
  * @param subresource subresource such as {@code status}, or empty
  */
 public record ApiCall(String verb, String group, String resource, String subresource) {
+
+  /** The order of reports: by group, resource, subresource, then verb. */
+  public static final Comparator<ApiCall> REPORT_ORDER =
+      Comparator.comparing(ApiCall::group)
+          .thenComparing(ApiCall::resource)
+          .thenComparing(ApiCall::subresource)
+          .thenComparing(ApiCall::verb);
+
+  /** A sorted snapshot of running counts. */
+  public static Map<ApiCall, Long> snapshot(Map<ApiCall, LongAdder> counts) {
+    Map<ApiCall, Long> snapshot = new TreeMap<>(REPORT_ORDER);
+    counts.forEach((call, n) -> snapshot.put(call, n.sum()));
+    return snapshot;
+  }
 
   /** A call on a resource itself (no subresource). */
   public static ApiCall of(String verb, String group, String resource) {

@@ -2,7 +2,6 @@ package ai.kubernaut.orchestrator.sandbox.kubeapi;
 
 import ai.kubernaut.orchestrator.api.kube.ApiRequest;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -45,7 +44,7 @@ public final class RequestLog {
 
   /** A snapshot: each distinct call and how often it was made, in a stable order. */
   public Map<ApiCall, Long> calls() {
-    return snapshot(counts);
+    return ApiCall.snapshot(counts);
   }
 
   /** Like {@link #calls()}, only for requests whose User-Agent starts with {@code agentPrefix}. */
@@ -58,18 +57,7 @@ public final class RequestLog {
                 (call, n) -> merged.computeIfAbsent(call, k -> new LongAdder()).add(n.sum()));
           }
         });
-    return snapshot(merged);
-  }
-
-  private static Map<ApiCall, Long> snapshot(Map<ApiCall, LongAdder> source) {
-    Map<ApiCall, Long> snapshot =
-        new TreeMap<>(
-            java.util.Comparator.comparing(ApiCall::group)
-                .thenComparing(ApiCall::resource)
-                .thenComparing(ApiCall::subresource)
-                .thenComparing(ApiCall::verb));
-    source.forEach((call, n) -> snapshot.put(call, n.sum()));
-    return snapshot;
+    return ApiCall.snapshot(merged);
   }
 
   /** How often a call was made. */
