@@ -659,7 +659,7 @@ class RoutingWorkflowTest {
         .isEqualTo(firstExecuting.phaseStartTime().plus(Duration.ofMinutes(8)));
     assertThat(cluster.created).contains("we-always-busy-retry-15");
     assertThat(last.children().workflowExecutions())
-        .hasSizeLessThanOrEqualTo(RemediationLedger.MAX_EXECUTION_REFS);
+        .hasSizeLessThanOrEqualTo(ChildRefs.MAX_EXECUTION_REFS);
   }
 
   @Test
