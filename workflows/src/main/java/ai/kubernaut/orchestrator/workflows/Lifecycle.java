@@ -9,7 +9,7 @@ import java.time.Instant;
  * Where a remediation stands: phase, outcome, reason and message, its status times and how it
  * failed or timed out. Changed by {@link Transitions} (a new phase), {@link Terminal} (the end),
  * {@link RoutingSteps} (why it is blocked) and {@link OperatorUpdates} (a retry restarts the
- * phase's clock).
+ * phase's clock); {@link NotificationDelivery} notes an RR found gone after the end.
  */
 final class Lifecycle {
   private Phase phase = Phase.Pending;
