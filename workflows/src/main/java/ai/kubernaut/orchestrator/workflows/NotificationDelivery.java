@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.workflows;
 
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rethrowIfCancelled;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.sleepUnless;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
 
 import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
@@ -11,8 +12,6 @@ import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
 import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
@@ -164,25 +163,11 @@ final class NotificationDelivery {
     if (left.compareTo(Duration.ofMillis(1)) < 0) {
       return ledger.notifications().changed();
     }
-    @SuppressWarnings("unchecked")
-    Promise<Void>[] timer = new Promise[1];
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () ->
-                timer[0] =
-                    Workflow.newTimer(
-                        left,
-                        io.temporal.workflow.TimerOptions.newBuilder()
-                            .setSummary("notification delivery watch " + Timeouts.human(WATCH))
-                            .build()));
-    scope.run();
-    Workflow.await(() -> timer[0].isCompleted() || ledger.notifications().changed());
-    if (!timer[0].isCompleted()) {
-      scope.cancel();
-      timer[0].exceptionally(cancelled -> null);
-      return true;
-    }
-    return ledger.notifications().changed();
+    return sleepUnless(
+            left,
+            "notification delivery watch " + Timeouts.human(WATCH),
+            () -> ledger.notifications().changed())
+        || ledger.notifications().changed();
   }
 
   private void unconfirmed() {

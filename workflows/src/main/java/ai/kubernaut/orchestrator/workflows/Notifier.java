@@ -34,14 +34,10 @@ final class Notifier {
   /** BR-ORCH-034: one Simple NR {@code nr-bulk-<rr>} listing the duplicates that ended with us. */
   void notifyBulk(List<String> dups, String msg) {
     NotificationOrder order =
-        new NotificationOrder(
-            ledger.rr(),
+        order(
             NotificationType.Simple,
             NotificationRules.informational(),
             true,
-            info().id(),
-            ledger.lifecycle().phase(),
-            ledger.lifecycle().reason(),
             dups.size()
                 + " duplicate remediation"
                 + (dups.size() == 1 ? "" : "s")
@@ -52,14 +48,6 @@ final class Notifier {
                 + "): "
                 + String.join(", ", dups)
                 + suffix(msg),
-            ledger.snapshot() == null ? null : ledger.snapshot().signalName(),
-            ledger.severity(),
-            ledger.snapshot() == null || ledger.snapshot().target() == null
-                ? null
-                : ledger.snapshot().target().display(),
-            ledger.analysis().environment(),
-            ledger.recovery().attempts(),
-            ledger.journal().timeline(),
             dups);
     sendNotification(order, NotificationType.Simple, NotificationRules.informational());
   }
@@ -70,15 +58,24 @@ final class Notifier {
   }
 
   private NotificationOrder order(NotificationType type, NotificationPriority prio, String msg) {
+    return order(type, prio, false, msg != null ? msg : ledger.waiting().waitingFor(), List.of());
+  }
+
+  private NotificationOrder order(
+      NotificationType type,
+      NotificationPriority prio,
+      boolean bulk,
+      String message,
+      List<String> duplicates) {
     return new NotificationOrder(
         ledger.rr(),
         type,
         prio,
-        false,
+        bulk,
         info().id(),
         ledger.lifecycle().phase(),
         ledger.lifecycle().reason(),
-        msg != null ? msg : ledger.waiting().waitingFor(),
+        message,
         ledger.snapshot() == null ? null : ledger.snapshot().signalName(),
         ledger.severity(),
         ledger.snapshot() == null || ledger.snapshot().target() == null
@@ -87,7 +84,8 @@ final class Notifier {
         ledger.analysis().environment(),
         ledger.recovery().attempts(),
         ledger.journal().timeline(),
-        List.of());
+        duplicates,
+        null);
   }
 
   /**

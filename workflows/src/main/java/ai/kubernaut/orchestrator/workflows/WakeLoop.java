@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.workflows;
 
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.nz;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.sleepUnless;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.steps;
 
 import ai.kubernaut.orchestrator.workflows.WakeLoop.Wake;
@@ -10,9 +11,6 @@ import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
-import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.Promise;
-import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,33 +145,17 @@ final class WakeLoop {
         remaining, "blocked (" + routing.blockReason() + ") until " + routing.blockedUntil());
   }
 
-  /**
-   * Sleeps on a Temporal timer (with its UI summary) until it fires, the deadline moves, a reaction
-   * is due or continue-as-new is; a timer no longer needed is cancelled, and its cancellation
-   * failure is consumed so the SDK does not log it as an unhandled promise.
-   */
+  /** Sleeps on the deadline's timer until it fires, the deadline moves, or something is due. */
   private void awaitTimerOrWake(Duration delay, String summary) {
     int version = ledger.deadlines().version();
-    @SuppressWarnings("unchecked")
-    Promise<Void>[] timer = new Promise[1];
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () ->
-                timer[0] =
-                    Workflow.newTimer(
-                        delay, TimerOptions.newBuilder().setSummary(summary).build()));
-    scope.run();
-    Workflow.await(
+    sleepUnless(
+        delay,
+        summary,
         () ->
-            timer[0].isCompleted()
-                || ledger.deadlines().version() != version
+            ledger.deadlines().version() != version
                 || pendingWake() != null
                 || continueAsNewDue()
                 || ledger.lifecycle().phase().isTerminal());
-    if (!timer[0].isCompleted()) {
-      scope.cancel();
-      timer[0].exceptionally(cancelled -> null);
-    }
   }
 
   /** The reaction the current state calls for, if any (no side effects). */
