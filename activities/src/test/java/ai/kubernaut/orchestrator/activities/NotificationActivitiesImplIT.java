@@ -173,7 +173,8 @@ class NotificationActivitiesImplIT {
             order.environment(),
             order.recoveryAttempts(),
             order.timeline(),
-            order.duplicates());
+            order.duplicates(),
+            null);
     api.faults()
         .add(FaultRule.on("POST", ".*/no-such-namespace/notificationrequests").respond(404));
 
@@ -202,7 +203,8 @@ class NotificationActivitiesImplIT {
         "production",
         0,
         List.of("Processing: SignalProcessing completed"),
-        bulk ? List.of("disk-full-1", "disk-full-2") : List.of());
+        bulk ? List.of("disk-full-1", "disk-full-2") : List.of(),
+        null);
   }
 
   private NotificationRequest get(String name) {

@@ -257,7 +257,8 @@ final class DriftReconciler {
         state != null && state.environment() != null ? state.environment() : s.environment(),
         last == null || last.recovery() == null ? 0 : last.recovery().recoveryAttempts(),
         state == null ? List.of() : state.timeline(),
-        List.of());
+        List.of(),
+        null);
   }
 
   private static DesiredStatus withNotification(DesiredStatus d, NotificationRef nr) {

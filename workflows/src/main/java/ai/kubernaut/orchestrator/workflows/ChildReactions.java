@@ -1,6 +1,5 @@
 package ai.kubernaut.orchestrator.workflows;
 
-import static ai.kubernaut.orchestrator.workflows.RemediationSupport.blankToNull;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rethrowIfCancelled;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
@@ -72,7 +71,7 @@ final class ChildReactions {
   }
 
   void onChildDone(ChildStatus s) {
-    switch (ledger.current.kind()) {
+    switch (ledger.waiting().current().kind()) {
       case SignalProcessing -> onSignalProcessingDone(s);
       case AIAnalysis -> onAnalysisDone(s);
       case RemediationApprovalRequest -> {
@@ -84,7 +83,7 @@ final class ChildReactions {
             "RemediationApprovalRequest");
       }
       case WorkflowExecution -> onExecutionDone(s);
-      default -> throw new IllegalStateException("no wait on " + ledger.current.kind());
+      default -> throw new IllegalStateException("no wait on " + ledger.waiting().current().kind());
     }
   }
 
@@ -100,22 +99,14 @@ final class ChildReactions {
                   NotificationRules.escalation(false, ledger.severity())));
       return;
     }
-    ledger.signalProcessingName = s.name();
-    if (s.classification() != null) {
-      if (ledger.environment == null) {
-        ledger.environment = blankToNull(s.classification().environment());
-      }
-      if (ledger.priority == null) {
-        ledger.priority = blankToNull(s.classification().priority());
-      }
-    }
+    ledger.analysis().signalProcessed(s);
     transitions.enterAnalyzing();
   }
 
   private void onAnalysisDone(ChildStatus s) {
-    ledger.analysisName = s.name();
+    ledger.analysis().analysed(s.name());
     if (s.analysis() != null && s.analysis().hasSelectedWorkflow()) {
-      ledger.routing.selectedWorkflowId(s.analysis().selectedWorkflowId());
+      ledger.routing().selectedWorkflowId(s.analysis().selectedWorkflowId());
     }
     AnalysisRules.Decision d = AnalysisRules.decide(s);
     switch (d.next()) {
@@ -150,7 +141,7 @@ final class ChildReactions {
   void onApprovalDecision(String decision, String by, String msg, String via) {
     metrics.approvalDecision(decision, via);
     String who = by == null || by.isBlank() ? "" : " by " + by;
-    String rar = ledger.current.name();
+    String rar = ledger.waiting().current().name();
     switch (decision) {
       case ChildPhases.APPROVED ->
           routingSteps.enterExecuting(
@@ -186,10 +177,10 @@ final class ChildReactions {
     Instant done = now();
     // the WE ended: the target is free for the next remediation (a completion starts the cooldown)
     routingExit.releaseLock(
-        ChildPhases.COMPLETED.equals(s.phase()) ? ledger.routing.selectedWorkflowId() : null);
+        ChildPhases.COMPLETED.equals(s.phase()) ? ledger.routing().selectedWorkflowId() : null);
     switch (s.phase()) {
       case ChildPhases.COMPLETED -> {
-        ledger.closeExecutionRef(s, "Completed", done);
+        ledger.refs().closeExecution(s, "Completed", done);
         terminal.enter(
             TerminalOutcome.completed(
                     Outcome.Remediated,
@@ -201,24 +192,24 @@ final class ChildReactions {
       default -> executionFailure.handle(s, done);
     }
     if (!ChildPhases.SKIPPED.equals(s.phase())) {
-      ledger.routing.executingDeadline(null);
+      ledger.routing().executingDeadline(null);
     }
   }
 
   /** A WE reported Skipped: handled like the routing decision of the same name (SPEC §5). */
   private void onExecutionSkipped(ChildStatus s, Instant done) {
     ChildStatus.Execution e = s.execution();
-    ledger.closeExecutionRef(s, "Skipped", done);
+    ledger.refs().closeExecution(s, "Skipped", done);
     String skip = e == null || e.skipReason() == null ? "" : e.skipReason();
     switch (skip) {
       case RoutingVerdict.RESOURCE_BUSY -> {
-        ledger.routing.executionBusy();
-        if (ledger.routing.executingDeadline() == null
+        ledger.routing().executionBusy();
+        if (ledger.routing().executingDeadline() == null
             && Workflow.getVersion(BUSY_DEADLINE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
           // the re-creations keep this Executing budget; the waits between them count against it
-          ledger.routing.executingDeadline(ledger.deadlines.phase());
+          ledger.routing().executingDeadline(ledger.deadlines().phase());
         }
-        Instant until = Timeouts.deadline(done, ledger.settings.resourceBusyRetry());
+        Instant until = Timeouts.deadline(done, ledger.settings().resourceBusyRetry());
         routingSteps.enterBlocked(
             RoutingVerdict.RESOURCE_BUSY,
             until,
@@ -229,7 +220,7 @@ final class ChildReactions {
             "a retry of the WorkflowExecution at " + until);
       }
       case RoutingVerdict.RECENTLY_REMEDIATED -> {
-        ledger.routing.skipped(RoutingVerdict.RECENTLY_REMEDIATED);
+        ledger.routing().skipped(RoutingVerdict.RECENTLY_REMEDIATED);
         metrics.duplicate(RoutingVerdict.RECENTLY_REMEDIATED);
         terminal.enter(
             TerminalOutcome.skipped(
@@ -258,25 +249,32 @@ final class ChildReactions {
    * was down); only a child that is still not done makes the timeout real.
    */
   void onDeadline(boolean global) {
-    if (ledger.current == null) {
+    if (ledger.waiting().current() == null) {
       timedOut(global); // Blocked between WorkflowExecution re-creations: no child to re-read
       return;
     }
-    ChildObservation o = reread(ledger.current);
+    ChildObservation o = reread(ledger.waiting().current());
     if (o != null && o.found() && o.status() != null) {
-      ledger.children.accept(o.status());
-      ChildStatus s = ledger.children.latest(ledger.current.name());
-      if (s != null && ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
+      ledger.children().accept(o.status());
+      ChildStatus s = ledger.children().latest(ledger.waiting().current().name());
+      if (s != null && ChildPhases.isTerminal(ledger.waiting().current().kind(), s.phase())) {
         log.info("re-read found {} {} after a lost signal", s.name(), s.phase());
-        ledger.pendingEvents.add(
-            EventRecord.normal(
-                "ChildStatusRecovered",
-                ledger.current.kind() + " " + s.name() + " was " + s.phase() + " (signal lost)"));
+        ledger
+            .journal()
+            .event(
+                EventRecord.normal(
+                    "ChildStatusRecovered",
+                    ledger.waiting().current().kind()
+                        + " "
+                        + s.name()
+                        + " was "
+                        + s.phase()
+                        + " (signal lost)"));
         onChildDone(s);
         return;
       }
     }
-    if (!global && ledger.phase == Phase.AwaitingApproval) {
+    if (!global && ledger.lifecycle().phase() == Phase.AwaitingApproval) {
       // SPEC §3: no decision before the approval timeout -> Expired -> Failed
       try {
         updates.recordApprovalDecision(
@@ -286,7 +284,10 @@ final class ChildReactions {
         if (decidedMeanwhile(f)) {
           return;
         }
-        log.warn("could not record Expired on {}: {}", ledger.current.name(), f.getMessage());
+        log.warn(
+            "could not record Expired on {}: {}",
+            ledger.waiting().current().name(),
+            f.getMessage());
       }
       onApprovalDecision(
           ChildPhases.EXPIRED,
@@ -304,12 +305,12 @@ final class ChildReactions {
    * failed for the whole budget would fail it too.
    */
   void onBudgetSpent() {
-    Deadlines.Creating creating = ledger.deadlines.takeCreating();
+    Deadlines.Creating creating = ledger.deadlines().takeCreating();
     Phase creatingFor = creating.forPhase();
     Instant creatingUntil = creating.until();
-    if (creatingFor != null && ledger.deadlines.global().isAfter(creatingUntil)) {
+    if (creatingFor != null && ledger.deadlines().global().isAfter(creatingUntil)) {
       // the child of the next phase could not be created within that phase's budget
-      ledger.deadlines.phaseEndedAt(creatingUntil);
+      ledger.deadlines().phaseEndedAt(creatingUntil);
       timedOut(false, creatingFor);
       return;
     }
@@ -325,37 +326,37 @@ final class ChildReactions {
     // Blocked between WorkflowExecution re-creations runs on the Executing budget
     boolean busy =
         forPhase == null
-            && ledger.phase == Phase.Blocked
-            && ledger.routing.executingDeadline() != null;
+            && ledger.lifecycle().phase() == Phase.Blocked
+            && ledger.routing().executingDeadline() != null;
     // a block without an end of its own ran out of its Blocked budget
     boolean budget =
         forPhase == null
-            && ledger.phase == Phase.Blocked
-            && ledger.routing.blockedDeadline() != null;
-    Phase timed = forPhase != null ? forPhase : busy ? Phase.Executing : ledger.phase;
+            && ledger.lifecycle().phase() == Phase.Blocked
+            && ledger.routing().blockedDeadline() != null;
+    Phase timed = forPhase != null ? forPhase : busy ? Phase.Executing : ledger.lifecycle().phase();
     Instant at =
         forPhase != null
-            ? ledger.deadlines.phase()
+            ? ledger.deadlines().phase()
             : budget
-                ? ledger.routing.blockedDeadline()
+                ? ledger.routing().blockedDeadline()
                 : global
-                    ? ledger.deadlines.global()
-                    : busy ? ledger.routing.executingDeadline() : ledger.deadlines.phase();
+                    ? ledger.deadlines().global()
+                    : busy ? ledger.routing().executingDeadline() : ledger.deadlines().phase();
     metrics.timeout(global ? Timeouts.GLOBAL : timed.name());
     String what =
         budget
             ? "Blocked budget (the global timeout, "
-                + Timeouts.human(ledger.deadlines.timeouts().global())
+                + Timeouts.human(ledger.deadlines().timeouts().global())
                 + ")"
             : global
-                ? "global timeout of " + Timeouts.human(ledger.deadlines.timeouts().global())
-                : timed + " timeout of " + Timeouts.human(ledger.deadlines.phaseBudget(timed));
+                ? "global timeout of " + Timeouts.human(ledger.deadlines().timeouts().global())
+                : timed + " timeout of " + Timeouts.human(ledger.deadlines().phaseBudget(timed));
     terminal.enter(
         TerminalOutcome.timedOut(
                 timed.name(),
                 at,
                 global ? FailureReasons.GLOBAL_TIMEOUT : FailureReasons.PHASE_TIMEOUT,
-                what + " passed while waiting for " + ledger.waitingFor)
+                what + " passed while waiting for " + ledger.waiting().waitingFor())
             .notifying(NotificationType.Escalation, NotificationRules.timeout(global))
             .markingChildren("ParentTimedOut"));
   }
@@ -371,20 +372,25 @@ final class ChildReactions {
         || Workflow.getVersion(EXPIRY_RACE_CHANGE, Workflow.DEFAULT_VERSION, 1) != 1) {
       return false;
     }
-    ChildObservation o = reread(ledger.current);
+    ChildObservation o = reread(ledger.waiting().current());
     if (o == null || !o.found() || o.status() == null) {
       return false;
     }
-    ledger.children.accept(o.status());
-    ChildStatus s = ledger.children.latest(ledger.current.name());
-    if (s == null || !ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
+    ledger.children().accept(o.status());
+    ChildStatus s = ledger.children().latest(ledger.waiting().current().name());
+    if (s == null || !ChildPhases.isTerminal(ledger.waiting().current().kind(), s.phase())) {
       return false;
     }
     log.info("{} was decided {} as it expired: the decision wins", s.name(), s.phase());
-    ledger.pendingEvents.add(
-        EventRecord.normal(
-            "ApprovalDecidedAtExpiry",
-            s.name() + " was decided " + s.phase() + " as the approval timeout passed: it stands"));
+    ledger
+        .journal()
+        .event(
+            EventRecord.normal(
+                "ApprovalDecidedAtExpiry",
+                s.name()
+                    + " was decided "
+                    + s.phase()
+                    + " as the approval timeout passed: it stands"));
     onChildDone(s);
     return true;
   }
@@ -397,7 +403,7 @@ final class ChildReactions {
     try {
       return stubs
           .child("re-read " + c.kind() + " " + c.name() + " before timeout", true)
-          .readChildStatus(new ChildKey(ledger.rr, c.kind(), c.name()));
+          .readChildStatus(new ChildKey(ledger.rr(), c.kind(), c.name()));
     } catch (ActivityFailure f) {
       rethrowIfCancelled();
       log.warn("re-read of {} failed: {}", c.name(), f.getMessage());

@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.workflows;
 
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.rethrowIfCancelled;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.sleepUnless;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.suffix;
 
 import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
@@ -11,8 +12,6 @@ import ai.kubernaut.orchestrator.workflows.model.NotificationRef;
 import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
@@ -63,7 +62,7 @@ final class NotificationDelivery {
   /** Signal handler: records a NotificationRequest's phase (no activities). */
   void onStatus(ChildStatus s) {
     if (s.phase() != null) {
-      ledger.notifications.delivery(s);
+      ledger.notifications().delivery(s);
     }
   }
 
@@ -74,7 +73,7 @@ final class NotificationDelivery {
   boolean react() {
     boolean any = false;
     // a re-send's own status may come with its create
-    while (ledger.notifications.takeChange()) {
+    while (ledger.notifications().takeChange()) {
       any = true;
       reportFailures();
     }
@@ -82,25 +81,27 @@ final class NotificationDelivery {
   }
 
   private void reportFailures() {
-    for (NotificationRef r : List.copyOf(ledger.notifications.refs())) {
-      if (!FAILED.equals(r.phase()) || !ledger.notifications.firstReportOfFailure(r.name())) {
+    for (NotificationRef r : List.copyOf(ledger.notifications().refs())) {
+      if (!FAILED.equals(r.phase()) || !ledger.notifications().firstReportOfFailure(r.name())) {
         continue;
       }
       boolean resend =
           RESENT.contains(r.type())
               && r.retryOf() == null
-              && !ledger.notifications.resent(r.name());
+              && !ledger.notifications().resent(r.name());
       log.warn("{} notification {} was not delivered: {}", r.type(), r.name(), r.message());
       metrics.notificationFailed(r.type());
-      ledger.pendingEvents.add(
-          EventRecord.warning(
-              "NotificationDeliveryFailed",
-              r.type()
-                  + " notification "
-                  + r.name()
-                  + " was not delivered"
-                  + suffix(r.message())
-                  + (resend ? "; sending it again" : "")));
+      ledger
+          .journal()
+          .event(
+              EventRecord.warning(
+                  "NotificationDeliveryFailed",
+                  r.type()
+                      + " notification "
+                      + r.name()
+                      + " was not delivered"
+                      + suffix(r.message())
+                      + (resend ? "; sending it again" : "")));
       if (resend) {
         notifier.resend(r);
       }
@@ -109,7 +110,7 @@ final class NotificationDelivery {
 
   /** Something the RR does not show yet: a delivery change or an Event. */
   boolean unwritten() {
-    return !ledger.pendingEvents.isEmpty() || ledger.notifications.unwritten();
+    return ledger.journal().hasEvents() || ledger.notifications().unwritten();
   }
 
   static boolean settled(String phase) {
@@ -122,11 +123,11 @@ final class NotificationDelivery {
    * deleted) ends the watch; the run still completes with its own result.
    */
   void watchAfterEnding() {
-    if (ledger.gone || ledger.notifications.isEmpty()) {
+    if (ledger.lifecycle().gone() || ledger.notifications().isEmpty()) {
       return;
     }
     Instant until = Timeouts.deadline(now(), WATCH);
-    ledger.waitingFor = "notification delivery";
+    ledger.waiting().waitFor("notification delivery");
     transitions.updateDetails();
     try {
       while (true) {
@@ -140,7 +141,8 @@ final class NotificationDelivery {
           lock.unlock();
         }
         // a status may have come in during the write: react to it before judging
-        if (ledger.gone || (ledger.notifications.allSettled() && !ledger.notifications.changed())) {
+        if (ledger.lifecycle().gone()
+            || (ledger.notifications().allSettled() && !ledger.notifications().changed())) {
           return;
         }
         if (!awaitNews(Duration.between(now(), until))) {
@@ -151,7 +153,7 @@ final class NotificationDelivery {
     } catch (CanceledFailure e) {
       log.info("cancelled while waiting for notification delivery; the remediation had ended");
     } finally {
-      ledger.waitingFor = null;
+      ledger.waiting().waitFor(null);
       transitions.updateDetails();
     }
   }
@@ -159,38 +161,26 @@ final class NotificationDelivery {
   /** Waits for delivery news at most {@code left} (a Temporal timer with a summary). */
   private boolean awaitNews(Duration left) {
     if (left.compareTo(Duration.ofMillis(1)) < 0) {
-      return ledger.notifications.changed();
+      return ledger.notifications().changed();
     }
-    @SuppressWarnings("unchecked")
-    Promise<Void>[] timer = new Promise[1];
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () ->
-                timer[0] =
-                    Workflow.newTimer(
-                        left,
-                        io.temporal.workflow.TimerOptions.newBuilder()
-                            .setSummary("notification delivery watch " + Timeouts.human(WATCH))
-                            .build()));
-    scope.run();
-    Workflow.await(() -> timer[0].isCompleted() || ledger.notifications.changed());
-    if (!timer[0].isCompleted()) {
-      scope.cancel();
-      timer[0].exceptionally(cancelled -> null);
-      return true;
-    }
-    return ledger.notifications.changed();
+    return sleepUnless(
+            left,
+            "notification delivery watch " + Timeouts.human(WATCH),
+            () -> ledger.notifications().changed())
+        || ledger.notifications().changed();
   }
 
   private void unconfirmed() {
-    List<String> open = ledger.notifications.unsettled();
-    ledger.pendingEvents.add(
-        EventRecord.warning(
-            "NotificationDeliveryUnconfirmed",
-            String.join(", ", open)
-                + " reported no delivery within "
-                + Timeouts.human(WATCH)
-                + " of the end; no longer watched"));
+    List<String> open = ledger.notifications().unsettled();
+    ledger
+        .journal()
+        .event(
+            EventRecord.warning(
+                "NotificationDeliveryUnconfirmed",
+                String.join(", ", open)
+                    + " reported no delivery within "
+                    + Timeouts.human(WATCH)
+                    + " of the end; no longer watched"));
     lock.lock();
     try {
       write();
@@ -201,14 +191,14 @@ final class NotificationDelivery {
 
   /** A status write after the end: its own ending budget, best effort. */
   private void write() {
-    ledger.deadlines.renewEnding(now());
+    ledger.deadlines().renewEnding(now());
     try {
       transitions.write();
     } catch (ActivityFailure f) {
       rethrowIfCancelled();
       log.warn("status write after the end failed: {}", f.getMessage());
     } catch (RemediationGone g) {
-      ledger.gone = true;
+      ledger.lifecycle().markGone();
     }
   }
 }

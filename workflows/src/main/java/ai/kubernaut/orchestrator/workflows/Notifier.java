@@ -34,32 +34,20 @@ final class Notifier {
   /** BR-ORCH-034: one Simple NR {@code nr-bulk-<rr>} listing the duplicates that ended with us. */
   void notifyBulk(List<String> dups, String msg) {
     NotificationOrder order =
-        new NotificationOrder(
-            ledger.rr,
+        order(
             NotificationType.Simple,
             NotificationRules.informational(),
             true,
-            info().id(),
-            ledger.phase,
-            ledger.reason,
             dups.size()
                 + " duplicate remediation"
                 + (dups.size() == 1 ? "" : "s")
                 + " ended with "
-                + ledger.rr.name()
+                + ledger.rr().name()
                 + " ("
-                + ledger.phase
+                + ledger.lifecycle().phase()
                 + "): "
                 + String.join(", ", dups)
                 + suffix(msg),
-            ledger.snapshot == null ? null : ledger.snapshot.signalName(),
-            ledger.severity(),
-            ledger.snapshot == null || ledger.snapshot.target() == null
-                ? null
-                : ledger.snapshot.target().display(),
-            ledger.environment,
-            ledger.recovery.attempts(),
-            ledger.timeline,
             dups);
     sendNotification(order, NotificationType.Simple, NotificationRules.informational());
   }
@@ -70,24 +58,34 @@ final class Notifier {
   }
 
   private NotificationOrder order(NotificationType type, NotificationPriority prio, String msg) {
+    return order(type, prio, false, msg != null ? msg : ledger.waiting().waitingFor(), List.of());
+  }
+
+  private NotificationOrder order(
+      NotificationType type,
+      NotificationPriority prio,
+      boolean bulk,
+      String message,
+      List<String> duplicates) {
     return new NotificationOrder(
-        ledger.rr,
+        ledger.rr(),
         type,
         prio,
-        false,
+        bulk,
         info().id(),
-        ledger.phase,
-        ledger.reason,
-        msg != null ? msg : ledger.waitingFor,
-        ledger.snapshot == null ? null : ledger.snapshot.signalName(),
+        ledger.lifecycle().phase(),
+        ledger.lifecycle().reason(),
+        message,
+        ledger.snapshot() == null ? null : ledger.snapshot().signalName(),
         ledger.severity(),
-        ledger.snapshot == null || ledger.snapshot.target() == null
+        ledger.snapshot() == null || ledger.snapshot().target() == null
             ? null
-            : ledger.snapshot.target().display(),
-        ledger.environment,
-        ledger.recovery.attempts(),
-        ledger.timeline,
-        List.of());
+            : ledger.snapshot().target().display(),
+        ledger.analysis().environment(),
+        ledger.recovery().attempts(),
+        ledger.journal().timeline(),
+        duplicates,
+        null);
   }
 
   /**
@@ -95,14 +93,14 @@ final class Notifier {
    * (rebuilt with the Critical escalation priority when this run did not create it).
    */
   boolean resend(NotificationRef failed) {
-    NotificationOrder first = ledger.notifications.orderOf(failed.name());
+    NotificationOrder first = ledger.notifications().orderOf(failed.name());
     NotificationOrder order =
         first != null
             ? first
             : order(
                 failed.type(),
                 NotificationRules.escalation(true, ledger.severity()),
-                ledger.message);
+                ledger.lifecycle().message());
     return sendNotification(order.retryOf(failed.name()), order.type(), order.priority());
   }
 
@@ -121,28 +119,33 @@ final class Notifier {
                       + ")")
               .createNotification(order);
       if (ref != null) {
-        ledger.notifications.created(
-            order.retryOf() == null ? ref : ref.asRetryOf(order.retryOf()));
-        ledger.notifications.rememberOrder(ref.name(), order);
+        ledger
+            .notifications()
+            .created(order.retryOf() == null ? ref : ref.asRetryOf(order.retryOf()));
+        ledger.notifications().rememberOrder(ref.name(), order);
       }
-      ledger.pendingEvents.add(
-          EventRecord.normal(
-              "NotificationCreated",
-              type
-                  + " notification "
-                  + (ref == null ? "" : ref.name())
-                  + " ("
-                  + prio
-                  + ")"
-                  + (order.retryOf() == null ? "" : ", re-sending " + order.retryOf())));
+      ledger
+          .journal()
+          .event(
+              EventRecord.normal(
+                  "NotificationCreated",
+                  type
+                      + " notification "
+                      + (ref == null ? "" : ref.name())
+                      + " ("
+                      + prio
+                      + ")"
+                      + (order.retryOf() == null ? "" : ", re-sending " + order.retryOf())));
       return true;
     } catch (ActivityFailure f) {
       rethrowIfCancelled();
       log.warn("could not create {} notification: {}", type, f.getMessage());
-      ledger.pendingEvents.add(
-          EventRecord.warning(
-              "NotificationFailed",
-              type + " notification could not be created: " + rootMessage(f)));
+      ledger
+          .journal()
+          .event(
+              EventRecord.warning(
+                  "NotificationFailed",
+                  type + " notification could not be created: " + rootMessage(f)));
       return false;
     }
   }

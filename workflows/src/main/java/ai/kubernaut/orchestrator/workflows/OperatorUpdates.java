@@ -94,16 +94,18 @@ final class OperatorUpdates {
   }
 
   void validateRetry(RetryRequest request) {
-    if (ledger.phase.isTerminal()) {
+    if (ledger.lifecycle().phase().isTerminal()) {
       throw new IllegalStateException(
-          "retry does not apply: the remediation already ended in " + ledger.phase);
+          "retry does not apply: the remediation already ended in " + ledger.lifecycle().phase());
     }
-    if (ledger.phase == Phase.Pending || ledger.current == null) {
+    if (ledger.lifecycle().phase() == Phase.Pending || ledger.waiting().current() == null) {
       throw new IllegalStateException(
-          "retry does not apply in " + ledger.phase + ": no child is being waited on yet");
+          "retry does not apply in "
+              + ledger.lifecycle().phase()
+              + ": no child is being waited on yet");
     }
-    OperatorDecision decided = ledger.approvals.operatorDecision();
-    if (ledger.phase == Phase.AwaitingApproval && decided != null) {
+    OperatorDecision decided = ledger.approvals().operatorDecision();
+    if (ledger.lifecycle().phase() == Phase.AwaitingApproval && decided != null) {
       throw new IllegalStateException(
           "retry does not apply: the approval was already " + decided.decision());
     }
@@ -119,54 +121,60 @@ final class OperatorUpdates {
   }
 
   private RetryResult doRetry(RetryRequest request) {
-    if (ledger.phase.isTerminal() || ledger.current == null) {
-      throw notApplicable("retry does not apply: the remediation is " + ledger.phase);
+    if (ledger.lifecycle().phase().isTerminal() || ledger.waiting().current() == null) {
+      throw notApplicable("retry does not apply: the remediation is " + ledger.lifecycle().phase());
     }
-    CurrentChild was = ledger.current;
+    CurrentChild was = ledger.waiting().current();
     int k =
-        ledger.children.nextRetry(
-            was.baseName(),
-            was.kind() == ChildKind.WorkflowExecution ? ledger.routing.executionRetries() : 0,
-            ledger.current);
+        ledger
+            .children()
+            .nextRetry(
+                was.baseName(),
+                was.kind() == ChildKind.WorkflowExecution ? ledger.routing().executionRetries() : 0,
+                ledger.waiting().current());
     String name = Names.withRetry(was.baseName(), k);
     Instant now = now();
     Instant deadline = Timeouts.deadline(now, ledger.phaseBudget());
     supersede(was, name, k);
-    ledger.children.register(name);
+    ledger.children().register(name);
     // the create is bounded by the retry's own budget; the deadline moves only after it (moving it
     // first would wake the main loop during the call and change the order of commands)
-    ledger.deadlines.retryCreating(deadline);
+    ledger.deadlines().retryCreating(deadline);
     ChildRef ref;
     try {
-      ref = transitions.createChild(was.kind(), name, ledger.phase, deadline);
+      ref = transitions.createChild(was.kind(), name, ledger.lifecycle().phase(), deadline);
     } finally {
-      ledger.deadlines.retryCreated(); // a failed retry fails the update, not the phase
+      ledger.deadlines().retryCreated(); // a failed retry fails the update, not the phase
     }
-    ledger.current = new CurrentChild(was.kind(), name, was.baseName(), k);
-    ledger.retries++;
-    ledger.phaseStartTime = now;
-    ledger.deadlines.restartPhase(deadline);
-    ledger.waitingFor = was.kind() + " " + name + " (operator retry " + k + ")";
+    ledger
+        .waiting()
+        .retried(
+            new CurrentChild(was.kind(), name, was.baseName(), k),
+            was.kind() + " " + name + " (operator retry " + k + ")");
+    ledger.lifecycle().phaseRestarted(now);
+    ledger.deadlines().restartPhase(deadline);
     String why = request == null || request.reason() == null ? "" : ": " + request.reason();
-    ledger.pendingEvents.add(
-        EventRecord.normal(
-            "RetryRequested",
-            "operator retry "
-                + k
-                + " of "
-                + ledger.phase
-                + ": "
-                + (ref.adopted() ? "adopted " : "created ")
-                + was.kind()
-                + " "
-                + name
-                + " in place of "
-                + was.name()
-                + why));
-    ledger.timeline(ledger.phase + ": operator retry " + k + " -> " + name);
+    ledger
+        .journal()
+        .event(
+            EventRecord.normal(
+                "RetryRequested",
+                "operator retry "
+                    + k
+                    + " of "
+                    + ledger.lifecycle().phase()
+                    + ": "
+                    + (ref.adopted() ? "adopted " : "created ")
+                    + was.kind()
+                    + " "
+                    + name
+                    + " in place of "
+                    + was.name()
+                    + why));
+    ledger.journal().timeline(ledger.lifecycle().phase() + ": operator retry " + k + " -> " + name);
     transitions.write();
     transitions.updateDetails();
-    return new RetryResult(ledger.phase, name, k, deadline);
+    return new RetryResult(ledger.lifecycle().phase(), name, k, deadline);
   }
 
   /**
@@ -181,26 +189,27 @@ final class OperatorUpdates {
     }
     String msg = "superseded by " + replacement + " (operator retry " + k + ")";
     stubs
-        .child("mark " + was.name() + " " + RemediationLedger.SUPERSEDED)
+        .child("mark " + was.name() + " " + ChildRefs.SUPERSEDED)
         .markChildrenTerminal(
-            new TerminateChildren(
-                ledger.rr, RemediationLedger.SUPERSEDED, msg, List.of(was.name())));
-    ledger.children.supersede(was.name());
+            new TerminateChildren(ledger.rr(), ChildRefs.SUPERSEDED, msg, List.of(was.name())));
+    ledger.children().supersede(was.name());
     if (was.kind() == ChildKind.WorkflowExecution) {
-      ledger.supersedeExecutionRef(was.name(), now());
+      ledger.refs().supersedeExecution(was.name(), now());
     }
-    ledger.pendingEvents.add(
-        EventRecord.normal(
-            "ChildSuperseded",
-            was.kind()
-                + " "
-                + was.name()
-                + (was.kind() == ChildKind.RemediationApprovalRequest
-                    ? " marked Expired ("
-                    : " marked Failed (")
-                + RemediationLedger.SUPERSEDED
-                + "): "
-                + msg));
+    ledger
+        .journal()
+        .event(
+            EventRecord.normal(
+                "ChildSuperseded",
+                was.kind()
+                    + " "
+                    + was.name()
+                    + (was.kind() == ChildKind.RemediationApprovalRequest
+                        ? " marked Expired ("
+                        : " marked Failed (")
+                    + ChildRefs.SUPERSEDED
+                    + "): "
+                    + msg));
   }
 
   /**
@@ -213,31 +222,33 @@ final class OperatorUpdates {
     if (Workflow.getVersion(EXTEND_REACHES_CHILD_CHANGE, Workflow.DEFAULT_VERSION, 1) != 1) {
       return;
     }
-    CurrentChild c = ledger.current;
+    CurrentChild c = ledger.waiting().current();
     String field =
         c.kind() == ChildKind.RemediationApprovalRequest ? "spec.requiredBy" : "spec.timesOutAt";
     try {
       stubs
           .child("move " + field + " of " + c.name() + " to " + deadline)
-          .extendChildDeadline(new ExtendChildDeadline(ledger.rr, c.kind(), c.name(), deadline));
+          .extendChildDeadline(new ExtendChildDeadline(ledger.rr(), c.kind(), c.name(), deadline));
     } catch (ActivityFailure f) {
       rethrowIfCancelled();
       if (f.getCause() instanceof ApplicationFailure af
           && FailureTypes.REMEDIATION_REQUEST_GONE.equals(af.getType())) {
         throw f;
       }
-      ledger.pendingEvents.add(
-          EventRecord.warning(
-              "ChildDeadlineNotExtended",
-              c.kind()
-                  + " "
-                  + c.name()
-                  + " keeps its old "
-                  + field
-                  + ": "
-                  + rootMessage(f)
-                  + "; its controller may stop before the remediation's deadline "
-                  + deadline));
+      ledger
+          .journal()
+          .event(
+              EventRecord.warning(
+                  "ChildDeadlineNotExtended",
+                  c.kind()
+                      + " "
+                      + c.name()
+                      + " keeps its old "
+                      + field
+                      + ": "
+                      + rootMessage(f)
+                      + "; its controller may stop before the remediation's deadline "
+                      + deadline));
     }
   }
 
@@ -246,7 +257,7 @@ final class OperatorUpdates {
     if (command == null || command.by() == null || command.by().isBlank()) {
       throw new IllegalArgumentException(verb + " needs \"by\": who decides");
     }
-    if (ledger.approvals.decidedAs(decision)) {
+    if (ledger.approvals().decidedAs(decision)) {
       return; // a repeat: answered with the decision already taken
     }
     String problem = approvalProblem(verb);
@@ -257,16 +268,24 @@ final class OperatorUpdates {
 
   /** Why no decision can be taken now, or null when one is pending. */
   private String approvalProblem(String verb) {
-    if (ledger.phase != Phase.AwaitingApproval || ledger.current == null) {
-      return verb + " does not apply: no approval is pending (phase " + ledger.phase + ")";
+    if (ledger.lifecycle().phase() != Phase.AwaitingApproval
+        || ledger.waiting().current() == null) {
+      return verb
+          + " does not apply: no approval is pending (phase "
+          + ledger.lifecycle().phase()
+          + ")";
     }
-    OperatorDecision decided = ledger.approvals.operatorDecision();
+    OperatorDecision decided = ledger.approvals().operatorDecision();
     if (decided != null) {
       return verb + " does not apply: the approval was already " + decided.decision();
     }
-    ChildStatus rar = ledger.children.latest(ledger.current.name());
+    ChildStatus rar = ledger.children().latest(ledger.waiting().current().name());
     if (rar != null && ChildPhases.isTerminal(ChildKind.RemediationApprovalRequest, rar.phase())) {
-      return verb + " does not apply: " + ledger.current.name() + " is already " + rar.phase();
+      return verb
+          + " does not apply: "
+          + ledger.waiting().current().name()
+          + " is already "
+          + rar.phase();
     }
     return null;
   }
@@ -281,27 +300,29 @@ final class OperatorUpdates {
   }
 
   private ApprovalResult doDecide(String decision, ApprovalCommand command) {
-    if (ledger.approvals.decidedAs(decision)) {
+    if (ledger.approvals().decidedAs(decision)) {
       return new ApprovalResult(
-          decision, ledger.approvals.operatorDecision().approvalRequestName());
+          decision, ledger.approvals().operatorDecision().approvalRequestName());
     }
     String problem = approvalProblem(decision.equals(ChildPhases.APPROVED) ? "approve" : "reject");
     if (problem != null) {
       throw notApplicable(problem);
     }
-    String rar = ledger.current.name();
+    String rar = ledger.waiting().current().name();
     Instant at = recordApprovalDecision(decision, command.by(), command.message());
-    ledger.approvals.decide(
-        new OperatorDecision(decision, command.by(), command.message(), at, rar));
+    ledger
+        .approvals()
+        .decide(new OperatorDecision(decision, command.by(), command.message(), at, rar));
     return new ApprovalResult(decision, rar);
   }
 
   Instant recordApprovalDecision(String decision, String by, String msg) {
     Instant at = now();
-    String rar = ledger.current.name();
+    String rar = ledger.waiting().current().name();
     stubs
         .child("record " + decision + " on " + rar)
-        .recordApprovalDecision(new ApprovalDecisionRecord(ledger.rr, rar, decision, by, at, msg));
+        .recordApprovalDecision(
+            new ApprovalDecisionRecord(ledger.rr(), rar, decision, by, at, msg));
     return at;
   }
 
@@ -322,9 +343,10 @@ final class OperatorUpdates {
     if (by.isNegative() || by.isZero()) {
       throw new IllegalArgumentException("\"by\" must be a positive duration, got " + request.by());
     }
-    if (ledger.phase.isTerminal()) {
+    if (ledger.lifecycle().phase().isTerminal()) {
       throw new IllegalStateException(
-          "extendTimeout does not apply: the remediation already ended in " + ledger.phase);
+          "extendTimeout does not apply: the remediation already ended in "
+              + ledger.lifecycle().phase());
     }
   }
 
@@ -338,32 +360,35 @@ final class OperatorUpdates {
   }
 
   private ExtendTimeoutResult doExtendTimeout(ExtendTimeoutRequest request) {
-    if (ledger.phase.isTerminal()) {
-      throw notApplicable("extendTimeout does not apply: the remediation is " + ledger.phase);
+    if (ledger.lifecycle().phase().isTerminal()) {
+      throw notApplicable(
+          "extendTimeout does not apply: the remediation is " + ledger.lifecycle().phase());
     }
     String p = Timeouts.extendablePhase(request.phase()).orElseThrow();
     Duration by = Names.parseGoDuration(request.by());
-    Instant deadline = ledger.deadlines.extend(p, by, ledger.phase);
-    Instant executing = ledger.routing.executingDeadline();
+    Instant deadline = ledger.deadlines().extend(p, by, ledger.lifecycle().phase());
+    Instant executing = ledger.routing().executingDeadline();
     if (executing != null && p.equals(Phase.Executing.name())) {
       deadline = Timeouts.deadline(executing, by);
-      ledger.routing.executingDeadline(deadline);
+      ledger.routing().executingDeadline(deadline);
     }
-    Duration effective = Timeouts.effective(ledger.deadlines.timeouts(), p);
-    ledger.pendingEvents.add(
-        EventRecord.normal(
-            "TimeoutExtended",
-            p
-                + " timeout extended by "
-                + Timeouts.human(by)
-                + " to "
-                + Timeouts.human(effective)
-                + (deadline == null ? "" : "; deadline " + deadline)));
-    ledger.timeline(p + " timeout +" + Timeouts.human(by));
-    if (p.equals(ledger.phase.name()) && ledger.current != null) {
-      reachChild(ledger.deadlines.phase());
+    Duration effective = Timeouts.effective(ledger.deadlines().timeouts(), p);
+    ledger
+        .journal()
+        .event(
+            EventRecord.normal(
+                "TimeoutExtended",
+                p
+                    + " timeout extended by "
+                    + Timeouts.human(by)
+                    + " to "
+                    + Timeouts.human(effective)
+                    + (deadline == null ? "" : "; deadline " + deadline)));
+    ledger.journal().timeline(p + " timeout +" + Timeouts.human(by));
+    if (p.equals(ledger.lifecycle().phase().name()) && ledger.waiting().current() != null) {
+      reachChild(ledger.deadlines().phase());
     }
-    if (ledger.phase != Phase.Pending) {
+    if (ledger.lifecycle().phase() != Phase.Pending) {
       transitions.write();
     }
     transitions.updateDetails();

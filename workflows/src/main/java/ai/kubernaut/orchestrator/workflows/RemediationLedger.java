@@ -1,17 +1,13 @@
 package ai.kubernaut.orchestrator.workflows;
 
-import static ai.kubernaut.orchestrator.workflows.RemediationSupport.blankToNull;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.info;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.nz;
 
 import ai.kubernaut.orchestrator.workflows.logic.Progress;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
-import ai.kubernaut.orchestrator.workflows.model.ChildRef;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
-import ai.kubernaut.orchestrator.workflows.model.EventRecord;
-import ai.kubernaut.orchestrator.workflows.model.ExecutionRef;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.RemediationInput;
@@ -22,8 +18,6 @@ import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
 import ai.kubernaut.orchestrator.workflows.model.RoutingRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The mutable state of one remediation run and its projection to the desired status written to the
@@ -42,110 +36,106 @@ final class RemediationLedger {
             snapshot != null && snapshot.maxRecoveryAttempts() != null
                 ? snapshot.maxRecoveryAttempts()
                 : settings.defaultMaxRecoveryAttempts());
-    this.environment = snapshot == null ? null : blankToNull(snapshot.environment());
-    this.priority = snapshot == null ? null : blankToNull(snapshot.priority());
+    this.analysis = new AnalysisContext(snapshot);
   }
 
-  private static final int TIMELINE_MAX = 40;
+  private final RemediationInput input;
 
-  /** At most this many WorkflowExecution refs are kept in status (oldest Skipped ones go first). */
-  static final int MAX_EXECUTION_REFS = 10;
+  private final RemediationRef rr;
 
-  final RemediationInput input;
+  private final RemediationSnapshot snapshot;
 
-  final RemediationRef rr;
-
-  final RemediationSnapshot snapshot;
-
-  final RemediationSettings settings;
+  private final RemediationSettings settings;
 
   // the state groups, each changed only through its own methods (docs/architecture.md, Code map)
 
-  final Deadlines deadlines;
+  private final Lifecycle lifecycle = new Lifecycle();
 
-  final ChildRegistry children = new ChildRegistry();
+  private final Waiting waiting = new Waiting();
 
-  final Recovery recovery;
+  private final AnalysisContext analysis;
 
-  final Approvals approvals = new Approvals();
+  private final ChildRefs refs = new ChildRefs();
 
-  final Routing routing = new Routing();
+  private final Journal journal = new Journal();
 
-  final Notifications notifications = new Notifications();
+  private final RunBookkeeping run = new RunBookkeeping();
 
-  // phase, outcome, timeline and the bookkeeping of this run
+  private final Deadlines deadlines;
 
-  Phase phase = Phase.Pending;
+  private final ChildRegistry children = new ChildRegistry();
 
-  Outcome outcome;
+  private final Recovery recovery;
 
-  String reason;
+  private final Approvals approvals = new Approvals();
 
-  String message;
+  private final Routing routing = new Routing();
 
-  Instant startTime;
+  private final Notifications notifications = new Notifications();
 
-  Instant phaseStartTime;
+  RemediationInput input() {
+    return input;
+  }
 
-  Instant completionTime;
+  RemediationRef rr() {
+    return rr;
+  }
 
-  Instant retentionExpiryTime;
+  RemediationSnapshot snapshot() {
+    return snapshot;
+  }
 
-  long sequence;
+  RemediationSettings settings() {
+    return settings;
+  }
 
-  ChildRef signalProcessingRef;
+  Lifecycle lifecycle() {
+    return lifecycle;
+  }
 
-  final List<ChildRef> aiAnalysisRefs = new ArrayList<>();
+  Waiting waiting() {
+    return waiting;
+  }
 
-  final List<ExecutionRef> executionRefs = new ArrayList<>();
+  AnalysisContext analysis() {
+    return analysis;
+  }
 
-  ChildRef approvalRequestRef;
+  ChildRefs refs() {
+    return refs;
+  }
 
-  /** NotificationRequest deliveries are tracked (version of the run's rule). */
-  boolean trackNotifications;
+  Journal journal() {
+    return journal;
+  }
 
-  String failurePhase;
+  RunBookkeeping run() {
+    return run;
+  }
 
-  String failureReason;
+  Deadlines deadlines() {
+    return deadlines;
+  }
 
-  String timeoutPhase;
+  ChildRegistry children() {
+    return children;
+  }
 
-  Instant timeoutTime;
+  Recovery recovery() {
+    return recovery;
+  }
 
-  String waitingFor;
+  Approvals approvals() {
+    return approvals;
+  }
 
-  CurrentChild current;
+  Routing routing() {
+    return routing;
+  }
 
-  int retries;
-
-  String signalProcessingName;
-
-  String analysisName;
-
-  String environment;
-
-  String priority;
-
-  final List<String> timeline = new ArrayList<>();
-
-  int runs = 1;
-
-  int transitionsThisRun;
-
-  /** Continue-as-new follows the server's suggestion in any phase (version of the run's rule). */
-  boolean continueInAnyPhase;
-
-  /** The history length when this run first waited (its own events are counted from there). */
-  long runBaseline;
-
-  int stepsWritten;
-
-  final List<EventRecord> pendingEvents = new ArrayList<>();
-
-  boolean gone;
-
-  /** An Event waits to be written that no transition will carry soon (a report, not a change). */
-  boolean noticePending;
+  Notifications notifications() {
+    return notifications;
+  }
 
   /**
    * Kubernetes writes of a running phase may retry until the deadline the workflow waits for (at
@@ -172,7 +162,7 @@ final class RemediationLedger {
     if (deadlines.creatingUntil() != null) {
       return deadlines.creatingUntil();
     }
-    if (phase == Phase.Blocked) {
+    if (lifecycle.phase() == Phase.Blocked) {
       Instant at = null;
       if (routing.executingDeadline() != null) {
         at = earlier(routing.executingDeadline(), deadlines.global());
@@ -185,7 +175,8 @@ final class RemediationLedger {
 
   /** Whether the deadline of the current global timer is the nearer one (or the only one). */
   boolean globalIsNearer() {
-    Instant other = phase == Phase.Blocked ? routing.executingDeadline() : deadlines.phase();
+    Instant other =
+        lifecycle.phase() == Phase.Blocked ? routing.executingDeadline() : deadlines.phase();
     Instant global = deadlines.global();
     return other == null || (global != null && !global.isAfter(other));
   }
@@ -217,50 +208,47 @@ final class RemediationLedger {
     ChildStatus we = executionSummary();
     int done = we == null || we.execution() == null ? 0 : nz(we.execution().stepsCompleted());
     int total = we == null || we.execution() == null ? 0 : nz(we.execution().totalSteps());
+    Phase phase = lifecycle.phase();
     return new DesiredStatus(
         phase,
-        outcome,
-        reason,
-        message,
-        startTime,
-        phaseStartTime,
-        completionTime,
-        retentionExpiryTime,
+        lifecycle.outcome(),
+        lifecycle.reason(),
+        lifecycle.message(),
+        lifecycle.startTime(),
+        lifecycle.phaseStartTime(),
+        lifecycle.completionTime(),
+        lifecycle.retentionExpiryTime(),
         deadlines.timeouts(),
-        new DesiredStatus.Children(
-            signalProcessingRef,
-            aiAnalysisRefs,
-            executionRefs,
-            approvalRequestRef,
-            notifications.refs()),
+        refs.toStatus(notifications.refs()),
         new DesiredStatus.Summaries(
             latest(
-                signalProcessingName != null
-                    ? signalProcessingName
+                analysis.signalProcessingName() != null
+                    ? analysis.signalProcessingName()
                     : currentOf(ChildKind.SignalProcessing)),
             latest(
                 currentOf(ChildKind.AIAnalysis) != null
                     ? currentOf(ChildKind.AIAnalysis)
-                    : analysisName),
+                    : analysis.analysisName()),
             we,
             done,
             total,
-            Progress.overall(phase, outcome == Outcome.Remediated, done, total)),
+            Progress.overall(phase, lifecycle.outcome() == Outcome.Remediated, done, total)),
         recovery.toStatus(),
-        new DesiredStatus.Failure(failurePhase, failureReason, timeoutPhase, timeoutTime),
+        lifecycle.failure(),
         routing.toStatus(),
         approvals.notificationSent());
   }
 
   ChildStatus executionSummary() {
     String name = currentOf(ChildKind.WorkflowExecution);
-    if (name == null && !executionRefs.isEmpty()) {
-      name = executionRefs.get(executionRefs.size() - 1).name();
+    if (name == null) {
+      name = refs.lastExecutionName();
     }
     return latest(name);
   }
 
   private String currentOf(ChildKind kind) {
+    CurrentChild current = waiting.current();
     return current != null && current.kind() == kind ? current.name() : null;
   }
 
@@ -268,50 +256,8 @@ final class RemediationLedger {
     return children.latest(name);
   }
 
-  /** The WE ref of a superseded execution keeps its place with outcome Superseded. */
-  void supersedeExecutionRef(String name, Instant at) {
-    for (int i = 0; i < executionRefs.size(); i++) {
-      ExecutionRef r = executionRefs.get(i);
-      if (r.name().equals(name) && r.outcome() == null) {
-        executionRefs.set(
-            i,
-            new ExecutionRef(
-                r.name(), r.uid(), SUPERSEDED, r.attemptNumber(), null, SUPERSEDED, at));
-      }
-    }
-  }
-
-  /** Reason and WE ref outcome of a child an operator retry replaced. */
-  static final String SUPERSEDED = "Superseded";
-
-  void closeExecutionRef(ChildStatus s, String result, Instant at) {
-    ChildStatus.Execution e = s.execution();
-    for (int i = 0; i < executionRefs.size(); i++) {
-      ExecutionRef r = executionRefs.get(i);
-      if (r.name().equals(s.name())) {
-        executionRefs.set(
-            i,
-            new ExecutionRef(
-                r.name(),
-                r.uid(),
-                result,
-                r.attemptNumber(),
-                e == null ? null : e.failedStep(),
-                e == null ? null : e.failureReason(),
-                at));
-      }
-    }
-  }
-
   Duration phaseBudget() {
-    return deadlines.phaseBudget(phase);
-  }
-
-  void timeline(String line) {
-    timeline.add(now() + " " + line);
-    if (timeline.size() > TIMELINE_MAX) {
-      timeline.remove(0);
-    }
+    return deadlines.phaseBudget(lifecycle.phase());
   }
 
   String severity() {

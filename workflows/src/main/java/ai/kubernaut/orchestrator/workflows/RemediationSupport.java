@@ -8,8 +8,12 @@ import ai.kubernaut.orchestrator.workflows.model.ValidationResult;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /** Small deterministic helpers shared by the remediation workflow classes. */
 final class RemediationSupport {
@@ -61,6 +65,30 @@ final class RemediationSupport {
     if (cancelRequested()) {
       throw new CanceledFailure("remediation cancelled");
     }
+  }
+
+  /**
+   * Sleeps on a Temporal timer (with its UI summary) until it fires or {@code wake} holds: true
+   * when woken first. A timer no longer needed is cancelled, and its cancellation failure is
+   * consumed so the SDK does not log it as an unhandled promise.
+   */
+  static boolean sleepUnless(Duration delay, String summary, Supplier<Boolean> wake) {
+    @SuppressWarnings("unchecked")
+    Promise<Void>[] timer = new Promise[1];
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () ->
+                timer[0] =
+                    Workflow.newTimer(
+                        delay, TimerOptions.newBuilder().setSummary(summary).build()));
+    scope.run();
+    Workflow.await(() -> timer[0].isCompleted() || wake.get());
+    if (timer[0].isCompleted()) {
+      return false;
+    }
+    scope.cancel();
+    timer[0].exceptionally(cancelled -> null);
+    return true;
   }
 
   static ApplicationFailure notApplicable(String msg) {

@@ -154,10 +154,12 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
 
   @Override
   public RemediationResult run(RemediationInput ignored) {
-    ledger.continueInAnyPhase =
+    boolean continueInAnyPhase =
         Workflow.getVersion(CONTINUE_ANY_PHASE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
-    ledger.children.orderByProgress(
-        Workflow.getVersion(STATUS_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1);
+    ledger
+        .children()
+        .orderByProgress(
+            Workflow.getVersion(STATUS_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1);
     int writesOnCancel =
         Workflow.getVersion(CANCEL_WAITS_FOR_WRITES_CHANGE, Workflow.DEFAULT_VERSION, 2);
     stubs.onCancel(
@@ -166,15 +168,18 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
           case 2 -> ActivityStubs.WriteOnCancel.FINISH_THEN_CANCEL;
           default -> ActivityStubs.WriteOnCancel.ABANDON;
         });
-    ledger.trackNotifications =
-        Workflow.getVersion(NOTIFICATION_DELIVERY_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+    ledger
+        .run()
+        .rules(
+            continueInAnyPhase,
+            Workflow.getVersion(NOTIFICATION_DELIVERY_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1);
     try {
-      if (ledger.phase == Phase.Pending) {
+      if (ledger.lifecycle().phase() == Phase.Pending) {
         guarded(this::begin);
       } else {
         resume();
       }
-      while (!ledger.phase.isTerminal()) {
+      while (!ledger.lifecycle().phase().isTerminal()) {
         guarded(this::step);
       }
     } catch (CanceledFailure e) {
@@ -185,16 +190,16 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         compensateCancellation();
         throw new CanceledFailure("remediation cancelled");
       }
-      if (e instanceof TemporalFailure || ledger.phase.isTerminal()) {
+      if (e instanceof TemporalFailure || ledger.lifecycle().phase().isTerminal()) {
         throw e;
       }
       log.error(
           "workflow bug in phase {}: ending the remediation as Failed/InternalError",
-          ledger.phase,
+          ledger.lifecycle().phase(),
           e);
       internalError(e);
     }
-    if (ledger.trackNotifications) {
+    if (ledger.run().trackNotifications()) {
       delivery.watchAfterEnding();
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -220,18 +225,17 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     lock.lock();
     try {
       Instant now = now();
-      ledger.startTime = now;
-      ledger.phaseStartTime = now;
-      ledger.deadlines.start(now);
-      ledger.waitingFor = "spec validation";
-      ledger.timeline("started");
+      ledger.lifecycle().started(now);
+      ledger.deadlines().start(now);
+      ledger.waiting().waitFor("spec validation");
+      ledger.journal().timeline("started");
       transitions.upsertSearchAttributes();
       transitions.updateDetails();
 
       ValidationResult v =
           stubs
-              .validation("validate RemediationRequest " + ledger.rr.name())
-              .validateRemediation(ledger.rr);
+              .validation("validate RemediationRequest " + ledger.rr().name())
+              .validateRemediation(ledger.rr());
       if (!v.valid()) {
         String first = v.violations().get(0).toString();
         terminal.enter(
@@ -245,10 +249,13 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
                     NotificationRules.escalation(false, ledger.severity())));
         return;
       }
-      ledger.deadlines.applyValidated(
-          ledger.settings.defaultTimeouts().withOverrides(v.timeoutOverrides()), ledger.startTime);
+      ledger
+          .deadlines()
+          .applyValidated(
+              ledger.settings().defaultTimeouts().withOverrides(v.timeoutOverrides()),
+              ledger.lifecycle().startTime());
       if (v.maxRecoveryAttempts() != null) {
-        ledger.recovery.limitAttempts(v.maxRecoveryAttempts());
+        ledger.recovery().limitAttempts(v.maxRecoveryAttempts());
       }
       if (routingSteps.routeAtStart()) {
         transitions.enterProcessing();
@@ -260,7 +267,8 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
 
   /** A continued run: show where we are again; the loop picks up the same wait. */
   private void resume() {
-    log.info("continued as new in phase {} (run {})", ledger.phase, ledger.runs);
+    log.info(
+        "continued as new in phase {} (run {})", ledger.lifecycle().phase(), ledger.run().runs());
     transitions.upsertSearchAttributes();
     transitions.updateDetails();
   }
@@ -288,9 +296,10 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
 
   private void react(Wake wake) {
     switch (wake) {
-      case CHILD_DONE -> reactions.onChildDone(ledger.children.latest(ledger.current.name()));
+      case CHILD_DONE ->
+          reactions.onChildDone(ledger.children().latest(ledger.waiting().current().name()));
       case OPERATOR_DECISION -> {
-        var d = ledger.approvals.operatorDecision();
+        var d = ledger.approvals().operatorDecision();
         reactions.onApprovalDecision(d.decision(), d.by(), d.message(), "temporal");
       }
       case PROGRESS, NOTICE -> {
@@ -302,13 +311,15 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       case GLOBAL_DEADLINE, PHASE_DEADLINE -> reactions.onDeadline(wake == Wake.GLOBAL_DEADLINE);
       case ROUTING -> routingSteps.onUnblock();
       case DUPLICATES -> {
-        ledger.pendingEvents.add(
-            EventRecord.normal(
-                "DuplicateDetected",
-                String.join(", ", ledger.routing.unwrittenDuplicates())
-                    + " registered as duplicate; "
-                    + ledger.routing.duplicates().size()
-                    + " in total"));
+        ledger
+            .journal()
+            .event(
+                EventRecord.normal(
+                    "DuplicateDetected",
+                    String.join(", ", ledger.routing().unwrittenDuplicates())
+                        + " registered as duplicate; "
+                        + ledger.routing().duplicates().size()
+                        + " in total"));
         transitions.write();
       }
       default -> throw new IllegalStateException("unexpected wake " + wake);
@@ -327,37 +338,39 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     }
     lock.lock();
     try {
-      if (ledger.phase.isTerminal()) {
+      if (ledger.lifecycle().phase().isTerminal()) {
         return;
       }
       if (budgetSpent(f)) {
         log.warn(
             "activity {} could not finish before the {} deadline: {} {}",
             f.getActivityType(),
-            ledger.phase,
+            ledger.lifecycle().phase(),
             type,
             rootMessage(f));
-        ledger.pendingEvents.add(
-            EventRecord.warning(
-                "KubernetesApiUnavailable",
-                f.getActivityType()
-                    + " kept failing until the "
-                    + ledger.phase
-                    + " deadline passed: "
-                    + rootMessage(f)));
+        ledger
+            .journal()
+            .event(
+                EventRecord.warning(
+                    "KubernetesApiUnavailable",
+                    f.getActivityType()
+                        + " kept failing until the "
+                        + ledger.lifecycle().phase()
+                        + " deadline passed: "
+                        + rootMessage(f)));
         reactions.onBudgetSpent();
         return;
       }
       log.warn(
           "activity {} failed for good in phase {}: {} {}",
           f.getActivityType(),
-          ledger.phase,
+          ledger.lifecycle().phase(),
           type,
           msg);
       boolean configuration = CONFIGURATION_FAILURES.contains(type);
       terminal.enter(
           TerminalOutcome.failed(
-                  configuration ? FailureReasons.CONFIGURATION : ledger.phase.name(),
+                  configuration ? FailureReasons.CONFIGURATION : ledger.lifecycle().phase().name(),
                   type,
                   f.getActivityType() + " failed: " + msg)
               .notifying(
@@ -380,7 +393,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
         f.getRetryState() == RetryState.RETRY_STATE_TIMEOUT
             || (f.getCause() instanceof TimeoutFailure t
                 && t.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE);
-    if (!timedOut || ledger.deadlines.ending() != null) {
+    if (!timedOut || ledger.deadlines().ending() != null) {
       return false;
     }
     Instant at = ledger.budgetDeadline();
@@ -407,9 +420,9 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
           () ->
               terminal.enter(
                   TerminalOutcome.failed(
-                          ledger.phase.name(),
+                          ledger.lifecycle().phase().name(),
                           FailureReasons.INTERNAL_ERROR,
-                          "internal error in phase " + ledger.phase + ": " + e)
+                          "internal error in phase " + ledger.lifecycle().phase() + ": " + e)
                       .notifying(
                           NotificationType.Escalation,
                           NotificationRules.escalation(false, ledger.severity()))
@@ -424,7 +437,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
 
   /** Cancellation (operator cancel or RR deletion): compensate in a detached scope. */
   private void compensateCancellation() {
-    if (ledger.phase.isTerminal()) {
+    if (ledger.lifecycle().phase().isTerminal()) {
       return;
     }
     Workflow.newDetachedCancellationScope(
@@ -441,7 +454,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
                                             ? " (operator cancel or RR deletion)"
                                             : who)
                                         + " in phase "
-                                        + ledger.phase)
+                                        + ledger.lifecycle().phase())
                                 .notifying(
                                     NotificationType.StatusUpdate,
                                     NotificationRules.informational())
@@ -483,24 +496,32 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
   private RemediationResult result() {
     if (internalError != null) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
-          ledger.message, FailureReasons.INTERNAL_ERROR, internalError);
+          ledger.lifecycle().message(), FailureReasons.INTERNAL_ERROR, internalError);
     }
-    if (ledger.phase == Phase.Failed || ledger.phase == Phase.TimedOut) {
+    if (ledger.lifecycle().phase() == Phase.Failed
+        || ledger.lifecycle().phase() == Phase.TimedOut) {
       throw ApplicationFailure.newNonRetryableFailure(
-          ledger.message,
-          FailureReasons.failureType(ledger.phase, ledger.outcome, ledger.failurePhase),
+          ledger.lifecycle().message(),
+          FailureReasons.failureType(
+              ledger.lifecycle().phase(),
+              ledger.lifecycle().outcome(),
+              ledger.lifecycle().failurePhase()),
           ledger.status());
     }
-    return new RemediationResult(ledger.phase, ledger.outcome, ledger.reason, ledger.message);
+    return new RemediationResult(
+        ledger.lifecycle().phase(),
+        ledger.lifecycle().outcome(),
+        ledger.lifecycle().reason(),
+        ledger.lifecycle().message());
   }
 
   private void continueAsNew() {
     Workflow.await(Workflow::isEveryHandlerFinished);
     log.info(
         "continuing as new in phase {} after {} events",
-        ledger.phase,
+        ledger.lifecycle().phase(),
         Workflow.getInfo().getHistoryLength());
-    Workflow.continueAsNew(ledger.input.withCarriedState(carried.snapshotState()));
+    Workflow.continueAsNew(ledger.input().withCarriedState(carried.snapshotState()));
   }
 
   @Override
@@ -508,40 +529,43 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     if (status == null || status.name() == null || status.kind() == null) {
       return;
     }
-    if (ledger.trackNotifications && status.kind() == ChildKind.NotificationRequest) {
+    if (ledger.run().trackNotifications() && status.kind() == ChildKind.NotificationRequest) {
       delivery.onStatus(status);
       return;
     }
-    if (!ledger.children.isRegistered(status.name())) {
+    if (!ledger.children().isRegistered(status.name())) {
       log.debug(
           "holding status of {} {}: not a child of this run yet", status.kind(), status.name());
-      ledger.children.hold(status);
+      ledger.children().hold(status);
       return;
     }
-    ledger.children.accept(status);
+    ledger.children().accept(status);
     reportSupersededDecision(status);
   }
 
   /** A decision on an approval request an operator retry replaced is reported, not acted on. */
   private void reportSupersededDecision(ChildStatus s) {
     if (s.kind() != ChildKind.RemediationApprovalRequest
-        || !ledger.children.isSuperseded(s.name())
+        || !ledger.children().isSuperseded(s.name())
         || !(ChildPhases.APPROVED.equals(s.phase()) || ChildPhases.REJECTED.equals(s.phase()))
-        || ledger.phase.isTerminal()
-        || !ledger.approvals.firstReportOfLateDecision(s.name())) {
+        || ledger.lifecycle().phase().isTerminal()
+        || !ledger.approvals().firstReportOfLateDecision(s.name())) {
       return;
     }
     String by = s.approval() == null ? null : s.approval().decidedBy();
-    ledger.pendingEvents.add(
-        EventRecord.warning(
-            "SupersededDecisionIgnored",
-            s.phase()
-                + (by == null ? "" : " by " + by)
-                + " on RemediationApprovalRequest "
-                + s.name()
-                + " ignored: it was superseded by an operator retry"
-                + (ledger.current == null ? "" : "; decide " + ledger.current.name())));
-    ledger.noticePending = true;
+    ledger
+        .journal()
+        .notice(
+            EventRecord.warning(
+                "SupersededDecisionIgnored",
+                s.phase()
+                    + (by == null ? "" : " by " + by)
+                    + " on RemediationApprovalRequest "
+                    + s.name()
+                    + " ignored: it was superseded by an operator retry"
+                    + (ledger.waiting().current() == null
+                        ? ""
+                        : "; decide " + ledger.waiting().current().name())));
   }
 
   @Override

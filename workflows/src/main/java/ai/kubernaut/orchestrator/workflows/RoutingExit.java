@@ -34,13 +34,13 @@ final class RoutingExit {
 
   /** Gives the target's lock back (held or queued): a signal to {@code lock/<target>}. */
   void releaseLock(String completedWorkflowId) {
-    if (!ledger.routing.takeLock()) {
+    if (!ledger.routing().takeLock()) {
       return;
     }
-    String id = RoutingIds.lock(ledger.snapshot.target());
+    String id = RoutingIds.lock(ledger.snapshot().target());
     try {
       Workflow.newExternalWorkflowStub(TargetLockWorkflow.class, id)
-          .release(new LockRelease(info().id(), ledger.rr.name(), completedWorkflowId));
+          .release(new LockRelease(info().id(), ledger.rr().name(), completedWorkflowId));
     } catch (RuntimeException e) {
       rethrowIfCancelled();
       // its watch on this workflow releases it when this run closes
@@ -54,21 +54,24 @@ final class RoutingExit {
    */
   List<String> releaseRouting(Phase to, Outcome out, String why, String msg) {
     releaseLock(null);
-    if (!ledger.routing.takeRegistration()) {
+    if (!ledger.routing().takeRegistration()) {
       return List.of();
     }
     try {
       RoutingReleaseResult r =
           stubs
               .routing("release " + to + " to the coordinator")
-              .releaseRemediation(new RoutingRelease(ledger.routing.request(), to, out, why, msg));
+              .releaseRemediation(
+                  new RoutingRelease(ledger.routing().request(), to, out, why, msg));
       return r == null ? List.of() : r.duplicates();
     } catch (ActivityFailure f) {
       rethrowIfCancelled();
       log.warn("could not release at the coordinator: {}", f.getMessage());
-      ledger.pendingEvents.add(
-          EventRecord.warning(
-              "RoutingReleaseFailed", "duplicates were not released: " + rootMessage(f)));
+      ledger
+          .journal()
+          .event(
+              EventRecord.warning(
+                  "RoutingReleaseFailed", "duplicates were not released: " + rootMessage(f)));
       return List.of();
     }
   }

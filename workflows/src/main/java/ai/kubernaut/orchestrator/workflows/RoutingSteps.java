@@ -51,24 +51,24 @@ final class RoutingSteps {
    * completed on the target within the cooldown → Skipped/RecentlyRemediated.
    */
   void enterExecuting(EventRecord... extra) {
-    Routing routing = ledger.routing;
+    Routing routing = ledger.routing();
     if (routing.request() == null) {
       transitions.createExecution(extra);
       return;
     }
-    ledger.pendingEvents.addAll(List.of(extra));
+    ledger.journal().events(List.of(extra));
     int attempt = routing.nextLockAttempt();
     LockAnswer a =
         stubs
-            .routing("acquire execution lock " + RoutingIds.lock(ledger.snapshot.target()))
+            .routing("acquire execution lock " + RoutingIds.lock(ledger.snapshot().target()))
             .acquireExecutionLock(
                 new LockRequest(
                     info().id(),
-                    ledger.rr.name(),
-                    ledger.snapshot.target(),
+                    ledger.rr().name(),
+                    ledger.snapshot().target(),
                     routing.selectedWorkflowId(),
                     attempt,
-                    ledger.settings.routing().recentlyRemediatedCooldown()));
+                    ledger.settings().routing().recentlyRemediatedCooldown()));
     switch (a.decision()) {
       case LockAnswer.GRANTED -> {
         routing.lockHeld();
@@ -80,13 +80,13 @@ final class RoutingSteps {
             RoutingVerdict.RESOURCE_BUSY,
             null,
             "target "
-                + ledger.snapshot.target().display()
+                + ledger.snapshot().target().display()
                 + " is busy: a WorkflowExecution of "
                 + a.holder()
                 + " runs there; queued at position "
                 + a.position(),
             "the execution lock on "
-                + ledger.snapshot.target().display()
+                + ledger.snapshot().target().display()
                 + " (held by "
                 + a.holder()
                 + ")");
@@ -100,8 +100,8 @@ final class RoutingSteps {
    * this remediation is now Blocked (a duplicate, or consecutive failures).
    */
   boolean routeAtStart() {
-    ledger.routing.request(ledger.routingRequestOf());
-    if (ledger.routing.request() == null) {
+    ledger.routing().request(ledger.routingRequestOf());
+    if (ledger.routing().request() == null) {
       return true; // no Kubernetes target: nothing to coordinate on
     }
     RoutingVerdict v =
@@ -109,14 +109,14 @@ final class RoutingSteps {
             .routing(
                 "register with "
                     + RoutingIds.coordinator(
-                        ledger.snapshot.signalFingerprint(), ledger.snapshot.target()))
-            .registerRemediation(ledger.routing.request());
-    ledger.routing.registered();
+                        ledger.snapshot().signalFingerprint(), ledger.snapshot().target()))
+            .registerRemediation(ledger.routing().request());
+    ledger.routing().registered();
     if (v == null || !v.blocked()) {
       return true;
     }
     if (RoutingVerdict.DUPLICATE_IN_PROGRESS.equals(v.reason())) {
-      ledger.routing.duplicateOf(v.duplicateOf(), v.duplicateOfWorkflowId());
+      ledger.routing().duplicateOf(v.duplicateOf(), v.duplicateOfWorkflowId());
       metrics.duplicate(RoutingVerdict.DUPLICATE_IN_PROGRESS);
       enterBlocked(
           v.reason(),
@@ -134,23 +134,22 @@ final class RoutingSteps {
   }
 
   void enterBlocked(String why, Instant until, String msg, String waits) {
-    Phase from = ledger.phase;
+    Phase from = ledger.lifecycle().phase();
     PhaseTransitions.check(from, Phase.Blocked);
     Instant now = now();
-    ledger.routing.block(why, until, now);
-    ledger.current = null;
-    ledger.reason = why;
-    ledger.message = msg;
+    ledger.routing().block(why, until, now);
+    ledger.waiting().noChild();
+    ledger.lifecycle().explain(why, msg);
     transitions.changePhase(from, Phase.Blocked, now, null, waits);
     metrics.blocked(why);
-    ledger.pendingEvents.add(EventRecord.warning("RemediationBlocked", why + ": " + msg));
-    ledger.timeline("Blocked (" + why + "): " + msg);
+    ledger.journal().event(EventRecord.warning("RemediationBlocked", why + ": " + msg));
+    ledger.journal().timeline("Blocked (" + why + "): " + msg);
     transitions.write();
     transitions.afterTransition();
   }
 
   boolean unblockDue() {
-    Routing routing = ledger.routing;
+    Routing routing = ledger.routing();
     if (routing.blockReason() == null) {
       return false;
     }
@@ -166,13 +165,13 @@ final class RoutingSteps {
 
   /** Leaves Blocked. Time spent blocked does not use up the global timeout. */
   void onUnblock() {
-    Routing routing = ledger.routing;
+    Routing routing = ledger.routing();
     routing.blockedDeadline(null);
     String was = routing.blockReason();
     Instant now = now();
     if (routing.executingDeadline() == null) {
       // (between WorkflowExecution re-creations the wait counts: the remediation is executing)
-      ledger.deadlines.extendGlobal(Duration.between(routing.blockedSince(), now));
+      ledger.deadlines().extendGlobal(Duration.between(routing.blockedSince(), now));
     }
     switch (was) {
       case RoutingVerdict.DUPLICATE_IN_PROGRESS -> onOwnerEnded(routing.takeResolution());
@@ -188,7 +187,7 @@ final class RoutingSteps {
           metrics.lockWait(waited);
           clearBlock(
               "execution lock on "
-                  + ledger.snapshot.target().display()
+                  + ledger.snapshot().target().display()
                   + " granted after "
                   + Timeouts.human(waited));
           transitions.createExecution();
@@ -200,7 +199,9 @@ final class RoutingSteps {
       default ->
           terminal.enter(
               TerminalOutcome.failed(
-                      Phase.Blocked.name(), RoutingVerdict.CONSECUTIVE_FAILURES, ledger.message)
+                      Phase.Blocked.name(),
+                      RoutingVerdict.CONSECUTIVE_FAILURES,
+                      ledger.lifecycle().message())
                   .notifying(
                       NotificationType.Escalation,
                       NotificationRules.escalation(false, ledger.severity())));
@@ -216,9 +217,9 @@ final class RoutingSteps {
               + " was cancelled or deleted"
               + suffix(r.message())
               + ": released, proceeding on its own";
-      ledger.routing.releasedByOriginal();
+      ledger.routing().releasedByOriginal();
       clearBlock(why);
-      ledger.message = why;
+      ledger.lifecycle().describe(why);
       transitions.enterProcessing();
       return;
     }
@@ -247,48 +248,49 @@ final class RoutingSteps {
   }
 
   private void clearBlock(String why) {
-    ledger.pendingEvents.add(
-        EventRecord.normal(
-            "RemediationUnblocked", ledger.routing.blockReason() + " cleared: " + why));
-    ledger.timeline("unblocked: " + why);
-    ledger.routing.unblock();
-    ledger.reason = null;
-    ledger.message = why;
+    ledger
+        .journal()
+        .event(
+            EventRecord.normal(
+                "RemediationUnblocked", ledger.routing().blockReason() + " cleared: " + why));
+    ledger.journal().timeline("unblocked: " + why);
+    ledger.routing().unblock();
+    ledger.lifecycle().explain(null, why);
   }
 
   private void skipRecentlyRemediated(LockAnswer a) {
-    ledger.routing.recentlyRemediated(RoutingVerdict.RECENTLY_REMEDIATED, a.earlierRemediation());
+    ledger.routing().recentlyRemediated(RoutingVerdict.RECENTLY_REMEDIATED, a.earlierRemediation());
     metrics.duplicate(RoutingVerdict.RECENTLY_REMEDIATED);
     terminal.enter(
         TerminalOutcome.skipped(
             RoutingVerdict.RECENTLY_REMEDIATED,
             "workflow "
-                + ledger.routing.selectedWorkflowId()
+                + ledger.routing().selectedWorkflowId()
                 + " completed on "
-                + ledger.snapshot.target().display()
+                + ledger.snapshot().target().display()
                 + " at "
                 + a.earlierCompletion()
                 + " ("
                 + a.earlierRemediation()
                 + "), less than "
-                + Timeouts.human(ledger.settings.routing().recentlyRemediatedCooldown())
+                + Timeouts.human(ledger.settings().routing().recentlyRemediatedCooldown())
                 + " ago"));
   }
 
   void duplicateRegistered(DuplicateNotice notice) {
     if (notice != null && notice.duplicate() != null) {
-      ledger.routing.addDuplicate(notice.duplicate(), notice.at());
+      ledger.routing().addDuplicate(notice.duplicate(), notice.at());
     }
   }
 
   void duplicateResolved(DuplicateResolution r) {
-    if (r != null && !ledger.phase.isTerminal()) {
-      ledger.routing.resolved(r);
+    if (r != null && !ledger.lifecycle().phase().isTerminal()) {
+      ledger.routing().resolved(r);
     }
   }
 
   void lockGranted(LockAnswer answer) {
     // may arrive before the acquire activity's own answer (Queued) does: kept for that attempt
-    ledger.routing.offerGrant(answer);
+    ledger.routing().offerGrant(answer);
   }
 }

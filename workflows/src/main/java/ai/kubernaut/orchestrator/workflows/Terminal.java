@@ -46,40 +46,46 @@ final class Terminal {
 
   /** From now on every activity shares the ending budget (the phase deadlines no longer apply). */
   private void startEnding(Instant now) {
-    ledger.deadlines.startEnding(now);
+    ledger.deadlines().startEnding(now);
   }
 
   /** The RR was deleted under us: nothing to write to, so end quietly as Cancelled. */
   void onRemediationGone(String msg) {
-    if (ledger.phase.isTerminal()) {
+    if (ledger.lifecycle().phase().isTerminal()) {
       return;
     }
-    ledger.gone = true;
-    Phase from = ledger.phase;
+    Phase from = ledger.lifecycle().phase();
     Instant now = now();
     startEnding(now);
-    ledger.phase = Phase.Cancelled;
-    ledger.outcome = Outcome.Cancelled;
-    ledger.reason = FailureTypes.REMEDIATION_REQUEST_GONE;
-    ledger.message = "the RemediationRequest no longer exists" + suffix(msg);
-    ledger.completionTime = now;
-    ledger.waitingFor = null;
-    ledger.current = null;
-    metrics.phaseTransition(from, ledger.phase, Duration.between(ledger.phaseStartTime, now));
+    ledger
+        .lifecycle()
+        .cancelledAsGone(
+            FailureTypes.REMEDIATION_REQUEST_GONE,
+            "the RemediationRequest no longer exists" + suffix(msg),
+            now);
+    ledger.waiting().ended();
+    metrics.phaseTransition(
+        from,
+        ledger.lifecycle().phase(),
+        Duration.between(ledger.lifecycle().phaseStartTime(), now));
     if (from == Phase.Blocked) {
-      metrics.unblocked(ledger.routing.blockReason());
+      metrics.unblocked(ledger.routing().blockReason());
     }
     try {
-      routingExit.releaseRouting(Phase.Cancelled, Outcome.Cancelled, ledger.reason, ledger.message);
+      routingExit.releaseRouting(
+          Phase.Cancelled,
+          Outcome.Cancelled,
+          ledger.lifecycle().reason(),
+          ledger.lifecycle().message());
     } catch (RuntimeException e) {
       log.warn("could not release routing for a gone RR: {}", e.getMessage());
     }
-    ledger.timeline("Cancelled: RemediationRequest gone");
+    ledger.journal().timeline("Cancelled: RemediationRequest gone");
     transitions.afterTransition();
     log.info(
         "RemediationRequest {}/{} is gone; ending the run",
-        ledger.rr.namespace(),
-        ledger.rr.name());
+        ledger.rr().namespace(),
+        ledger.rr().name());
   }
 
   /**
@@ -88,18 +94,17 @@ final class Terminal {
    * activity failure: the best effort is recorded and the run still ends.
    */
   void enter(TerminalOutcome end) {
-    if (ledger.phase.isTerminal()) {
+    if (ledger.lifecycle().phase().isTerminal()) {
       return;
     }
-    Phase from = ledger.phase;
+    Phase from = ledger.lifecycle().phase();
     Phase to = end.phase();
     Outcome out = end.outcome();
     String why = end.reason();
     String msg = end.message();
     String childrenReason = end.childrenReason();
     if (to == Phase.TimedOut) {
-      ledger.timeoutPhase = end.failure().phase();
-      ledger.timeoutTime = end.failure().timedOutAt();
+      ledger.lifecycle().timedOut(end.failure().phase(), end.failure().timedOutAt());
     }
     if (!PhaseTransitions.allowed(from, to)) {
       log.error("transition {} -> {} is not in the phase machine; ending anyway", from, to);
@@ -111,38 +116,45 @@ final class Terminal {
         int n =
             stubs
                 .child("mark running children " + childrenReason)
-                .markChildrenTerminal(new TerminateChildren(ledger.rr, childrenReason, msg));
+                .markChildrenTerminal(new TerminateChildren(ledger.rr(), childrenReason, msg));
         if (n > 0) {
-          ledger.pendingEvents.add(
-              EventRecord.normal(
-                  "ChildrenTerminated",
-                  n + " running children marked Failed (" + childrenReason + ")"));
+          ledger
+              .journal()
+              .event(
+                  EventRecord.normal(
+                      "ChildrenTerminated",
+                      n + " running children marked Failed (" + childrenReason + ")"));
         }
       } catch (ActivityFailure f) {
         rethrowIfCancelled();
         log.warn("could not mark children terminal: {}", f.getMessage());
       }
     }
-    ledger.outcome = out;
-    ledger.reason = why;
-    ledger.message = msg;
-    ledger.failurePhase = end.failure().phase();
-    ledger.failureReason = end.failure().reason();
-    ledger.completionTime = now;
-    ledger.retentionExpiryTime = Timeouts.deadline(now, ledger.settings.retention());
+    ledger
+        .lifecycle()
+        .ended(
+            out,
+            why,
+            msg,
+            end.failure().phase(),
+            end.failure().reason(),
+            now,
+            Timeouts.deadline(now, ledger.settings().retention()));
     transitions.changePhase(from, to, now, null, null);
-    ledger.pendingEvents.add(
-        to == Phase.Completed || to == Phase.Skipped
-            ? EventRecord.normal("Remediation" + to, msg)
-            : EventRecord.warning("Remediation" + to, msg));
-    ledger.timeline(to + " (" + out + "): " + why);
+    ledger
+        .journal()
+        .event(
+            to == Phase.Completed || to == Phase.Skipped
+                ? EventRecord.normal("Remediation" + to, msg)
+                : EventRecord.warning("Remediation" + to, msg));
+    ledger.journal().timeline(to + " (" + out + "): " + why);
     List<String> dups = routingExit.releaseRouting(to, out, why, msg);
-    ledger.routing.addReleasedDuplicates(dups);
+    ledger.routing().addReleasedDuplicates(dups);
     if (end.notice() != null) {
       notifier.notify(end.notice().type(), end.notice().priority(), msg);
     }
-    if (!ledger.routing.duplicates().isEmpty()) {
-      notifier.notifyBulk(ledger.routing.duplicates(), msg);
+    if (!ledger.routing().duplicates().isEmpty()) {
+      notifier.notifyBulk(ledger.routing().duplicates(), msg);
     }
     try {
       transitions.write();
@@ -150,9 +162,9 @@ final class Terminal {
       rethrowIfCancelled();
       log.warn("final status write failed: {}", f.getMessage());
     } catch (RemediationGone g) {
-      ledger.gone = true;
+      ledger.lifecycle().markGone();
     }
-    metrics.remediationEnded(to, out.name(), Duration.between(ledger.startTime, now));
+    metrics.remediationEnded(to, out.name(), Duration.between(ledger.lifecycle().startTime(), now));
     transitions.afterTransition();
   }
 }

@@ -20,7 +20,6 @@ import ai.kubernaut.orchestrator.workflows.model.CreateApprovalRequest;
 import ai.kubernaut.orchestrator.workflows.model.CreateSignalProcessing;
 import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
 import ai.kubernaut.orchestrator.workflows.model.EventRecord;
-import ai.kubernaut.orchestrator.workflows.model.ExecutionRef;
 import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState.CurrentChild;
@@ -57,7 +56,7 @@ final class Transitions {
   }
 
   void enterProcessing() {
-    String name = Names.signalProcessing(ledger.rr.name());
+    String name = Names.signalProcessing(ledger.rr().name());
     enterChildPhase(
         Phase.Processing,
         ChildKind.SignalProcessing,
@@ -67,7 +66,7 @@ final class Transitions {
   }
 
   void enterAnalyzing() {
-    String name = Names.aiAnalysis(ledger.rr.name());
+    String name = Names.aiAnalysis(ledger.rr().name());
     enterChildPhase(
         Phase.Analyzing,
         ChildKind.AIAnalysis,
@@ -77,31 +76,31 @@ final class Transitions {
   }
 
   void enterRecovering(ChildStatus failed) {
-    String name = Names.recoveryAiAnalysis(ledger.rr.name(), ledger.recovery.attempts());
+    String name = Names.recoveryAiAnalysis(ledger.rr().name(), ledger.recovery().attempts());
     enterChildPhase(
         Phase.Recovering,
         ChildKind.AIAnalysis,
         name,
-        "recovery AIAnalysis " + name + " (attempt " + ledger.recovery.attempts() + ")",
+        "recovery AIAnalysis " + name + " (attempt " + ledger.recovery().attempts() + ")",
         EventRecord.warning(
             "WorkflowExecutionFailed",
-            "WorkflowExecution " + failed.name() + " failed: " + ledger.recovery.reason()),
+            "WorkflowExecution " + failed.name() + " failed: " + ledger.recovery().reason()),
         EventRecord.normal(
             "RecoveryStarted",
             "recovery attempt "
-                + ledger.recovery.attempts()
+                + ledger.recovery().attempts()
                 + " of "
-                + ledger.recovery.maxAttempts()
+                + ledger.recovery().maxAttempts()
                 + ": created AIAnalysis "
                 + name));
   }
 
   void enterAwaitingApproval(String why, EventRecord... extra) {
     String name =
-        ledger.recovery.attempts() == 0
-            ? Names.approvalRequest(ledger.rr.name())
-            : Names.recoveryApprovalRequest(ledger.rr.name(), ledger.recovery.attempts());
-    ledger.approvals.requestOpened();
+        ledger.recovery().attempts() == 0
+            ? Names.approvalRequest(ledger.rr().name())
+            : Names.recoveryApprovalRequest(ledger.rr().name(), ledger.recovery().attempts());
+    ledger.approvals().requestOpened();
     List<EventRecord> events = new ArrayList<>(List.of(extra));
     events.add(
         EventRecord.normal(
@@ -117,15 +116,17 @@ final class Transitions {
 
   void createExecution(EventRecord... extra) {
     String base =
-        ledger.recovery.attempts() == 0
-            ? Names.workflowExecution(ledger.rr.name())
-            : Names.recoveryWorkflowExecution(ledger.rr.name(), ledger.recovery.attempts());
+        ledger.recovery().attempts() == 0
+            ? Names.workflowExecution(ledger.rr().name())
+            : Names.recoveryWorkflowExecution(ledger.rr().name(), ledger.recovery().attempts());
     // a re-creation (after Skipped/ResourceBusy) takes the next number of the base name
     int k =
-        ledger.routing.executionRetries() == 0
+        ledger.routing().executionRetries() == 0
             ? 0
-            : ledger.children.nextRetry(
-                base, ledger.routing.executionRetries() - 1, ledger.current);
+            : ledger
+                .children()
+                .nextRetry(
+                    base, ledger.routing().executionRetries() - 1, ledger.waiting().current());
     String name = k == 0 ? base : Names.withRetry(base, k);
     List<EventRecord> events = new ArrayList<>(List.of(extra));
     events.add(EventRecord.normal("WorkflowExecutionCreated", "created WorkflowExecution " + name));
@@ -133,7 +134,7 @@ final class Transitions {
         Phase.Executing,
         ChildKind.WorkflowExecution,
         new CurrentChild(ChildKind.WorkflowExecution, name, base, k),
-        ledger.routing.executingDeadline(),
+        ledger.routing().executingDeadline(),
         "WorkflowExecution " + name + " to run the remediation",
         events.toArray(EventRecord[]::new));
   }
@@ -156,29 +157,33 @@ final class Transitions {
       String waitsFor,
       EventRecord... events) {
     String name = child.name();
-    Phase from = ledger.phase;
+    Phase from = ledger.lifecycle().phase();
     PhaseTransitions.check(from, to);
     Instant now = now();
     Instant deadline =
         keepDeadline != null
             ? keepDeadline
-            : Timeouts.deadline(now, ledger.deadlines.phaseBudget(to));
-    ledger.children.register(name);
+            : Timeouts.deadline(now, ledger.deadlines().phaseBudget(to));
+    ledger.children().register(name);
     // the create is bounded by the new phase's budget, and a create that outlives it times the new
     // phase out (kept set when the create fails)
-    ledger.deadlines.creating(deadline, to);
+    ledger.deadlines().creating(deadline, to);
     ChildRef ref = createChild(kind, name, to, deadline);
-    ledger.deadlines.created();
-    ledger.current = child;
+    ledger.deadlines().created();
+    ledger.waiting().child(child);
     changePhase(from, to, now, deadline, waitsFor);
-    ledger.pendingEvents.addAll(List.of(events));
-    if (to == Phase.AwaitingApproval && !ledger.approvals.notificationSent()) {
+    ledger.journal().events(List.of(events));
+    if (to == Phase.AwaitingApproval && !ledger.approvals().notificationSent()) {
       // exactly one Approval NR per RR: a recovery's second approval gets the RAR and an Event
-      ledger.approvals.notificationSent(
-          notifier.notify(
-              NotificationType.Approval, NotificationRules.approval(ledger.severity()), null));
+      ledger
+          .approvals()
+          .notificationSent(
+              notifier.notify(
+                  NotificationType.Approval, NotificationRules.approval(ledger.severity()), null));
     }
-    ledger.timeline(to + ": " + (ref.adopted() ? "adopted " : "created ") + kind + " " + name);
+    ledger
+        .journal()
+        .timeline(to + ": " + (ref.adopted() ? "adopted " : "created ") + kind + " " + name);
     write();
     afterTransition();
   }
@@ -189,87 +194,64 @@ final class Transitions {
     ChildRef ref =
         switch (kind) {
           case SignalProcessing ->
-              child.createSignalProcessing(new CreateSignalProcessing(ledger.rr, name, deadline));
+              child.createSignalProcessing(new CreateSignalProcessing(ledger.rr(), name, deadline));
           case AIAnalysis ->
               child.createAIAnalysis(
                   new CreateAIAnalysis(
-                      ledger.rr,
+                      ledger.rr(),
                       name,
-                      ledger.signalProcessingName,
-                      forPhase == Phase.Recovering ? ledger.recovery.context() : null,
+                      ledger.analysis().signalProcessingName(),
+                      forPhase == Phase.Recovering ? ledger.recovery().context() : null,
                       deadline));
           case RemediationApprovalRequest ->
               child.createApprovalRequest(
-                  new CreateApprovalRequest(ledger.rr, name, ledger.analysisName, deadline));
+                  new CreateApprovalRequest(
+                      ledger.rr(), name, ledger.analysis().analysisName(), deadline));
           case WorkflowExecution ->
               child.createWorkflowExecution(
                   new CreateWorkflowExecution(
-                      ledger.rr,
+                      ledger.rr(),
                       name,
-                      ledger.analysisName,
-                      ledger.recovery.attempts() + 1,
+                      ledger.analysis().analysisName(),
+                      ledger.recovery().attempts() + 1,
                       deadline));
           case NotificationRequest ->
               throw new IllegalArgumentException("NotificationRequests are not phase children");
         };
-    switch (kind) {
-      case SignalProcessing -> ledger.signalProcessingRef = ref;
-      case AIAnalysis -> ledger.aiAnalysisRefs.add(ref);
-      case RemediationApprovalRequest -> ledger.approvalRequestRef = ref;
-      case WorkflowExecution -> {
-        ledger.executionRefs.add(
-            new ExecutionRef(
-                ref.name(), ref.uid(), null, ledger.recovery.attempts() + 1, null, null, null));
-        capExecutionRefs();
-      }
-      default -> {}
+    // status keeps few WE refs: the oldest Skipped ones dropped are counted in an Event
+    int dropped = ledger.refs().created(kind, ref, ledger.recovery().attempts() + 1);
+    if (dropped > 0) {
+      ledger
+          .journal()
+          .event(
+              EventRecord.normal(
+                  "WorkflowExecutionRefsTrimmed",
+                  dropped
+                      + " Skipped WorkflowExecution ref(s) dropped from status (kept at most "
+                      + ChildRefs.MAX_EXECUTION_REFS
+                      + ")"));
     }
     return ref;
   }
 
-  /** Keeps status small: beyond the cap the oldest Skipped refs go (counted in an Event). */
-  private void capExecutionRefs() {
-    int dropped = 0;
-    for (int i = 0;
-        i < ledger.executionRefs.size()
-            && ledger.executionRefs.size() > RemediationLedger.MAX_EXECUTION_REFS; ) {
-      if ("Skipped".equals(ledger.executionRefs.get(i).outcome())) {
-        ledger.executionRefs.remove(i);
-        dropped++;
-      } else {
-        i++;
-      }
-    }
-    if (dropped > 0) {
-      ledger.pendingEvents.add(
-          EventRecord.normal(
-              "WorkflowExecutionRefsTrimmed",
-              dropped
-                  + " Skipped WorkflowExecution ref(s) dropped from status (kept at most "
-                  + RemediationLedger.MAX_EXECUTION_REFS
-                  + ")"));
-    }
-  }
-
   void changePhase(Phase from, Phase to, Instant now, Instant deadline, String waits) {
     Duration inFrom =
-        ledger.phaseStartTime == null
+        ledger.lifecycle().phaseStartTime() == null
             ? Duration.ZERO
-            : Duration.between(ledger.phaseStartTime, now);
-    ledger.phase = to;
-    ledger.phaseStartTime = now;
-    ledger.deadlines.phaseChanged(deadline);
-    ledger.waitingFor = waits;
+            : Duration.between(ledger.lifecycle().phaseStartTime(), now);
+    ledger.lifecycle().entered(to, now);
+    ledger.deadlines().phaseChanged(deadline);
+    ledger.waiting().waitFor(waits);
     if (to.isTerminal()) {
-      ledger.current = null;
+      ledger.waiting().noChild();
     }
-    ledger.transitionsThisRun++;
+    ledger.run().transitioned();
     metrics.phaseTransition(from, to, inFrom);
     if (from == Phase.Blocked && to != Phase.Blocked) {
-      metrics.unblocked(ledger.routing.blockedMetricReason());
+      metrics.unblocked(ledger.routing().blockedMetricReason());
     }
     if (to == Phase.Blocked) {
-      ledger.routing.countBlockAsCurrentReason();
+      ledger.routing().countBlockAsCurrentReason();
     }
     log.info("{} -> {}", from, to);
   }
@@ -281,21 +263,23 @@ final class Transitions {
 
   /** One status write: the full desired status, the next sequence, the Events collected so far. */
   void write() {
-    ledger.sequence++;
     ChildStatus we = ledger.executionSummary();
-    ledger.stepsWritten = we == null ? 0 : nz(steps(we));
-    ledger.routing.duplicatesWritten();
-    ledger.noticePending = false;
-    ledger.notifications.markWritten();
-    List<EventRecord> events = List.copyOf(ledger.pendingEvents);
-    ledger.pendingEvents.clear();
+    List<EventRecord> events = ledger.journal().nextWrite(we == null ? 0 : nz(steps(we)));
+    ledger.routing().duplicatesWritten();
+    ledger.notifications().markWritten();
     Info info = info();
     StatusWriteResult r =
         stubs
-            .statusWriter("write status " + ledger.phase + " #" + ledger.sequence)
+            .statusWriter(
+                "write status " + ledger.lifecycle().phase() + " #" + ledger.journal().sequence())
             .writeStatus(
                 new StatusWrite(
-                    ledger.rr, info.id(), info.runId(), ledger.sequence, ledger.status(), events));
+                    ledger.rr(),
+                    info.id(),
+                    info.runId(),
+                    ledger.journal().sequence(),
+                    ledger.status(),
+                    events));
     if (r != null && r.disposition() == StatusWriteResult.Disposition.GONE) {
       throw new RemediationGone("status write found no RemediationRequest");
     }
@@ -303,24 +287,25 @@ final class Transitions {
 
   void upsertSearchAttributes() {
     List<SearchAttributeUpdate<?>> u = new ArrayList<>();
-    u.add(RemediationSearchAttributes.PHASE.valueSet(ledger.phase.name()));
+    u.add(RemediationSearchAttributes.PHASE.valueSet(ledger.lifecycle().phase().name()));
     u.add(
-        RemediationSearchAttributes.RECOVERY_ATTEMPTS.valueSet((long) ledger.recovery.attempts()));
-    if (ledger.outcome != null) {
-      u.add(RemediationSearchAttributes.OUTCOME.valueSet(ledger.outcome.name()));
+        RemediationSearchAttributes.RECOVERY_ATTEMPTS.valueSet(
+            (long) ledger.recovery().attempts()));
+    if (ledger.lifecycle().outcome() != null) {
+      u.add(RemediationSearchAttributes.OUTCOME.valueSet(ledger.lifecycle().outcome().name()));
     }
-    if (ledger.snapshot != null) {
-      set(u, RemediationSearchAttributes.SIGNAL_FINGERPRINT, ledger.snapshot.signalFingerprint());
-      set(u, RemediationSearchAttributes.SIGNAL_NAME, ledger.snapshot.signalName());
-      set(u, RemediationSearchAttributes.SEVERITY, ledger.snapshot.severity());
-      TargetRef t = ledger.snapshot.target();
+    if (ledger.snapshot() != null) {
+      set(u, RemediationSearchAttributes.SIGNAL_FINGERPRINT, ledger.snapshot().signalFingerprint());
+      set(u, RemediationSearchAttributes.SIGNAL_NAME, ledger.snapshot().signalName());
+      set(u, RemediationSearchAttributes.SEVERITY, ledger.snapshot().severity());
+      TargetRef t = ledger.snapshot().target();
       if (t != null) {
         set(u, RemediationSearchAttributes.TARGET_RESOURCE, t.display());
         set(u, RemediationSearchAttributes.TARGET_NAMESPACE, t.namespace());
       }
     }
-    set(u, RemediationSearchAttributes.ENVIRONMENT, ledger.environment);
-    set(u, RemediationSearchAttributes.PRIORITY, ledger.priority);
+    set(u, RemediationSearchAttributes.ENVIRONMENT, ledger.analysis().environment());
+    set(u, RemediationSearchAttributes.PRIORITY, ledger.analysis().priority());
     Workflow.upsertTypedSearchAttributes(u.toArray(SearchAttributeUpdate<?>[]::new));
   }
 
@@ -334,15 +319,15 @@ final class Transitions {
   void updateDetails() {
     Workflow.setCurrentDetails(
         CurrentDetails.markdown(
-            ledger.phase,
-            ledger.waitingFor,
-            ledger.phase == Phase.Pending ? null : ledger.deadlines.phase(),
-            ledger.phase == Phase.Pending ? null : ledger.phaseBudget(),
-            ledger.deadlines.global(),
-            ledger.recovery.attempts(),
-            ledger.recovery.maxAttempts(),
-            ledger.outcome,
-            ledger.reason,
-            ledger.message));
+            ledger.lifecycle().phase(),
+            ledger.waiting().waitingFor(),
+            ledger.lifecycle().phase() == Phase.Pending ? null : ledger.deadlines().phase(),
+            ledger.lifecycle().phase() == Phase.Pending ? null : ledger.phaseBudget(),
+            ledger.deadlines().global(),
+            ledger.recovery().attempts(),
+            ledger.recovery().maxAttempts(),
+            ledger.lifecycle().outcome(),
+            ledger.lifecycle().reason(),
+            ledger.lifecycle().message()));
   }
 }

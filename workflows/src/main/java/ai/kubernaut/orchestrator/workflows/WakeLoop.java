@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.workflows;
 
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.now;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.nz;
+import static ai.kubernaut.orchestrator.workflows.RemediationSupport.sleepUnless;
 import static ai.kubernaut.orchestrator.workflows.RemediationSupport.steps;
 
 import ai.kubernaut.orchestrator.workflows.WakeLoop.Wake;
@@ -10,9 +11,6 @@ import ai.kubernaut.orchestrator.workflows.logic.Timeouts;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
-import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.Promise;
-import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,11 +61,9 @@ final class WakeLoop {
    * handler ended the remediation.
    */
   Wake awaitWake() {
-    if (ledger.runBaseline == 0) {
-      ledger.runBaseline = Workflow.getInfo().getHistoryLength();
-    }
+    ledger.run().firstWait(Workflow.getInfo().getHistoryLength());
     while (true) {
-      if (ledger.phase.isTerminal()) {
+      if (ledger.lifecycle().phase().isTerminal()) {
         return null; // ended by a handler
       }
       // before any reaction: a pending wake is carried over and handled by the next run
@@ -78,20 +74,20 @@ final class WakeLoop {
       if (wake != null) {
         return wake;
       }
-      if (ledger.phase == Phase.Blocked) {
+      if (ledger.lifecycle().phase() == Phase.Blocked) {
         awaitUnblock();
         continue;
       }
-      boolean global = !ledger.deadlines.global().isAfter(ledger.deadlines.phase());
-      Instant at = global ? ledger.deadlines.global() : ledger.deadlines.phase();
+      boolean global = !ledger.deadlines().global().isAfter(ledger.deadlines().phase());
+      Instant at = global ? ledger.deadlines().global() : ledger.deadlines().phase();
       Duration remaining = Duration.between(now(), at);
       if (remaining.compareTo(Duration.ofMillis(1)) < 0) {
         remaining = Duration.ofMillis(1);
       }
       String summary =
           global
-              ? "global timeout " + Timeouts.human(ledger.deadlines.timeouts().global())
-              : ledger.phase.name().toLowerCase()
+              ? "global timeout " + Timeouts.human(ledger.deadlines().timeouts().global())
+              : ledger.lifecycle().phase().name().toLowerCase()
                   + " timeout "
                   + Timeouts.human(ledger.phaseBudget());
       awaitTimerOrWake(remaining, summary);
@@ -103,13 +99,13 @@ final class WakeLoop {
    * blockedUntil, each bounded by their own timers); only blockedUntil is a Temporal timer.
    */
   private void awaitUnblock() {
-    int version = ledger.deadlines.version();
-    Routing routing = ledger.routing;
+    int version = ledger.deadlines().version();
+    Routing routing = ledger.routing();
     if (routing.executingDeadline() != null) {
       // between WorkflowExecution re-creations: bounded by the Executing and global deadlines
       Instant at = routing.executingDeadline();
-      if (ledger.deadlines.global().isBefore(at)) {
-        at = ledger.deadlines.global();
+      if (ledger.deadlines().global().isBefore(at)) {
+        at = ledger.deadlines().global();
       }
       if (routing.blockedUntil() != null && routing.blockedUntil().isBefore(at)) {
         at = routing.blockedUntil();
@@ -123,22 +119,22 @@ final class WakeLoop {
         && Workflow.getVersion(BLOCKED_BUDGET_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
       // a block without an end of its own is bounded by the Blocked budget
       routing.blockedDeadline(
-          Timeouts.deadline(routing.blockedSince(), ledger.deadlines.timeouts().global()));
+          Timeouts.deadline(routing.blockedSince(), ledger.deadlines().timeouts().global()));
       awaitTimerOrWake(
           atLeastOneMilli(Duration.between(now(), routing.blockedDeadline())),
           "blocked ("
               + routing.blockReason()
               + ") budget "
-              + Timeouts.human(ledger.deadlines.timeouts().global()));
+              + Timeouts.human(ledger.deadlines().timeouts().global()));
       return;
     }
     if (routing.blockedUntil() == null) {
       Workflow.await(
           () ->
-              ledger.deadlines.version() != version
+              ledger.deadlines().version() != version
                   || pendingWake() != null
                   || continueAsNewDue()
-                  || ledger.phase.isTerminal());
+                  || ledger.lifecycle().phase().isTerminal());
       return;
     }
     Duration remaining = Duration.between(now(), routing.blockedUntil());
@@ -149,45 +145,29 @@ final class WakeLoop {
         remaining, "blocked (" + routing.blockReason() + ") until " + routing.blockedUntil());
   }
 
-  /**
-   * Sleeps on a Temporal timer (with its UI summary) until it fires, the deadline moves, a reaction
-   * is due or continue-as-new is; a timer no longer needed is cancelled, and its cancellation
-   * failure is consumed so the SDK does not log it as an unhandled promise.
-   */
+  /** Sleeps on the deadline's timer until it fires, the deadline moves, or something is due. */
   private void awaitTimerOrWake(Duration delay, String summary) {
-    int version = ledger.deadlines.version();
-    @SuppressWarnings("unchecked")
-    Promise<Void>[] timer = new Promise[1];
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () ->
-                timer[0] =
-                    Workflow.newTimer(
-                        delay, TimerOptions.newBuilder().setSummary(summary).build()));
-    scope.run();
-    Workflow.await(
+    int version = ledger.deadlines().version();
+    sleepUnless(
+        delay,
+        summary,
         () ->
-            timer[0].isCompleted()
-                || ledger.deadlines.version() != version
+            ledger.deadlines().version() != version
                 || pendingWake() != null
                 || continueAsNewDue()
-                || ledger.phase.isTerminal());
-    if (!timer[0].isCompleted()) {
-      scope.cancel();
-      timer[0].exceptionally(cancelled -> null);
-    }
+                || ledger.lifecycle().phase().isTerminal());
   }
 
   /** The reaction the current state calls for, if any (no side effects). */
   Wake pendingWake() {
-    if (ledger.phase.isTerminal() || ledger.phase == Phase.Pending) {
+    if (ledger.lifecycle().phase().isTerminal() || ledger.lifecycle().phase() == Phase.Pending) {
       return null;
     }
-    if (ledger.phase == Phase.Blocked) {
-      Instant executing = ledger.routing.executingDeadline();
+    if (ledger.lifecycle().phase() == Phase.Blocked) {
+      Instant executing = ledger.routing().executingDeadline();
       if (executing != null) {
         Instant now = now();
-        if (!now.isBefore(ledger.deadlines.global())) {
+        if (!now.isBefore(ledger.deadlines().global())) {
           return Wake.GLOBAL_DEADLINE;
         }
         if (!now.isBefore(executing)) {
@@ -197,38 +177,39 @@ final class WakeLoop {
       if (routingSteps.unblockDue()) {
         return Wake.ROUTING;
       }
-      Instant budget = ledger.routing.blockedDeadline();
+      Instant budget = ledger.routing().blockedDeadline();
       if (budget != null && !now().isBefore(budget)) {
         return Wake.GLOBAL_DEADLINE; // the Blocked budget
       }
-      return ledger.routing.hasUnwrittenDuplicates() ? Wake.DUPLICATES : null;
+      return ledger.routing().hasUnwrittenDuplicates() ? Wake.DUPLICATES : null;
     }
-    if (ledger.current == null) {
+    if (ledger.waiting().current() == null) {
       return null;
     }
-    ChildStatus s = ledger.children.latest(ledger.current.name());
-    if (s != null && ChildPhases.isTerminal(ledger.current.kind(), s.phase())) {
+    ChildStatus s = ledger.children().latest(ledger.waiting().current().name());
+    if (s != null && ChildPhases.isTerminal(ledger.waiting().current().kind(), s.phase())) {
       return Wake.CHILD_DONE;
     }
-    if (ledger.phase == Phase.AwaitingApproval && ledger.approvals.operatorDecision() != null) {
+    if (ledger.lifecycle().phase() == Phase.AwaitingApproval
+        && ledger.approvals().operatorDecision() != null) {
       return Wake.OPERATOR_DECISION;
     }
-    if (ledger.current.kind() == ChildKind.WorkflowExecution
+    if (ledger.waiting().current().kind() == ChildKind.WorkflowExecution
         && s != null
-        && nz(steps(s)) != ledger.stepsWritten) {
+        && nz(steps(s)) != ledger.journal().stepsWritten()) {
       return Wake.PROGRESS;
     }
-    if (ledger.routing.hasUnwrittenDuplicates()) {
+    if (ledger.routing().hasUnwrittenDuplicates()) {
       return Wake.DUPLICATES;
     }
-    if (ledger.noticePending || ledger.notifications.changed()) {
+    if (ledger.journal().noticePending() || ledger.notifications().changed()) {
       return Wake.NOTICE;
     }
     Instant now = now();
-    if (!now.isBefore(ledger.deadlines.global())) {
+    if (!now.isBefore(ledger.deadlines().global())) {
       return Wake.GLOBAL_DEADLINE;
     }
-    if (!now.isBefore(ledger.deadlines.phase())) {
+    if (!now.isBefore(ledger.deadlines().phase())) {
       return Wake.PHASE_DEADLINE;
     }
     return null;
@@ -248,8 +229,8 @@ final class WakeLoop {
   private boolean continueAsNewDue() {
     long threshold = continueAsNewAfterEvents;
     long length = Workflow.getInfo().getHistoryLength();
-    if (!ledger.continueInAnyPhase) {
-      if (ledger.transitionsThisRun == 0) {
+    if (!ledger.run().continueInAnyPhase()) {
+      if (ledger.run().transitions() == 0) {
         return false; // a new run always makes progress first, whatever the threshold
       }
       return Workflow.getInfo().isContinueAsNewSuggested()
@@ -260,6 +241,6 @@ final class WakeLoop {
     }
     return threshold > 0
         && length >= threshold
-        && (ledger.transitionsThisRun > 0 || length - ledger.runBaseline >= threshold);
+        && (ledger.run().transitions() > 0 || length - ledger.run().baseline() >= threshold);
   }
 }

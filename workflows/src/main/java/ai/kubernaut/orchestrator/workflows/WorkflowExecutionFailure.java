@@ -7,7 +7,6 @@ import ai.kubernaut.orchestrator.workflows.activities.ClusterActivities;
 import ai.kubernaut.orchestrator.workflows.logic.FailureReasons;
 import ai.kubernaut.orchestrator.workflows.logic.NotificationRules;
 import ai.kubernaut.orchestrator.workflows.logic.RecoveryPolicy;
-import ai.kubernaut.orchestrator.workflows.model.ChildRef;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import ai.kubernaut.orchestrator.workflows.model.TerminationRate;
@@ -47,8 +46,8 @@ final class WorkflowExecutionFailure {
   /** The current WorkflowExecution {@code s} reported Failed at {@code at}. */
   void handle(ChildStatus s, Instant at) {
     ChildStatus.Execution e = s.execution();
-    Recovery recovery = ledger.recovery;
-    ledger.closeExecutionRef(s, "Failed", at);
+    Recovery recovery = ledger.recovery();
+    ledger.refs().closeExecution(s, "Failed", at);
     recovery.recordFailure(
         at,
         FailureReasons.recoveryReason(
@@ -59,7 +58,7 @@ final class WorkflowExecutionFailure {
             recovery.attempts(), recovery.maxAttempts(), recovery.failurePatterns(), pattern);
     if (verdict == null) {
       verdict =
-          RecoveryPolicy.withRate(terminationRate(), ledger.settings.terminationRateThreshold());
+          RecoveryPolicy.withRate(terminationRate(), ledger.settings().terminationRateThreshold());
     }
     recovery.rememberPattern(pattern);
     metrics.recoveryAttempt(verdict.viable(), verdict.reason());
@@ -80,7 +79,7 @@ final class WorkflowExecutionFailure {
                   NotificationRules.manualReview(true, ledger.severity())));
       return;
     }
-    List<String> previous = ledger.aiAnalysisRefs.stream().map(ChildRef::name).toList();
+    List<String> previous = ledger.refs().analysisNames();
     recovery.startAttempt(s, previous);
     transitions.enterRecovering(s);
   }
@@ -91,7 +90,7 @@ final class WorkflowExecutionFailure {
       return Workflow.newActivityStub(
               ClusterActivities.class,
               withSummary(RemediationActivityOptions.CLUSTER_READ, "termination rate (last hour)"))
-          .terminationRate(new TerminationRateQuery(ledger.settings.terminationRateWindow()));
+          .terminationRate(new TerminationRateQuery(ledger.settings().terminationRateWindow()));
     } catch (ActivityFailure f) {
       rethrowIfCancelled();
       log.warn("termination rate unavailable: {}", f.getMessage());

@@ -12,11 +12,13 @@ import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.awaitCreat
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.awaitPhase;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.cluster;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.failure;
+import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.holdTime;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.recordHistory;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.result;
 import static ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.kubernaut.orchestrator.workflows.WorkflowTestSupport.TimeHold;
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
 import ai.kubernaut.orchestrator.workflows.model.NotificationOrder;
 import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
@@ -462,14 +464,7 @@ class RoutingWorkflowTest {
     scriptSuccess(cluster, "much-later", "restart-pod");
     // no time may pass between the two remediations: with skipping unlocked, the test server may
     // jump over the lock workflow's cooldown timer while the client is between two calls
-    io.temporal.serviceclient.TestServiceStubs time =
-        io.temporal.serviceclient.TestServiceStubs.newServiceStubs(
-            io.temporal.serviceclient.TestServiceStubsOptions.newBuilder()
-                .setChannel(env.getWorkflowServiceStubs().getRawChannel())
-                .validateAndBuildWithDefaults());
-    time.blockingStub()
-        .lockTimeSkipping(
-            io.temporal.api.testservice.v1.LockTimeSkippingRequest.getDefaultInstance());
+    TimeHold time = holdTime(env);
     assertThat(
             result(
                     start(
@@ -494,9 +489,7 @@ class RoutingWorkflowTest {
     assertThat(s.routing().skipReason()).isEqualTo("RecentlyRemediated");
     assertThat(s.routing().duplicateOf()).isEqualTo("earlier");
 
-    time.blockingStub()
-        .unlockTimeSkipping(
-            io.temporal.api.testservice.v1.UnlockTimeSkippingRequest.getDefaultInstance());
+    time.close();
     env.sleep(Duration.ofMinutes(6));
     RemediationResult muchLater =
         result(
@@ -514,6 +507,10 @@ class RoutingWorkflowTest {
       TestWorkflowEnvironment env, Worker worker) {
     FakeCluster cluster = cluster(env, worker);
     String fp = fingerprint(50);
+    // the clock holds until cf-4 is Blocked: skipping while a client is between two calls (or
+    // waits for a result) could jump over the idle coordinator's failure memory (24h), and the
+    // coordinator would forget the three failures
+    TimeHold time = holdTime(env);
     for (String n : List.of("cf-1", "cf-2", "cf-3")) {
       cluster.script(spFailed("sp-" + n));
       failure(start(env, worker, input(n, fp, CREATED, RemediationSettings.defaults())));
@@ -526,6 +523,7 @@ class RoutingWorkflowTest {
     // decided by the coordinator a moment before the remediation entered Blocked
     assertThat(Duration.between(b.phaseStartTime(), b.routing().blockedUntil()))
         .isBetween(Duration.ofMinutes(59), Duration.ofHours(1));
+    time.close();
 
     assertThat(failure(blocked).getType()).isEqualTo("Blocked");
     DesiredStatus f = lastStatus(cluster, "cf-4");
@@ -661,7 +659,7 @@ class RoutingWorkflowTest {
         .isEqualTo(firstExecuting.phaseStartTime().plus(Duration.ofMinutes(8)));
     assertThat(cluster.created).contains("we-always-busy-retry-15");
     assertThat(last.children().workflowExecutions())
-        .hasSizeLessThanOrEqualTo(RemediationLedger.MAX_EXECUTION_REFS);
+        .hasSizeLessThanOrEqualTo(ChildRefs.MAX_EXECUTION_REFS);
   }
 
   @Test

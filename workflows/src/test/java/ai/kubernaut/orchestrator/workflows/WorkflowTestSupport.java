@@ -7,11 +7,15 @@ import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
 import ai.kubernaut.orchestrator.workflows.model.StatusWrite;
 import ai.kubernaut.orchestrator.workflows.routing.FingerprintCoordinatorWorkflowImpl;
 import ai.kubernaut.orchestrator.workflows.routing.TargetLockWorkflowImpl;
+import io.temporal.api.testservice.v1.LockTimeSkippingRequest;
+import io.temporal.api.testservice.v1.UnlockTimeSkippingRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.serviceclient.TestServiceStubs;
+import io.temporal.serviceclient.TestServiceStubsOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -91,6 +95,27 @@ final class WorkflowTestSupport {
             .setNamespace(env.getNamespace())
             .setDataConverter(RemediationDataConverter.get())
             .build());
+  }
+
+  /**
+   * Holds the test server's clock (one more time-skipping lock, on top of the environment's, so it
+   * also holds while a client waits for a result) until the returned hold is closed.
+   */
+  static TimeHold holdTime(TestWorkflowEnvironment env) {
+    TestServiceStubs time =
+        TestServiceStubs.newServiceStubs(
+            TestServiceStubsOptions.newBuilder()
+                .setChannel(env.getWorkflowServiceStubs().getRawChannel())
+                .validateAndBuildWithDefaults());
+    time.blockingStub().lockTimeSkipping(LockTimeSkippingRequest.getDefaultInstance());
+    return () ->
+        time.blockingStub().unlockTimeSkipping(UnlockTimeSkippingRequest.getDefaultInstance());
+  }
+
+  /** Releases the hold of {@link #holdTime}. */
+  interface TimeHold extends AutoCloseable {
+    @Override
+    void close();
   }
 
   static RemediationWorkflow start(

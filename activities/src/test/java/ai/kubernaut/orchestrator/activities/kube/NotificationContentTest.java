@@ -40,7 +40,8 @@ class NotificationContentTest {
         List.of(
             "Processing: SignalProcessing sp-disk-full completed",
             "Analyzing: AI selected restart-pods"),
-        List.of());
+        List.of(),
+        null);
   }
 
   @ParameterizedTest
@@ -168,7 +169,8 @@ class NotificationContentTest {
             base.environment(),
             base.recoveryAttempts(),
             base.timeline(),
-            base.duplicates());
+            base.duplicates(),
+            null);
 
     assertThat(NotificationContent.of(critical, null).priority())
         .isEqualTo(NotificationPriority.Critical);
@@ -194,7 +196,8 @@ class NotificationContentTest {
             "production",
             0,
             List.of(),
-            duplicates);
+            duplicates,
+            null);
 
     NotificationContent content = NotificationContent.of(bulk, null);
     NotificationRequest nr = NotificationRequestFactory.desired(bulk, null);
@@ -247,7 +250,8 @@ class NotificationContentTest {
             null,
             0,
             timeline,
-            List.of());
+            List.of(),
+            null);
 
     String body = NotificationContent.of(order, null).body();
 

@@ -42,19 +42,19 @@ public record OrchestratorConfig(
   public static RemediationSettings remediationSettings(
       RemediationDefaults remediation, RoutingConfig routing, TemporalConfig temporal) {
     return new RemediationSettings(
-            remediation.timeouts(),
-            remediation.maxRecoveryAttempts(),
-            remediation.terminationRateThreshold(),
-            null, // terminationRateWindow: the workflows module's default (1h, SPEC §3)
-            remediation.retention(),
-            temporal.uiBaseUrl())
-        .withRoutingPolicy(
-            new RoutingPolicy(
-                routing.recentlyRemediatedCooldown(),
-                routing.consecutiveFailureThreshold(),
-                routing.consecutiveFailureBlock(),
-                routing.duplicateSettleWindow(),
-                null)); // failureMemory: the workflows module's default (24h)
+        remediation.timeouts(),
+        remediation.maxRecoveryAttempts(),
+        remediation.terminationRateThreshold(),
+        null, // terminationRateWindow: the workflows module's default (1h, SPEC §3)
+        remediation.retention(),
+        temporal.uiBaseUrl(),
+        new RoutingPolicy(
+            routing.recentlyRemediatedCooldown(),
+            routing.consecutiveFailureThreshold(),
+            routing.consecutiveFailureBlock(),
+            routing.duplicateSettleWindow(),
+            null), // failureMemory: the workflows module's default (24h)
+        null); // resourceBusyRetry: the workflows module's default (30s)
   }
 
   public OrchestratorConfig withTemporal(TemporalConfig newTemporal) {

@@ -13,31 +13,22 @@ import java.util.Set;
  */
 public final class PhaseTransitions {
 
+  /** Where an analysis (Analyzing, or Recovering's recovery analysis) leads. */
+  private static final Set<Phase> AFTER_ANALYSIS =
+      EnumSet.of(
+          Phase.AwaitingApproval, Phase.Executing, Phase.Completed, Phase.Blocked, Phase.Skipped);
+
   private static final Map<Phase, Set<Phase>> NEXT = new EnumMap<>(Phase.class);
 
   static {
     NEXT.put(Phase.Pending, EnumSet.of(Phase.Processing, Phase.Blocked, Phase.Skipped));
     NEXT.put(Phase.Processing, EnumSet.of(Phase.Analyzing, Phase.Blocked));
-    NEXT.put(
-        Phase.Analyzing,
-        EnumSet.of(
-            Phase.AwaitingApproval,
-            Phase.Executing,
-            Phase.Completed,
-            Phase.Blocked,
-            Phase.Skipped));
+    NEXT.put(Phase.Analyzing, EnumSet.copyOf(AFTER_ANALYSIS));
     NEXT.put(Phase.AwaitingApproval, EnumSet.of(Phase.Executing, Phase.Blocked, Phase.Skipped));
     NEXT.put(
         Phase.Executing,
         EnumSet.of(Phase.Completed, Phase.Recovering, Phase.Skipped, Phase.Blocked));
-    NEXT.put(
-        Phase.Recovering,
-        EnumSet.of(
-            Phase.AwaitingApproval,
-            Phase.Executing,
-            Phase.Completed,
-            Phase.Blocked,
-            Phase.Skipped));
+    NEXT.put(Phase.Recovering, EnumSet.copyOf(AFTER_ANALYSIS));
     NEXT.put(
         Phase.Blocked,
         EnumSet.of(

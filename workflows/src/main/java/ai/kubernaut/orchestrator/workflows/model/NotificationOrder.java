@@ -30,42 +30,6 @@ public record NotificationOrder(
     duplicates = duplicates == null ? List.of() : List.copyOf(duplicates);
   }
 
-  /** A first attempt. */
-  public NotificationOrder(
-      RemediationRef rr,
-      NotificationType type,
-      NotificationPriority priority,
-      boolean bulk,
-      String workflowId,
-      Phase phase,
-      String reason,
-      String message,
-      String signalName,
-      String severity,
-      String target,
-      String environment,
-      int recoveryAttempts,
-      List<String> timeline,
-      List<String> duplicates) {
-    this(
-        rr,
-        type,
-        priority,
-        bulk,
-        workflowId,
-        phase,
-        reason,
-        message,
-        signalName,
-        severity,
-        target,
-        environment,
-        recoveryAttempts,
-        timeline,
-        duplicates,
-        null);
-  }
-
   /** The same order re-sending the NotificationRequest {@code failed}. */
   public NotificationOrder retryOf(String failed) {
     return new NotificationOrder(

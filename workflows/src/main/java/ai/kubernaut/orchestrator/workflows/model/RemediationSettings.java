@@ -40,39 +40,25 @@ public record RemediationSettings(
     resourceBusyRetry = resourceBusyRetry == null ? Duration.ofSeconds(30) : resourceBusyRetry;
   }
 
-  /** Routing and the ResourceBusy retry take their defaults. */
+  /**
+   * The original five settings; the termination rate window (1h), routing and the ResourceBusy
+   * retry take their defaults.
+   */
   public RemediationSettings(
       PhaseTimeouts defaultTimeouts,
       Integer defaultMaxRecoveryAttempts,
       Double terminationRateThreshold,
-      Duration terminationRateWindow,
       Duration retention,
       String temporalUiBaseUrl) {
     this(
         defaultTimeouts,
         defaultMaxRecoveryAttempts,
         terminationRateThreshold,
-        terminationRateWindow,
+        null,
         retention,
         temporalUiBaseUrl,
         null,
         null);
-  }
-
-  /** The original five settings; the termination rate window (1h) takes its default. */
-  public RemediationSettings(
-      PhaseTimeouts defaultTimeouts,
-      Integer defaultMaxRecoveryAttempts,
-      Double terminationRateThreshold,
-      Duration retention,
-      String temporalUiBaseUrl) {
-    this(
-        defaultTimeouts,
-        defaultMaxRecoveryAttempts,
-        terminationRateThreshold,
-        null,
-        retention,
-        temporalUiBaseUrl);
   }
 
   public static RemediationSettings defaults() {
