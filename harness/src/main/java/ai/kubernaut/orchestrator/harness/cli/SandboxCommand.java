@@ -158,7 +158,8 @@ public final class SandboxCommand implements Callable<Integer> {
                     b.lease().leaseDuration(),
                     b.lease().renewDeadline(),
                     b.lease().retryPeriod())),
-        service);
+        service,
+        null); // SandboxConfig adds the Gateway when it runs
   }
 
   /**

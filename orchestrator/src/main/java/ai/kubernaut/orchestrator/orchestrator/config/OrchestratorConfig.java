@@ -21,18 +21,6 @@ public record OrchestratorConfig(
     ServiceConfig service,
     GatewayConfig gateway) {
 
-  /** Without the Gateway (the {@code run} default). */
-  public OrchestratorConfig(
-      TemporalConfig temporal,
-      KubernetesConfig kubernetes,
-      RemediationDefaults remediation,
-      RoutingConfig routing,
-      WorkerConfig worker,
-      BridgeConfig bridge,
-      ServiceConfig service) {
-    this(temporal, kubernetes, remediation, routing, worker, bridge, service, null);
-  }
-
   /** The per-run defaults the bridge copies into each workflow's input. */
   public RemediationSettings remediationSettings() {
     return bridge.settings();
