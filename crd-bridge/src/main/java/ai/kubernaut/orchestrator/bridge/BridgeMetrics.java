@@ -37,6 +37,8 @@ public final class BridgeMetrics {
     RESYNC,
     /** The child has no status the workflow acts on yet. */
     NO_STATUS,
+    /** A SignalProcessing or AIAnalysis phase before its end: the workflow waits for the end. */
+    NOT_DECISIVE,
     /** Only fields the workflow does not read changed. */
     UNCHANGED,
     /** Older than, or the same as, what the workflow already received. */

@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.bridge;
 
 import ai.kubernaut.orchestrator.bridge.BridgeMetrics.FilterReason;
 import ai.kubernaut.orchestrator.kube.ChildStatusMapper;
+import ai.kubernaut.orchestrator.workflows.logic.ChildPhases;
 import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -26,6 +27,9 @@ public final class SignalMapper {
     ChildStatus next = toChildStatus(newChild);
     if (next == null) {
       return Decision.drop(FilterReason.NO_STATUS);
+    }
+    if (!isDecisive(next)) {
+      return Decision.drop(FilterReason.NOT_DECISIVE);
     }
     if (oldChild == null) {
       return Decision.signal(next);
@@ -56,6 +60,20 @@ public final class SignalMapper {
     }
     ChildStatus status = ChildStatusMapper.map(child);
     return status.phase() == null ? null : status;
+  }
+
+  /**
+   * Whether the workflow acts on {@code status}. A SignalProcessing's or an AIAnalysis's phases
+   * before Completed or Failed change nothing in the workflow (it waits for the end, and its status
+   * writes happen on transitions, which re-read a child whose signal a deadline overtook), so they
+   * cost history events for nothing. A WorkflowExecution's progress shows on the RR, and a
+   * NotificationRequest's phases are its delivery report: those all go.
+   */
+  static boolean isDecisive(ChildStatus status) {
+    return switch (status.kind()) {
+      case SignalProcessing, AIAnalysis -> ChildPhases.isTerminal(status.kind(), status.phase());
+      default -> true;
+    };
   }
 
   /** The child kind of a child resource object. */

@@ -5,6 +5,7 @@ import static ai.kubernaut.orchestrator.activities.TestRemediations.ownedBy;
 import static ai.kubernaut.orchestrator.activities.TestRemediations.rr;
 import static ai.kubernaut.orchestrator.activities.TestRemediations.spCompletedStatus;
 import static ai.kubernaut.orchestrator.activities.TestRemediations.spStatus;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.weRunning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,6 +26,7 @@ import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessing;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingStatus;
+import ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecution;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.ApiCall;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.FaultRule;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
@@ -191,14 +193,14 @@ class BridgeIT {
     Bridge bridge = bridge(null);
     RemediationRequest rr = startedRr("crash-loop");
     String id = WorkflowStarter.workflowId(rr);
-    String sp = "sp-crash-loop";
-    create(ownedBy(new SignalProcessing(), rr, sp));
+    String we = "we-crash-loop";
+    create(ownedBy(new WorkflowExecution(), rr, we));
 
-    setSpStatus(sp, spStatus(SignalProcessingPhase.ENRICHING));
+    setWeStatus(we, weRunning(1, 3));
     await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
-    kube.resources(SignalProcessing.class)
+    kube.resources(WorkflowExecution.class)
         .inNamespace(ns)
-        .withName(sp)
+        .withName(we)
         .edit(
             o -> {
               o.getMetadata().setAnnotations(Map.of("noise", "yes"));
@@ -209,13 +211,31 @@ class BridgeIT {
         .during(Duration.ofSeconds(3))
         .atMost(WAIT)
         .until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
-    setSpStatus(sp, spCompletedStatus("production", "P1"));
+    setWeStatus(we, weRunning(2, 3));
     await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 2);
     assertThat(FakeRemediationWorkflow.signals(id))
-        .extracting(ChildStatus::phase)
-        .containsExactly("Enriching", "Completed");
+        .extracting(s -> s.execution().stepsCompleted())
+        .containsExactly(1, 2);
     await().atMost(WAIT).until(() -> counter(bridge, BridgeMetrics.SIGNALS_SENT) == 2);
     assertThat(counter(bridge, BridgeMetrics.SIGNALS_FILTERED)).isPositive();
+  }
+
+  @Test
+  void signalsOnlyTheEndOfProcessingNotItsSteps() {
+    Bridge bridge = bridge(null);
+    RemediationRequest rr = startedRr("steps");
+    String id = WorkflowStarter.workflowId(rr);
+    String sp = "sp-steps";
+    create(ownedBy(new SignalProcessing(), rr, sp));
+
+    setSpStatus(sp, spStatus(SignalProcessingPhase.ENRICHING));
+    await().atMost(WAIT).until(() -> counter(bridge, BridgeMetrics.SIGNALS_FILTERED) > 0);
+    setSpStatus(sp, spCompletedStatus("production", "P1"));
+
+    await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
+    assertThat(FakeRemediationWorkflow.signals(id))
+        .extracting(ChildStatus::phase)
+        .containsExactly("Completed");
   }
 
   @Test
@@ -274,13 +294,13 @@ class BridgeIT {
     RemediationRequest rr = startedRr("reset");
     String id = WorkflowStarter.workflowId(rr);
     String firstRun = get(rr).getStatus().getTemporal().getRunId();
-    String sp = "sp-reset";
-    create(ownedBy(new SignalProcessing(), rr, sp));
-    setSpStatus(sp, spStatus(SignalProcessingPhase.ENRICHING));
+    String we = "we-reset";
+    create(ownedBy(new WorkflowExecution(), rr, we));
+    setWeStatus(we, weRunning(1, 3));
     await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
 
     String newRun = startNewRun(rr);
-    setSpStatus(sp, spCompletedStatus("staging", "P2"));
+    setWeStatus(we, weRunning(2, 3));
 
     assertThat(newRun).isNotEqualTo(firstRun);
     await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 2);
@@ -489,9 +509,9 @@ class BridgeIT {
     Bridge b = bridge(lease, "b");
     RemediationRequest rr = startedRr("ha");
     String id = WorkflowStarter.workflowId(rr);
-    String sp = "sp-ha";
-    create(ownedBy(new SignalProcessing(), rr, sp));
-    setSpStatus(sp, spStatus(SignalProcessingPhase.ENRICHING));
+    String we = "we-ha";
+    create(ownedBy(new WorkflowExecution(), rr, we));
+    setWeStatus(we, weRunning(1, 3));
     await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
     assertThat(b.isLeader()).isFalse();
     assertThat(counter(b, BridgeMetrics.SIGNALS_SENT)).isZero();
@@ -503,7 +523,7 @@ class BridgeIT {
         .during(Duration.ofSeconds(2))
         .atMost(WAIT)
         .until(() -> FakeRemediationWorkflow.signals(id).size() == 1);
-    setSpStatus(sp, spCompletedStatus("production", "P0"));
+    setWeStatus(we, weRunning(2, 3));
     await().atMost(WAIT).until(() -> FakeRemediationWorkflow.signals(id).size() == 2);
     assertThat(FakeRemediationWorkflow.signals(id))
         .extracting(ChildStatus::resourceVersion)
@@ -620,6 +640,18 @@ class BridgeIT {
               s.setOutcome(RemediationOutcome.REMEDIATED);
               s.setRetentionExpiryTime(retentionExpiry.toString());
               o.setStatus(s);
+              return o;
+            });
+  }
+
+  private void setWeStatus(
+      String name, ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecutionStatus status) {
+    kube.resources(WorkflowExecution.class)
+        .inNamespace(ns)
+        .withName(name)
+        .editStatus(
+            o -> {
+              o.setStatus(status);
               return o;
             });
   }

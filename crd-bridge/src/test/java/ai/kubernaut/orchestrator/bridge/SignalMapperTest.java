@@ -13,6 +13,8 @@ import static ai.kubernaut.orchestrator.activities.TestRemediations.weFailed;
 import static ai.kubernaut.orchestrator.activities.TestRemediations.weRunning;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysisPhase;
+import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysisStatus;
 import ai.kubernaut.orchestrator.api.v1alpha1.ApprovalDecision;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessing;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingPhase;
@@ -26,15 +28,32 @@ class SignalMapperTest {
 
   @Test
   void signalsTheFirstStatusOfANewChild() {
-    SignalProcessing added =
-        version(sp("ns", "sp-a", spStatus(SignalProcessingPhase.ENRICHING)), "5");
+    SignalProcessing added = version(sp("ns", "sp-a", spCompletedStatus("prod", "P1")), "5");
 
     ChildStatus status = SignalMapper.map(null, added).orElseThrow();
 
     assertThat(status.kind()).isEqualTo(ChildKind.SignalProcessing);
     assertThat(status.name()).isEqualTo("sp-a");
     assertThat(status.resourceVersion()).isEqualTo("5");
-    assertThat(status.phase()).isEqualTo("Enriching");
+    assertThat(status.phase()).isEqualTo("Completed");
+  }
+
+  @Test
+  void dropsTheProcessingAndAnalysisPhasesBeforeTheirEnd() {
+    SignalProcessing enriching =
+        version(sp("ns", "sp-a", spStatus(SignalProcessingPhase.ENRICHING)), "5");
+    AIAnalysisStatus investigating = new AIAnalysisStatus();
+    investigating.setPhase(AIAnalysisPhase.INVESTIGATING);
+    var analysing = version(ai("ns", "ai-a", investigating), "6");
+    SignalProcessing failed =
+        version(sp("ns", "sp-a", spStatus(SignalProcessingPhase.FAILED)), "7");
+
+    assertThat(SignalMapper.decide(null, enriching).dropped()).isEqualTo(FilterReason.NOT_DECISIVE);
+    assertThat(SignalMapper.decide(null, analysing).dropped()).isEqualTo(FilterReason.NOT_DECISIVE);
+    assertThat(SignalMapper.map(enriching, failed).orElseThrow().phase()).isEqualTo("Failed");
+    assertThat(SignalMapper.map(null, version(we("ns", "we-a", weRunning(0, 3)), "8")))
+        .as("a WorkflowExecution's progress shows on the RR")
+        .isPresent();
   }
 
   @Test
@@ -79,7 +98,7 @@ class SignalMapperTest {
   void dropsAnOlderVersionThanTheOneCached() {
     SignalProcessing newer = version(sp("ns", "sp-a", spCompletedStatus("prod", "P1")), "12");
     SignalProcessing older =
-        version(sp("ns", "sp-a", spStatus(SignalProcessingPhase.ENRICHING)), "10");
+        version(sp("ns", "sp-a", spStatus(SignalProcessingPhase.FAILED)), "10");
 
     assertThat(SignalMapper.decide(newer, older).dropped()).isEqualTo(FilterReason.STALE);
   }
