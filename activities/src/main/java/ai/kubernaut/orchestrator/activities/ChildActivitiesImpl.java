@@ -33,14 +33,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Creates the RR's children from pure factories through the create-or-adopt writer, reads their
  * status, records approval decisions and closes children when the remediation ends. Each create
- * reads the RR (and the SignalProcessing or AIAnalysis it passes data from) itself, so the workflow
- * history carries names only, never payloads.
+ * reads the RR (and the SignalProcessing or AIAnalysis it passes data from) itself, from the caches
+ * when they have it, so the workflow history carries names only, never payloads.
  */
 public final class ChildActivitiesImpl implements ChildActivities {
 
@@ -50,6 +51,8 @@ public final class ChildActivitiesImpl implements ChildActivities {
   private final CreateOrAdopt writer;
   private final ActivityMetrics metrics;
   private final ChildStatusWriter statusWriter;
+  private final ChildLookup children;
+  private final KubernetesClient client;
 
   public ChildActivitiesImpl(KubernetesClient client, Clock clock, ActivityMetrics metrics) {
     this(client, clock, metrics, RemediationLookup.NONE);
@@ -58,6 +61,21 @@ public final class ChildActivitiesImpl implements ChildActivities {
   /** With {@code cache} consulted before reading an RR from the API server. */
   public ChildActivitiesImpl(
       KubernetesClient client, Clock clock, ActivityMetrics metrics, RemediationLookup cache) {
+    this(client, clock, metrics, cache, ChildLookup.NONE);
+  }
+
+  /**
+   * With {@code cache} consulted before reading an RR, and {@code children} before reading the
+   * finished child a create copies from.
+   */
+  public ChildActivitiesImpl(
+      KubernetesClient client,
+      Clock clock,
+      ActivityMetrics metrics,
+      RemediationLookup cache,
+      ChildLookup children) {
+    this.children = Objects.requireNonNull(children, "children");
+    this.client = client;
     this.kube = new KubeResources(client, cache);
     this.writer = new CreateOrAdopt(client);
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -80,7 +98,11 @@ public final class ChildActivitiesImpl implements ChildActivities {
     SignalProcessing sp =
         request.signalProcessingName() == null
             ? null
-            : requireChild(SignalProcessing.class, request.rr(), request.signalProcessingName());
+            : requireFinished(
+                SignalProcessing.class,
+                request.rr(),
+                request.signalProcessingName(),
+                ChildActivitiesImpl::finished);
     return write(
         ChildKind.AIAnalysis,
         rr,
@@ -91,7 +113,12 @@ public final class ChildActivitiesImpl implements ChildActivities {
   @Override
   public ChildRef createApprovalRequest(CreateApprovalRequest request) {
     RemediationRequest rr = kube.requireRemediation(request.rr());
-    AIAnalysis ai = requireChild(AIAnalysis.class, request.rr(), request.aiAnalysisName());
+    AIAnalysis ai =
+        requireFinished(
+            AIAnalysis.class,
+            request.rr(),
+            request.aiAnalysisName(),
+            ChildActivitiesImpl::finished);
     return write(
         ChildKind.RemediationApprovalRequest,
         rr,
@@ -101,7 +128,12 @@ public final class ChildActivitiesImpl implements ChildActivities {
   @Override
   public ChildRef createWorkflowExecution(CreateWorkflowExecution request) {
     RemediationRequest rr = kube.requireRemediation(request.rr());
-    AIAnalysis ai = requireChild(AIAnalysis.class, request.rr(), request.aiAnalysisName());
+    AIAnalysis ai =
+        requireFinished(
+            AIAnalysis.class,
+            request.rr(),
+            request.aiAnalysisName(),
+            ChildActivitiesImpl::finished);
     WorkflowExecution desired;
     try {
       desired =
@@ -152,6 +184,32 @@ public final class ChildActivitiesImpl implements ChildActivities {
         kind,
         desired.getMetadata().getName());
     return new ChildRef(kind, desired.getMetadata().getName(), written.uid(), written.existed());
+  }
+
+  /**
+   * The child a create copies from: a copy of the cached one when the cache shows it {@code
+   * finished} (a finished SignalProcessing or AIAnalysis no longer changes, and the workflow only
+   * creates the next child once it has finished), else a read.
+   */
+  private <T extends HasMetadata> T requireFinished(
+      Class<T> type, RemediationRef rr, String name, Predicate<T> finished) {
+    T cached = children.cached(type, rr.namespace(), name);
+    if (cached != null && finished.test(cached)) {
+      return client.getKubernetesSerialization().clone(cached);
+    }
+    return requireChild(type, rr, name);
+  }
+
+  private static boolean finished(SignalProcessing sp) {
+    return sp.getStatus() != null
+        && sp.getStatus().getPhase() != null
+        && sp.getStatus().getPhase().isTerminal();
+  }
+
+  private static boolean finished(AIAnalysis ai) {
+    return ai.getStatus() != null
+        && ai.getStatus().getPhase() != null
+        && ai.getStatus().getPhase().isTerminal();
   }
 
   private <T extends HasMetadata> T requireChild(Class<T> type, RemediationRef rr, String name) {

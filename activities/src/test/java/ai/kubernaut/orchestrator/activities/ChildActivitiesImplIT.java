@@ -3,7 +3,9 @@ package ai.kubernaut.orchestrator.activities;
 import static ai.kubernaut.orchestrator.activities.TestRemediations.aiCompleted;
 import static ai.kubernaut.orchestrator.activities.TestRemediations.ref;
 import static ai.kubernaut.orchestrator.activities.TestRemediations.rr;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.sp;
 import static ai.kubernaut.orchestrator.activities.TestRemediations.spCompleted;
+import static ai.kubernaut.orchestrator.activities.TestRemediations.spStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -217,6 +219,43 @@ class ChildActivitiesImplIT {
     assertThat(ai.getSpec().getSignalContext().getEnvironment()).isEqualTo("production");
     assertThat(ai.getSpec().getSignalContext().getPriority()).isEqualTo("P1");
     assertThat(ai.getSpec().getSignalContext().getEnrichment().getSummary()).contains("3 replicas");
+  }
+
+  @Test
+  void takesAFinishedChildFromTheBridgesCacheAndReadsAnUnfinishedOne() {
+    SignalProcessing stored = createOwned(spCompleted("sp-disk-full", "production", "P1"));
+    FaultRule reads =
+        api.faults().add(FaultRule.on("GET", ".*/signalprocessings/sp-disk-full")); // counts only
+    SignalProcessing[] cache = {stored};
+    ChildActivitiesImpl cached =
+        new ChildActivitiesImpl(
+            client,
+            Clock.systemUTC(),
+            metrics,
+            RemediationLookup.NONE,
+            new ChildLookup() {
+              @Override
+              public <T extends HasMetadata> T cached(Class<T> type, String n, String name) {
+                return type.cast(cache[0]);
+              }
+            });
+
+    cached.createAIAnalysis(
+        new CreateAIAnalysis(rrRef, "ai-disk-full", "sp-disk-full", null, DEADLINE));
+    int readsWithTheFinishedChildCached = reads.hits();
+    cache[0] = sp(ns, "sp-disk-full", spStatus(SignalProcessingPhase.ENRICHING));
+    cached.createAIAnalysis(
+        new CreateAIAnalysis(rrRef, "ai-disk-full-2", "sp-disk-full", null, DEADLINE));
+
+    assertThat(readsWithTheFinishedChildCached).isZero();
+    assertThat(reads.hits()).as("a cache behind the child's end is not trusted: read").isEqualTo(1);
+    assertThat(get(AIAnalysis.class, "ai-disk-full").getSpec().getSignalContext().getPriority())
+        .isEqualTo("P1");
+    assertThat(get(AIAnalysis.class, "ai-disk-full-2").getSpec().getSignalContext().getPriority())
+        .isEqualTo("P1");
+    assertThat(stored.getMetadata().getAnnotations())
+        .as("the cache's object is untouched")
+        .isNullOrEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package ai.kubernaut.orchestrator.bridge;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -92,6 +93,15 @@ public final class Bridge implements AutoCloseable {
   public boolean isHealthy() {
     BridgeRuntime current = runtime;
     return current == null ? !isLeader() : current.isWatching();
+  }
+
+  /**
+   * A child from the leader's informer cache: what the activities of this replica read instead of
+   * the API server while it leads; null on a follower or when the cache does not have it.
+   */
+  public <T extends HasMetadata> T cachedChild(Class<T> type, String namespace, String name) {
+    BridgeRuntime current = runtime;
+    return current == null ? null : current.cachedChild(type, namespace, name);
   }
 
   public BridgeMetrics metrics() {

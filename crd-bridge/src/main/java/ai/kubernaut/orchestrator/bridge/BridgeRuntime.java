@@ -10,8 +10,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +37,10 @@ final class BridgeRuntime implements AutoCloseable {
   private final WorkflowSignaller signaller;
   private final ScheduledExecutorService sweeper;
   private Informers<RemediationRequest> remediations;
-  private final List<Informers<? extends HasMetadata>> children = new ArrayList<>();
+
+  /** Read by activity threads ({@link #cachedChild}) while leadership starts and stops it. */
+  private final List<Informers<? extends HasMetadata>> children = new CopyOnWriteArrayList<>();
+
   private boolean closed;
 
   BridgeRuntime(
@@ -143,6 +146,16 @@ final class BridgeRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("drift sweep failed: {}", e.toString());
     }
+  }
+
+  /** The child in this leader's cache, or null. */
+  <T extends HasMetadata> T cachedChild(Class<T> type, String namespace, String name) {
+    for (Informers<? extends HasMetadata> informers : children) {
+      if (informers.type() == type) {
+        return type.cast(informers.get(namespace, name));
+      }
+    }
+    return null;
   }
 
   private <T extends HasMetadata> void child(Class<T> type, Owners owners) {

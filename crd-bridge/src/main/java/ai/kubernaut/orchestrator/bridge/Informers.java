@@ -25,10 +25,12 @@ final class Informers<T extends HasMetadata> implements AutoCloseable {
   private static final String ALL = "";
 
   private final String kind;
+  private final Class<T> type;
   private final Map<String, SharedIndexInformer<T>> byNamespace = new LinkedHashMap<>();
 
-  private Informers(String kind) {
-    this.kind = kind;
+  private Informers(Class<T> type) {
+    this.kind = type.getSimpleName();
+    this.type = type;
   }
 
   static <T extends HasMetadata> Informers<T> create(
@@ -38,7 +40,7 @@ final class Informers<T extends HasMetadata> implements AutoCloseable {
       Duration resync,
       Map<String, Function<T, List<String>>> indexers,
       ResourceEventHandler<? super T> handler) {
-    Informers<T> informers = new Informers<>(type.getSimpleName());
+    Informers<T> informers = new Informers<>(type);
     List<String> targets = namespaces.isEmpty() ? List.of(ALL) : namespaces;
     for (String namespace : targets) {
       SharedIndexInformer<T> informer =
@@ -61,6 +63,10 @@ final class Informers<T extends HasMetadata> implements AutoCloseable {
 
   String kind() {
     return kind;
+  }
+
+  Class<T> type() {
+    return type;
   }
 
   /** Starts every informer; completes once all have listed. */

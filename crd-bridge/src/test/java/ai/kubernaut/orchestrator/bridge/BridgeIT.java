@@ -15,6 +15,7 @@ import ai.kubernaut.orchestrator.activities.NotificationActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.StatusActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.TestRemediations;
 import ai.kubernaut.orchestrator.activities.kube.TemporalUi;
+import ai.kubernaut.orchestrator.api.v1alpha1.AIAnalysis;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.NotificationRequestStatus;
@@ -218,6 +219,27 @@ class BridgeIT {
         .containsExactly(1, 2);
     await().atMost(WAIT).until(() -> counter(bridge, BridgeMetrics.SIGNALS_SENT) == 2);
     assertThat(counter(bridge, BridgeMetrics.SIGNALS_FILTERED)).isPositive();
+  }
+
+  @Test
+  void sharesItsChildCacheWithThisReplicasActivitiesWhileItLeads() {
+    Bridge bridge = bridge(null);
+    RemediationRequest rr = startedRr("cached");
+    create(ownedBy(new SignalProcessing(), rr, "sp-cached"));
+    setSpStatus("sp-cached", spCompletedStatus("production", "P1"));
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(bridge.cachedChild(SignalProcessing.class, ns, "sp-cached"))
+                    .extracting(sp -> sp.getStatus().getPriority())
+                    .isEqualTo("P1"));
+    assertThat(bridge.cachedChild(AIAnalysis.class, ns, "sp-cached")).isNull();
+    bridge.close();
+    assertThat(bridge.cachedChild(SignalProcessing.class, ns, "sp-cached"))
+        .as("no longer leading: no cache")
+        .isNull();
   }
 
   @Test

@@ -3,6 +3,7 @@ package ai.kubernaut.orchestrator.orchestrator.lifecycle;
 import ai.kubernaut.orchestrator.bridge.Bridge;
 import ai.kubernaut.orchestrator.bridge.BridgeActivities;
 import ai.kubernaut.orchestrator.orchestrator.http.ReadinessCheck;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,6 +24,11 @@ final class BridgeComponent implements ManagedComponent {
             context.meterRegistry(),
             context.clock(),
             activities);
+  }
+
+  /** A child from the bridge's cache while this replica leads, else null. */
+  <T extends HasMetadata> T cachedChild(Class<T> type, String namespace, String name) {
+    return bridge.cachedChild(type, namespace, name);
   }
 
   @Override

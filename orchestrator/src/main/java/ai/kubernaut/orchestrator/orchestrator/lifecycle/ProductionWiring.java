@@ -2,6 +2,7 @@ package ai.kubernaut.orchestrator.orchestrator.lifecycle;
 
 import ai.kubernaut.orchestrator.activities.ActivityMetrics;
 import ai.kubernaut.orchestrator.activities.ChildActivitiesImpl;
+import ai.kubernaut.orchestrator.activities.ChildLookup;
 import ai.kubernaut.orchestrator.activities.ClusterActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.NotificationActivitiesImpl;
 import ai.kubernaut.orchestrator.activities.RemediationLookup;
@@ -22,12 +23,14 @@ import ai.kubernaut.orchestrator.workflows.activities.NotificationActivities;
 import ai.kubernaut.orchestrator.workflows.activities.RoutingActivities;
 import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import ai.kubernaut.orchestrator.workflows.activities.ValidationActivities;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.temporal.api.enums.v1.IndexedValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The production service, wired by hand: the RR cache the termination-rate activity and the
@@ -74,8 +77,18 @@ public final class ProductionWiring implements Wiring {
             : new TemporalUi(config.temporal().uiBaseUrl(), config.temporal().namespace());
     StatusActivitiesImpl statusWriter =
         new StatusActivitiesImpl(kube, context.clock(), metrics, ui, cachedRemediations);
+    // the bridge is built after the activities it calls; its child cache is read once it leads
+    AtomicReference<BridgeComponent> bridge = new AtomicReference<>();
+    ChildLookup leaderCache =
+        new ChildLookup() {
+          @Override
+          public <T extends HasMetadata> T cached(Class<T> type, String namespace, String name) {
+            BridgeComponent b = bridge.get();
+            return b == null ? null : b.cachedChild(type, namespace, name);
+          }
+        };
     ChildActivitiesImpl children =
-        new ChildActivitiesImpl(kube, context.clock(), metrics, cachedRemediations);
+        new ChildActivitiesImpl(kube, context.clock(), metrics, cachedRemediations, leaderCache);
     NotificationActivitiesImpl notifications =
         new NotificationActivitiesImpl(kube, metrics, cachedRemediations);
     TemporalWorkerComponent worker =
@@ -96,8 +109,9 @@ public final class ProductionWiring implements Wiring {
     List<ManagedComponent> components = new ArrayList<>();
     components.add(new InformerComponent("remediation cache", remediationCache));
     components.add(worker);
-    components.add(
+    bridge.set(
         new BridgeComponent(context, new BridgeActivities(statusWriter, children, notifications)));
+    components.add(bridge.get());
     if (config.gateway() != null) {
       // last: signals are taken only once the worker and the bridge can act on them
       components.add(

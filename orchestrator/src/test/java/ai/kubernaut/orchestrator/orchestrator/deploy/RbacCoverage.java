@@ -136,7 +136,21 @@ public final class RbacCoverage {
           extendTimeoutPatch("signalprocessings"),
           extendTimeoutPatch("aianalyses"),
           extendTimeoutPatch("remediationapprovalrequests"),
-          extendTimeoutPatch("workflowexecutions"));
+          extendTimeoutPatch("workflowexecutions"),
+          finishedChildRead("signalprocessings"),
+          finishedChildRead("aianalyses"));
+
+  /** Granted for reads that a replica leading the bridge does from its cache instead. */
+  private static Allowance finishedChildRead(String child) {
+    return new Allowance(
+        "get",
+        "kubernaut.ai",
+        child,
+        "the next child's create takes the finished one it copies from out of the bridge's"
+            + " informer cache on the leading replica (ChildLookup); it reads it from the API"
+            + " server only on a follower or when the cache has not seen it finish, and at a"
+            + " Processing/Analyzing deadline's re-read; ChildActivitiesImplIT covers the read");
+  }
 
   /** Granted for an operator action that the whole-system runs do not take. */
   private static Allowance extendTimeoutPatch(String child) {
