@@ -113,12 +113,7 @@ public final class ChildActivitiesImpl implements ChildActivities {
   @Override
   public ChildRef createApprovalRequest(CreateApprovalRequest request) {
     RemediationRequest rr = kube.requireRemediation(request.rr());
-    AIAnalysis ai =
-        requireFinished(
-            AIAnalysis.class,
-            request.rr(),
-            request.aiAnalysisName(),
-            ChildActivitiesImpl::finished);
+    AIAnalysis ai = requireFinishedAnalysis(request.rr(), request.aiAnalysisName());
     return write(
         ChildKind.RemediationApprovalRequest,
         rr,
@@ -128,12 +123,7 @@ public final class ChildActivitiesImpl implements ChildActivities {
   @Override
   public ChildRef createWorkflowExecution(CreateWorkflowExecution request) {
     RemediationRequest rr = kube.requireRemediation(request.rr());
-    AIAnalysis ai =
-        requireFinished(
-            AIAnalysis.class,
-            request.rr(),
-            request.aiAnalysisName(),
-            ChildActivitiesImpl::finished);
+    AIAnalysis ai = requireFinishedAnalysis(request.rr(), request.aiAnalysisName());
     WorkflowExecution desired;
     try {
       desired =
@@ -198,6 +188,10 @@ public final class ChildActivitiesImpl implements ChildActivities {
       return client.getKubernetesSerialization().clone(cached);
     }
     return requireChild(type, rr, name);
+  }
+
+  private AIAnalysis requireFinishedAnalysis(RemediationRef rr, String name) {
+    return requireFinished(AIAnalysis.class, rr, name, ChildActivitiesImpl::finished);
   }
 
   private static boolean finished(SignalProcessing sp) {

@@ -64,6 +64,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -668,23 +669,20 @@ class BridgeIT {
 
   private void setWeStatus(
       String name, ai.kubernaut.orchestrator.api.v1alpha1.WorkflowExecutionStatus status) {
-    kube.resources(WorkflowExecution.class)
-        .inNamespace(ns)
-        .withName(name)
-        .editStatus(
-            o -> {
-              o.setStatus(status);
-              return o;
-            });
+    setStatus(WorkflowExecution.class, name, we -> we.setStatus(status));
   }
 
   private void setSpStatus(String name, SignalProcessingStatus status) {
-    kube.resources(SignalProcessing.class)
+    setStatus(SignalProcessing.class, name, sp -> sp.setStatus(status));
+  }
+
+  private <T extends HasMetadata> void setStatus(Class<T> type, String name, Consumer<T> change) {
+    kube.resources(type)
         .inNamespace(ns)
         .withName(name)
         .editStatus(
             o -> {
-              o.setStatus(status);
+              change.accept(o);
               return o;
             });
   }

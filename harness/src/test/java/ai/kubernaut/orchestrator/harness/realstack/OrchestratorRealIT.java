@@ -190,18 +190,7 @@ class OrchestratorRealIT {
     kube.resource(rr).delete();
 
     await().atMost(Duration.ofSeconds(60)).until(() -> rr(kube, ns, "delete-me") == null);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        stack
-                            .workflowClient()
-                            .newUntypedWorkflowStub(workflowId)
-                            .describe()
-                            .getWorkflowExecutionInfo()
-                            .getStatus())
-                    .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED));
+    awaitWorkflow(stack, workflowId, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED);
     await()
         .atMost(Duration.ofSeconds(90))
         .untilAsserted(
@@ -276,18 +265,7 @@ class OrchestratorRealIT {
     // the run still writes status after Completed (the completion NR's ref): only once it has
     // closed is retentionExpiryTime ours to shorten, or its last write puts the real value back
     String workflowId = rr(kube, ns, "retained").getStatus().getTemporal().getWorkflowId();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        stack
-                            .workflowClient()
-                            .newUntypedWorkflowStub(workflowId)
-                            .describe()
-                            .getWorkflowExecutionInfo()
-                            .getStatus())
-                    .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED));
+    awaitWorkflow(stack, workflowId, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
     RemediationRequest done = rr(kube, ns, "retained");
 
     done.getStatus().setRetentionExpiryTime(Instant.now().minusSeconds(1).toString());
@@ -315,6 +293,22 @@ class OrchestratorRealIT {
       args.add("--subresource=" + parts[1]);
     }
     return args.toArray(String[]::new);
+  }
+
+  private static void awaitWorkflow(
+      RealOrchestratorStack stack, String workflowId, WorkflowExecutionStatus status) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        stack
+                            .workflowClient()
+                            .newUntypedWorkflowStub(workflowId)
+                            .describe()
+                            .getWorkflowExecutionInfo()
+                            .getStatus())
+                    .isEqualTo(status));
   }
 
   private static RemediationRequest rr(KubernetesClient kube, String ns, String name) {
