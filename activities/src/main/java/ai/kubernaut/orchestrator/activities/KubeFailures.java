@@ -34,9 +34,12 @@ public final class KubeFailures {
 
   /**
    * How long a 403 counts as transient, from the first attempt of the activity: with the
-   * remediation's backoff (1 s doubling) that is about five attempts.
+   * remediation's backoff (1 s doubling, at most 1 min) that is about eight attempts. It has to
+   * cover an attempt that began before a kube-apiserver restart, the restart itself and the
+   * authorizer's warm-up after it (a real-tier finding: with 30 s, activities scheduled some 30 s
+   * before a 5 s restart met the warm-up's 403s after their grace and ended Forbidden).
    */
-  public static final Duration FORBIDDEN_GRACE = Duration.ofSeconds(30);
+  public static final Duration FORBIDDEN_GRACE = Duration.ofMinutes(2);
 
   /** What the caller was doing, for the failure message (e.g. "create SignalProcessing sp-x"). */
   public static RuntimeException classify(RuntimeException e, String action) {

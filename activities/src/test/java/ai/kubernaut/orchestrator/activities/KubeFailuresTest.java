@@ -51,13 +51,13 @@ class KubeFailuresTest {
   }
 
   @Test
-  void aForbiddenIsRetriedForThirtySecondsFromTheFirstAttemptThenIsAConfigurationFailure() {
+  void aForbiddenIsRetriedForTwoMinutesFromTheFirstAttemptThenIsAConfigurationFailure() {
     KubernetesClientException e = http(403);
 
     assertThat(KubeFailures.classify(e, "create SignalProcessing sp-x", Duration.ZERO)).isSameAs(e);
-    assertThat(KubeFailures.classify(e, "create SignalProcessing sp-x", Duration.ofSeconds(29)))
+    assertThat(KubeFailures.classify(e, "create SignalProcessing sp-x", Duration.ofSeconds(119)))
         .isSameAs(e);
-    for (Duration late : List.of(Duration.ofSeconds(30), Duration.ofMinutes(5))) {
+    for (Duration late : List.of(Duration.ofMinutes(2), Duration.ofMinutes(5))) {
       RuntimeException classified = KubeFailures.classify(e, "create SignalProcessing sp-x", late);
       assertThat(classified).isInstanceOf(ApplicationFailure.class);
       assertThat(((ApplicationFailure) classified).getType()).isEqualTo(FailureTypes.FORBIDDEN);

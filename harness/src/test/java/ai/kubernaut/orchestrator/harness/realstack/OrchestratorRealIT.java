@@ -101,7 +101,7 @@ class OrchestratorRealIT {
             requests.stream()
                 .filter(e -> e.code() == 403)
                 // a restarted API server answers 403 until its RBAC cache is loaded (FaultsRealIT
-                // restarts it; the writes retry a 403 for 30 s): not a missing grant
+                // restarts it; the writes retry a 403 for 2 min): not a missing grant
                 .filter(e -> !stack.kubernetes().warmingUpAt(e.time()))
                 .map(AuditLog.Entry::uri))
         .as("requests the API server refused (403)")

@@ -121,7 +121,7 @@ class FaultsRealIT {
       await().atMost(Duration.ofSeconds(60)).until(() -> inFlight(stack, names) >= 10);
 
       // the API server answers 403 for a few seconds after it starts, until its RBAC cache is
-      // loaded: writes retry a 403 for 30 s (docs/realstack.md), so nothing ends Failed here
+      // loaded: writes retry a 403 for 2 min (docs/realstack.md), so nothing ends Failed here
       stack.kubernetes().restart("kube-apiserver", Duration.ofSeconds(5));
 
       assertAllCompletedOnce(stack, names, ALL_END_WITHIN);
