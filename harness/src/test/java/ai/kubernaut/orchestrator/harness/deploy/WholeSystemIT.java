@@ -14,7 +14,7 @@ import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessing;
 import ai.kubernaut.orchestrator.api.v1alpha1.SignalProcessingPhase;
 import ai.kubernaut.orchestrator.gateway.GatewayConfig;
 import ai.kubernaut.orchestrator.harness.HarnessTestSupport;
-import ai.kubernaut.orchestrator.harness.sandbox.PreRegisteredSearchAttributes;
+import ai.kubernaut.orchestrator.harness.InProcessSystem;
 import ai.kubernaut.orchestrator.harness.sandbox.ScenarioRun;
 import ai.kubernaut.orchestrator.orchestrator.TestSupport;
 import ai.kubernaut.orchestrator.orchestrator.config.OrchestratorConfig;
@@ -24,22 +24,15 @@ import ai.kubernaut.orchestrator.orchestrator.deploy.MonitoringMetricsTest;
 import ai.kubernaut.orchestrator.orchestrator.deploy.RbacCoverage;
 import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.OrchestratorApp;
-import ai.kubernaut.orchestrator.orchestrator.lifecycle.ProductionWiring;
-import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
-import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
 import ai.kubernaut.orchestrator.sandbox.controllers.Script;
-import ai.kubernaut.orchestrator.sandbox.controllers.SimulatedControllers;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.ApiCall;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.FaultRule;
 import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
 import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
-import ai.kubernaut.orchestrator.workflows.RemediationDataConverter;
-import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalCommand;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalResult;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -74,43 +67,22 @@ class WholeSystemIT {
   private static final String NS = "default";
   private static final Duration TERMINAL_WITHIN = Duration.ofMinutes(3);
 
-  static SandboxTemporalServer temporal;
+  static InProcessSystem system;
   static KubernetesApiStandIn api;
-  static KubernetesClient controllersClient;
-  static SimulatedControllers controllers;
   static OrchestratorApp app;
   static KubernetesClient kube;
   static WorkflowClient workflows;
 
   @BeforeAll
   static void startTheWholeSystem() throws Exception {
-    temporal = SandboxTemporalServer.start(0, RemediationSearchAttributes.DEFINITIONS);
-    api = KubernetesApiStandIn.start();
-    kube = api.client();
-    controllersClient = api.newClient();
-    controllers =
-        new SimulatedControllers(
-                controllersClient,
-                ControllerConfig.defaults().withStepDelay(Duration.ofMillis(50)),
-                NotificationSink.discarding())
-            .start();
-    app =
-        OrchestratorApp.builder(
-                orchestratorConfig(), new PreRegisteredSearchAttributes(new ProductionWiring()))
-            .kubernetesClients(k -> api.newClient(KubernetesClients::orchestratorDefaults))
-            .clock(Clock.systemUTC())
-            .build();
-    app.start();
-    workflows =
-        WorkflowClient.newInstance(
-            temporal.workflowServiceStubs(),
-            WorkflowClientOptions.newBuilder()
-                .setNamespace(temporal.namespace())
-                .setDataConverter(RemediationDataConverter.get())
-                .build());
+    system = InProcessSystem.start(WholeSystemIT::orchestratorConfig);
+    api = system.api();
+    app = system.app();
+    kube = system.kube();
+    workflows = system.workflowClient();
   }
 
-  private static OrchestratorConfig orchestratorConfig() {
+  private static OrchestratorConfig orchestratorConfig(SandboxTemporalServer temporal) {
     return HarnessTestSupport.sandboxOrchestratorConfig(
             temporal,
             "--http-port=0",
@@ -125,7 +97,7 @@ class WholeSystemIT {
 
   @AfterAll
   static void stop() {
-    TestSupport.closeAll(app, controllers, controllersClient, api, temporal);
+    system.close();
   }
 
   @Test

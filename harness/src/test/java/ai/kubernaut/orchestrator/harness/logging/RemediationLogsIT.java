@@ -7,21 +7,13 @@ import ai.kubernaut.orchestrator.api.v1alpha1.RemediationPhase;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequest;
 import ai.kubernaut.orchestrator.api.v1alpha1.RemediationRequestStatus;
 import ai.kubernaut.orchestrator.harness.HarnessTestSupport;
-import ai.kubernaut.orchestrator.harness.sandbox.PreRegisteredSearchAttributes;
+import ai.kubernaut.orchestrator.harness.InProcessSystem;
 import ai.kubernaut.orchestrator.orchestrator.TestSupport;
 import ai.kubernaut.orchestrator.orchestrator.config.LogFormat;
 import ai.kubernaut.orchestrator.orchestrator.deploy.DeployManifests;
-import ai.kubernaut.orchestrator.orchestrator.kube.KubernetesClients;
 import ai.kubernaut.orchestrator.orchestrator.lifecycle.OrchestratorApp;
-import ai.kubernaut.orchestrator.orchestrator.lifecycle.ProductionWiring;
 import ai.kubernaut.orchestrator.orchestrator.logging.LoggingConfigurator;
 import ai.kubernaut.orchestrator.orchestrator.realstack.DocumentedCommands;
-import ai.kubernaut.orchestrator.sandbox.controllers.ControllerConfig;
-import ai.kubernaut.orchestrator.sandbox.controllers.NotificationSink;
-import ai.kubernaut.orchestrator.sandbox.controllers.SimulatedControllers;
-import ai.kubernaut.orchestrator.sandbox.kubeapi.KubernetesApiStandIn;
-import ai.kubernaut.orchestrator.sandbox.temporal.SandboxTemporalServer;
-import ai.kubernaut.orchestrator.workflows.RemediationSearchAttributes;
 import ai.kubernaut.orchestrator.workflows.logging.RemediationMdc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +24,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,10 +54,7 @@ class RemediationLogsIT {
 
   @TempDir static Path dir;
   static Path logFile;
-  static SandboxTemporalServer temporal;
-  static KubernetesApiStandIn api;
-  static KubernetesClient controllersClient;
-  static SimulatedControllers controllers;
+  static InProcessSystem system;
   static OrchestratorApp app;
   static KubernetesClient kube;
 
@@ -74,24 +62,11 @@ class RemediationLogsIT {
   static void runTwoRemediationsWithJsonLogs() throws Exception {
     logFile = dir.resolve("orchestrator.log");
     LoggingConfigurator.configure(LogFormat.JSON, "INFO", logFile);
-    temporal = SandboxTemporalServer.start(0, RemediationSearchAttributes.DEFINITIONS);
-    api = KubernetesApiStandIn.start();
-    kube = api.client();
-    controllersClient = api.newClient();
-    controllers =
-        new SimulatedControllers(
-                controllersClient,
-                ControllerConfig.defaults().withStepDelay(Duration.ofMillis(50)),
-                NotificationSink.discarding())
-            .start();
-    app =
-        OrchestratorApp.builder(
-                HarnessTestSupport.sandboxOrchestratorConfig(temporal, "--http-port=0"),
-                new PreRegisteredSearchAttributes(new ProductionWiring()))
-            .kubernetesClients(k -> api.newClient(KubernetesClients::orchestratorDefaults))
-            .clock(Clock.systemUTC())
-            .build();
-    app.start();
+    system =
+        InProcessSystem.start(
+            temporal -> HarnessTestSupport.sandboxOrchestratorConfig(temporal, "--http-port=0"));
+    app = system.app();
+    kube = system.kube();
     kube.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
         .create();
     kube.resource(TestSupport.scriptedRemediation(NS, RR, Map.of())).create();
@@ -102,7 +77,7 @@ class RemediationLogsIT {
 
   @AfterAll
   static void stop() {
-    TestSupport.closeAll(app, controllers, controllersClient, api, temporal);
+    system.close();
     LoggingConfigurator.configure(LogFormat.TEXT, "INFO");
   }
 
