@@ -52,7 +52,6 @@ public final class ChildActivitiesImpl implements ChildActivities {
   private final ActivityMetrics metrics;
   private final ChildStatusWriter statusWriter;
   private final ChildLookup children;
-  private final KubernetesClient client;
 
   public ChildActivitiesImpl(KubernetesClient client, Clock clock, ActivityMetrics metrics) {
     this(client, clock, metrics, RemediationLookup.NONE);
@@ -75,7 +74,6 @@ public final class ChildActivitiesImpl implements ChildActivities {
       RemediationLookup cache,
       ChildLookup children) {
     this.children = Objects.requireNonNull(children, "children");
-    this.client = client;
     this.kube = new KubeResources(client, cache);
     this.writer = new CreateOrAdopt(client);
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -185,7 +183,7 @@ public final class ChildActivitiesImpl implements ChildActivities {
       Class<T> type, RemediationRef rr, String name, Predicate<T> finished) {
     T cached = children.cached(type, rr.namespace(), name);
     if (cached != null && finished.test(cached)) {
-      return client.getKubernetesSerialization().clone(cached);
+      return kube.serialization().clone(cached);
     }
     return requireChild(type, rr, name);
   }

@@ -44,20 +44,6 @@ public record BridgeConfig(
     settings = settings == null ? RemediationSettings.defaults() : settings;
   }
 
-  /** All namespaces, resync 5m, drift sweep 1m, no leader election, 4 workers. */
-  public static BridgeConfig defaults(String taskQueue, String identity) {
-    return new BridgeConfig(
-        List.of(),
-        taskQueue,
-        identity,
-        Duration.ofMinutes(5),
-        Duration.ofMinutes(1),
-        null,
-        ExecutorSettings.defaults(),
-        FINALIZER_TIMEOUT,
-        RemediationSettings.defaults());
-  }
-
   public boolean allNamespaces() {
     return namespaces.isEmpty();
   }
@@ -94,10 +80,9 @@ public record BridgeConfig(
       Objects.requireNonNull(retryPeriod, "retryPeriod");
     }
 
-    /** The client-go defaults: 15s lease, 10s renew deadline, 2s retry. */
-    public static LeaseSettings of(String name, String namespace) {
-      return new LeaseSettings(
-          name, namespace, Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2));
+    /** The same Lease in {@code value}. */
+    public LeaseSettings inNamespace(String value) {
+      return new LeaseSettings(name, value, leaseDuration, renewDeadline, retryPeriod);
     }
   }
 
@@ -113,10 +98,6 @@ public record BridgeConfig(
       }
       Objects.requireNonNull(initialBackoff, "initialBackoff");
       Objects.requireNonNull(maxBackoff, "maxBackoff");
-    }
-
-    public static ExecutorSettings defaults() {
-      return withWorkers(4);
     }
 
     /** {@code workers} threads, retrying after 200 ms doubling up to 30 s. */

@@ -151,13 +151,7 @@ public final class SandboxCommand implements Callable<Integer> {
         b.lease() == null || b.lease().namespace() != null
             ? b
             // one replica only: the Lease lives in the scenarios' namespace unless one is set
-            : b.withLease(
-                new BridgeConfig.LeaseSettings(
-                    b.lease().name(),
-                    namespace,
-                    b.lease().leaseDuration(),
-                    b.lease().renewDeadline(),
-                    b.lease().retryPeriod())),
+            : b.withLease(b.lease().inNamespace(namespace)),
         service,
         null); // SandboxConfig adds the Gateway when it runs
   }

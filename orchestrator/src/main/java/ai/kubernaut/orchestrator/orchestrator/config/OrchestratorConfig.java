@@ -21,11 +21,6 @@ public record OrchestratorConfig(
     ServiceConfig service,
     GatewayConfig gateway) {
 
-  /** The per-run defaults the bridge copies into each workflow's input. */
-  public RemediationSettings remediationSettings() {
-    return bridge.settings();
-  }
-
   /** The per-run defaults from the remediation, routing and Temporal options. */
   public static RemediationSettings remediationSettings(
       RemediationDefaults remediation, RoutingConfig routing, TemporalConfig temporal) {

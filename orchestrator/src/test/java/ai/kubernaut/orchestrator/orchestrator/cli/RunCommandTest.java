@@ -54,7 +54,7 @@ class RunCommandTest {
     assertThat(c.service().httpPort()).isEqualTo(8080);
     assertThat(c.service().logFormat()).isEqualTo(LogFormat.TEXT);
     assertThat(c.service().logLevel()).isEqualTo("INFO");
-    assertThat(c.remediationSettings().defaultTimeouts()).isEqualTo(PhaseTimeouts.defaults());
+    assertThat(c.bridge().settings().defaultTimeouts()).isEqualTo(PhaseTimeouts.defaults());
   }
 
   @Test
