@@ -33,10 +33,12 @@ import org.slf4j.LoggerFactory;
  *       replaced by an RR with another UID: {@link Disposition#GONE}.
  *   <li>Sequence guard on {@code status.statusRunId}/{@code status.statusSequence}: the same run
  *       with a stored sequence at or above the write's is {@link Disposition#STALE} and nothing is
- *       written. A different run ID takes over: runs of one workflow ID never overlap (Temporal
- *       terminates the old run on reset, and continue-as-new closes it), so a write from another
- *       run is from the live one. The only exception is an activity of a just-terminated run that
- *       was already executing; its one write is replaced by the live run's next write.
+ *       written; at an equal sequence, a write decided by a later workflow task ({@code
+ *       status.statusWorkflowTask}: a local write re-run by a retried task) is newer and applied. A
+ *       different run ID takes over: runs of one workflow ID never overlap (Temporal terminates the
+ *       old run on reset, and continue-as-new closes it), so a write from another run is from the
+ *       live one. The only exception is an activity of a just-terminated run that was already
+ *       executing; its one write is replaced by the live run's next write.
  *   <li>Only orchestrator-owned fields are copied onto the freshly read status ({@link
  *       OwnedStatusFields}), with observedGeneration, conditions and status.temporal.
  *   <li>PUT to the status subresource with the read's resourceVersion (optimistic locking). 409:
@@ -115,13 +117,11 @@ public final class StatusActivitiesImpl implements StatusActivities {
       Map<String, Object> stored = KubeResources.statusOf(fresh);
       Long storedSequence = asLong(stored.get("statusSequence"));
       Object storedRun = stored.get("statusRunId");
-      if (write.runId().equals(storedRun)
-          && storedSequence != null
-          && storedSequence >= write.sequence()) {
+      if (write.runId().equals(storedRun) && storedSequence != null && !newer(write, stored)) {
         if (fromMemory) {
           continue; // our copy can't tell whether someone else wrote since: read it
         }
-        if (storedSequence == write.sequence()) {
+        if (storedSequence == write.sequence() && sameTask(write, stored)) {
           emitEvents(fresh, write); // our own earlier attempt wrote it
         }
         metrics.statusWrite(ns, "stale");
@@ -221,6 +221,24 @@ public final class StatusActivitiesImpl implements StatusActivities {
     if (!write.events().isEmpty()) {
       events.emit(rr, write.events(), write.workflowId(), write.runId(), write.sequence());
     }
+  }
+
+  /**
+   * The write is ahead of what the same run stored: a higher sequence, or the same sequence decided
+   * by a later workflow task (a local write re-run by a retried task, with what it learnt since).
+   */
+  private static boolean newer(StatusWrite write, Map<String, Object> stored) {
+    long storedSequence = asLong(stored.get("statusSequence"));
+    if (storedSequence != write.sequence()) {
+      return storedSequence < write.sequence();
+    }
+    Long storedTask = asLong(stored.get("statusWorkflowTask"));
+    return write.workflowTask() > (storedTask == null ? 0 : storedTask);
+  }
+
+  private static boolean sameTask(StatusWrite write, Map<String, Object> stored) {
+    Long storedTask = asLong(stored.get("statusWorkflowTask"));
+    return write.workflowTask() == (storedTask == null ? 0 : storedTask);
   }
 
   private static Long asLong(Object value) {

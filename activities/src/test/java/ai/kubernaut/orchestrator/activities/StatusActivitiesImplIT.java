@@ -185,6 +185,44 @@ class StatusActivitiesImplIT {
   }
 
   @Test
+  void aRetriedWorkflowTasksWriteOfTheSameSequenceWinsAndTheOlderTasksIsStale() {
+    StatusWrite refused =
+        new StatusWrite(
+            rrRef,
+            workflowId,
+            "run-1",
+            3,
+            12,
+            TestStatuses.processing(),
+            List.of(EventRecord.normal("SignalProcessingCreated", "created SignalProcessing sp")));
+    StatusWrite retried =
+        new StatusWrite(
+            rrRef,
+            workflowId,
+            "run-1",
+            3,
+            17,
+            TestStatuses.completed(Outcome.Remediated),
+            List.of(
+                EventRecord.normal("SignalProcessingCreated", "created SignalProcessing sp"),
+                EventRecord.normal("RemediationCompleted", "done")));
+
+    activities.writeStatus(refused);
+    StatusWriteResult newer = activities.writeStatus(retried);
+    StatusWriteResult older = activities.writeStatus(refused);
+
+    assertThat(newer.disposition()).isEqualTo(Disposition.APPLIED);
+    assertThat(older).isEqualTo(new StatusWriteResult(Disposition.STALE, 3));
+    RemediationRequestStatus status = read().getStatus();
+    assertThat(status.getOverallPhase()).isEqualTo(RemediationPhase.COMPLETED);
+    assertThat(status.getStatusSequence()).isEqualTo(3L);
+    assertThat(status.getStatusWorkflowTask()).isEqualTo(17L);
+    assertThat(client.v1().events().inNamespace(ns).list().getItems())
+        .extracting(Event::getReason)
+        .containsExactlyInAnyOrder("SignalProcessingCreated", "RemediationCompleted");
+  }
+
+  @Test
   void aNewRunTakesOverWhateverTheSequence() {
     activities.writeStatus(write("run-1", 40, TestStatuses.processing()));
 

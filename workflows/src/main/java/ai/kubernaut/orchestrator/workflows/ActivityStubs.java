@@ -8,6 +8,7 @@ import ai.kubernaut.orchestrator.workflows.activities.RoutingActivities;
 import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import ai.kubernaut.orchestrator.workflows.activities.ValidationActivities;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -46,6 +47,13 @@ final class ActivityStubs {
     writeOnCancel = value;
   }
 
+  private boolean localWrites;
+
+  /** Validation and status writes run as local activities (version of the run's rule). */
+  void localWrites(boolean value) {
+    localWrites = value;
+  }
+
   RoutingActivities routing(String summary) {
     return write(RoutingActivities.class, RemediationActivityOptions.ROUTING, summary);
   }
@@ -56,7 +64,9 @@ final class ActivityStubs {
   }
 
   ValidationActivities validation(String summary) {
-    return write(ValidationActivities.class, RemediationActivityOptions.KUBE_WRITE, summary);
+    return localWrites
+        ? local(ValidationActivities.class, summary)
+        : write(ValidationActivities.class, RemediationActivityOptions.KUBE_WRITE, summary);
   }
 
   ChildActivities child(String summary) {
@@ -75,7 +85,26 @@ final class ActivityStubs {
   }
 
   StatusActivities statusWriter(String summary) {
-    return write(StatusActivities.class, RemediationActivityOptions.STATUS_WRITE, summary);
+    return localWrites
+        ? local(StatusActivities.class, summary)
+        : write(StatusActivities.class, RemediationActivityOptions.STATUS_WRITE, summary);
+  }
+
+  /**
+   * A local-activity stub for a short write decided in the current workflow task: it runs in that
+   * task (a marker instead of three activity events and the task its completion would wake), with
+   * the same retries and budget as a write, finished before a cancel takes effect.
+   */
+  private <T> T local(Class<T> type, String summary) {
+    T stub =
+        Workflow.newLocalActivityStub(
+            type,
+            RemediationActivityOptions.withBudget(
+                LocalActivityOptions.newBuilder(RemediationActivityOptions.LOCAL_WRITE)
+                    .setSummary(summary)
+                    .build(),
+                budget.get()));
+    return FinishThenCancel.wrap(type, stub);
   }
 
   /** A stub for writes of {@code type}, cancelled as {@link #writeOnCancel} says. */

@@ -57,6 +57,15 @@ final class Notifier {
     return sendNotification(order(type, prio, msg), type, prio);
   }
 
+  /**
+   * Creates one NR (best effort) sent with a transition, whose Event names it instead of an Event
+   * of its own: returns what to say, or null when it could not be created (a Warning Event then
+   * says why).
+   */
+  String notifyWithTransition(NotificationType type, NotificationPriority prio, String msg) {
+    return create(order(type, prio, msg), type, prio);
+  }
+
   private NotificationOrder order(NotificationType type, NotificationPriority prio, String msg) {
     return order(type, prio, false, msg != null ? msg : ledger.waiting().waitingFor(), List.of());
   }
@@ -106,6 +115,15 @@ final class Notifier {
 
   private boolean sendNotification(
       NotificationOrder order, NotificationType type, NotificationPriority prio) {
+    String created = create(order, type, prio);
+    if (created != null) {
+      ledger.journal().event(EventRecord.normal("NotificationCreated", created));
+    }
+    return created != null;
+  }
+
+  /** Creates the NR; returns its description, or null (with a Warning Event) when it failed. */
+  private String create(NotificationOrder order, NotificationType type, NotificationPriority prio) {
     try {
       NotificationRef ref =
           stubs
@@ -124,19 +142,13 @@ final class Notifier {
             .created(order.retryOf() == null ? ref : ref.asRetryOf(order.retryOf()));
         ledger.notifications().rememberOrder(ref.name(), order);
       }
-      ledger
-          .journal()
-          .event(
-              EventRecord.normal(
-                  "NotificationCreated",
-                  type
-                      + " notification "
-                      + (ref == null ? "" : ref.name())
-                      + " ("
-                      + prio
-                      + ")"
-                      + (order.retryOf() == null ? "" : ", re-sending " + order.retryOf())));
-      return true;
+      return type
+          + " notification "
+          + (ref == null ? "" : ref.name())
+          + " ("
+          + prio
+          + ")"
+          + (order.retryOf() == null ? "" : ", re-sending " + order.retryOf());
     } catch (ActivityFailure f) {
       rethrowIfCancelled();
       log.warn("could not create {} notification: {}", type, f.getMessage());
@@ -146,7 +158,7 @@ final class Notifier {
               EventRecord.warning(
                   "NotificationFailed",
                   type + " notification could not be created: " + rootMessage(f)));
-      return false;
+      return null;
     }
   }
 }

@@ -3,6 +3,7 @@ package ai.kubernaut.orchestrator.workflows;
 import ai.kubernaut.orchestrator.workflows.activities.FailureTypes;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
@@ -37,6 +38,18 @@ public final class RemediationActivityOptions {
 
   /** RR status writes: like {@link #KUBE_WRITE} (conflicts are retried by the activity itself). */
   public static final ActivityOptions STATUS_WRITE = KUBE_WRITE;
+
+  /**
+   * Validation and RR status writes run as local activities (runs since change {@code
+   * local-writes}): the same timeouts and retries as {@link #KUBE_WRITE}; a retry that waits longer
+   * than 10 s waits on a durable timer instead of keeping the workflow task open.
+   */
+  public static final LocalActivityOptions LOCAL_WRITE =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(KUBE_WRITE.getStartToCloseTimeout())
+          .setLocalRetryThreshold(Duration.ofSeconds(10))
+          .setRetryOptions(KUBE_WRITE.getRetryOptions())
+          .build();
 
   /**
    * Re-reading a child before a timeout is declared: quick retries, bounded to two minutes; when
@@ -140,6 +153,21 @@ public final class RemediationActivityOptions {
     }
     ActivityOptions.Builder b =
         ActivityOptions.newBuilder(options).setScheduleToCloseTimeout(budget);
+    if (options.getStartToCloseTimeout() != null
+        && options.getStartToCloseTimeout().compareTo(budget) > 0) {
+      b.setStartToCloseTimeout(budget);
+    }
+    return b.build();
+  }
+
+  /** {@link #withBudget(ActivityOptions, Duration)} for a local activity. */
+  public static LocalActivityOptions withBudget(LocalActivityOptions options, Duration budget) {
+    Duration own = options.getScheduleToCloseTimeout();
+    if (own != null && !own.isZero() && own.compareTo(budget) <= 0) {
+      return options;
+    }
+    LocalActivityOptions.Builder b =
+        LocalActivityOptions.newBuilder(options).setScheduleToCloseTimeout(budget);
     if (options.getStartToCloseTimeout() != null
         && options.getStartToCloseTimeout().compareTo(budget) > 0) {
       b.setStartToCloseTimeout(budget);

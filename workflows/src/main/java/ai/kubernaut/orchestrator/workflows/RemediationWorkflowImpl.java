@@ -78,6 +78,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
   private final CarriedState carried;
   private final ActivityStubs stubs;
   private final Transitions transitions;
+  private final RoutingExit routingExit;
   private final Terminal terminal;
   private final RoutingSteps routingSteps;
   private final OperatorUpdates updates;
@@ -106,7 +107,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     this.stubs = new ActivityStubs(ledger::activityBudget);
     Notifier notifier = new Notifier(ledger, stubs);
     this.transitions = new Transitions(ledger, metrics, stubs, notifier);
-    RoutingExit routingExit = new RoutingExit(ledger, stubs);
+    this.routingExit = new RoutingExit(ledger, stubs);
     this.terminal = new Terminal(ledger, metrics, stubs, notifier, transitions, routingExit);
     this.routingSteps = new RoutingSteps(ledger, metrics, stubs, transitions, terminal);
     this.updates = new OperatorUpdates(ledger, lock, stubs, transitions, terminal);
@@ -152,27 +153,40 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
    */
   static final String NOTIFICATION_DELIVERY_CHANGE = "notification-delivery";
 
+  /**
+   * {@code Workflow.getVersion} change ID: validation and status writes run as local activities (in
+   * the workflow task that decided them), and an ending gives its routing back and sends its
+   * notification in parallel: fewer workflow tasks and history events per remediation.
+   */
+  static final String LOCAL_WRITES_CHANGE = "local-writes";
+
   @Override
   public RemediationResult run(RemediationInput ignored) {
+    boolean localWrites =
+        Workflow.getVersion(LOCAL_WRITES_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     boolean continueInAnyPhase =
-        Workflow.getVersion(CONTINUE_ANY_PHASE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+        localWrites
+            || Workflow.getVersion(CONTINUE_ANY_PHASE_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     ledger
         .children()
         .orderByProgress(
-            Workflow.getVersion(STATUS_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1);
+            localWrites
+                || Workflow.getVersion(STATUS_ORDER_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1);
     int writesOnCancel =
-        Workflow.getVersion(CANCEL_WAITS_FOR_WRITES_CHANGE, Workflow.DEFAULT_VERSION, 2);
+        localWrites
+            ? 2
+            : Workflow.getVersion(CANCEL_WAITS_FOR_WRITES_CHANGE, Workflow.DEFAULT_VERSION, 2);
     stubs.onCancel(
         switch (writesOnCancel) {
           case 1 -> ActivityStubs.WriteOnCancel.WAIT_FOR_CANCELLATION;
           case 2 -> ActivityStubs.WriteOnCancel.FINISH_THEN_CANCEL;
           default -> ActivityStubs.WriteOnCancel.ABANDON;
         });
-    ledger
-        .run()
-        .rules(
-            continueInAnyPhase,
-            Workflow.getVersion(NOTIFICATION_DELIVERY_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1);
+    boolean trackNotifications =
+        localWrites
+            || Workflow.getVersion(NOTIFICATION_DELIVERY_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+    ledger.run().rules(continueInAnyPhase, trackNotifications, localWrites);
+    stubs.localWrites(localWrites);
     try {
       if (ledger.lifecycle().phase() == Phase.Pending) {
         guarded(this::begin);
@@ -202,6 +216,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
     if (ledger.run().trackNotifications()) {
       delivery.watchAfterEnding();
     }
+    routingExit.awaitReleases();
     Workflow.await(Workflow::isEveryHandlerFinished);
     return result();
   }
@@ -516,6 +531,7 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
   }
 
   private void continueAsNew() {
+    routingExit.awaitReleases();
     Workflow.await(Workflow::isEveryHandlerFinished);
     log.info(
         "continuing as new in phase {} after {} events",

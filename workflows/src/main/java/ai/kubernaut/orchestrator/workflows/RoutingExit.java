@@ -13,7 +13,10 @@ import ai.kubernaut.orchestrator.workflows.model.RoutingReleaseResult;
 import ai.kubernaut.orchestrator.workflows.routing.RoutingIds;
 import ai.kubernaut.orchestrator.workflows.routing.TargetLockWorkflow;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 
@@ -32,11 +35,33 @@ final class RoutingExit {
     this.stubs = stubs;
   }
 
-  /** Gives the target's lock back (held or queued): a signal to {@code lock/<target>}. */
+  // lock releases sent without waiting for the server's confirmation (runs since local-writes)
+  private final List<Promise<Void>> unconfirmed = new ArrayList<>();
+
+  /**
+   * Gives the target's lock back (held or queued): a signal to {@code lock/<target>}. Since change
+   * {@code local-writes} the workflow goes on without waiting for the server's confirmation (which
+   * would cost a workflow task); {@link #awaitReleases} waits for it before the run ends.
+   */
   void releaseLock(String completedWorkflowId) {
     if (!ledger.routing().takeLock()) {
       return;
     }
+    if (ledger.run().localWrites()) {
+      unconfirmed.add(Async.procedure(() -> signalRelease(completedWorkflowId)));
+    } else {
+      signalRelease(completedWorkflowId);
+    }
+  }
+
+  /** Waits for the lock releases still unconfirmed: a run does not close before they are. */
+  void awaitReleases() {
+    List<Promise<Void>> sent = List.copyOf(unconfirmed);
+    unconfirmed.clear();
+    sent.forEach(Promise::get);
+  }
+
+  private void signalRelease(String completedWorkflowId) {
     String id = RoutingIds.lock(ledger.snapshot().target());
     try {
       Workflow.newExternalWorkflowStub(TargetLockWorkflow.class, id)
@@ -54,6 +79,14 @@ final class RoutingExit {
    */
   List<String> releaseRouting(Phase to, Outcome out, String why, String msg) {
     releaseLock(null);
+    return releaseRegistration(to, out, why, msg);
+  }
+
+  /**
+   * The coordinator hands the outcome to the duplicates (returned, for the bulk notification); the
+   * lock is left to {@link #releaseLock}.
+   */
+  List<String> releaseRegistration(Phase to, Outcome out, String why, String msg) {
     if (!ledger.routing().takeRegistration()) {
       return List.of();
     }

@@ -18,6 +18,12 @@ final class RunBookkeeping {
   /** NotificationRequest deliveries are tracked (version of the run's rule). */
   private boolean trackNotifications;
 
+  /**
+   * Validation and status writes run as local activities, and an ending releases and notifies in
+   * parallel (version of the run's rule).
+   */
+  private boolean localWrites;
+
   int runs() {
     return runs;
   }
@@ -49,9 +55,14 @@ final class RunBookkeeping {
     return trackNotifications;
   }
 
-  void rules(boolean continueInAnyPhase, boolean trackNotifications) {
+  boolean localWrites() {
+    return localWrites;
+  }
+
+  void rules(boolean continueInAnyPhase, boolean trackNotifications, boolean localWrites) {
     this.continueInAnyPhase = continueInAnyPhase;
     this.trackNotifications = trackNotifications;
+    this.localWrites = localWrites;
   }
 
   /** The run continued from run {@code previous}. */

@@ -12,6 +12,8 @@ import ai.kubernaut.orchestrator.workflows.model.Outcome;
 import ai.kubernaut.orchestrator.workflows.model.Phase;
 import ai.kubernaut.orchestrator.workflows.model.TerminateChildren;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,17 +143,14 @@ final class Terminal {
             now,
             Timeouts.deadline(now, ledger.settings().retention()));
     transitions.changePhase(from, to, now, null, null);
-    ledger
-        .journal()
-        .event(
-            to == Phase.Completed || to == Phase.Skipped
-                ? EventRecord.normal("Remediation" + to, msg)
-                : EventRecord.warning("Remediation" + to, msg));
-    ledger.journal().timeline(to + " (" + out + "): " + why);
-    List<String> dups = routingExit.releaseRouting(to, out, why, msg);
-    ledger.routing().addReleasedDuplicates(dups);
-    if (end.notice() != null) {
-      notifier.notify(end.notice().type(), end.notice().priority(), msg);
+    List<String> dups;
+    if (ledger.run().localWrites()) {
+      ledger.journal().timeline(to + " (" + out + "): " + why);
+      dups = releaseAndNotifyTogether(end, to, out, why, msg);
+    } else {
+      ledger.journal().event(endEvent(to, msg));
+      ledger.journal().timeline(to + " (" + out + "): " + why);
+      dups = releaseThenNotify(end, to, out, why, msg);
     }
     if (!ledger.routing().duplicates().isEmpty()) {
       notifier.notifyBulk(ledger.routing().duplicates(), msg);
@@ -166,5 +165,51 @@ final class Terminal {
     }
     metrics.remediationEnded(to, out.name(), Duration.between(ledger.lifecycle().startTime(), now));
     transitions.afterTransition();
+  }
+
+  /** Runs recorded before change {@code local-writes}: one call after the other. */
+  private List<String> releaseThenNotify(
+      TerminalOutcome end, Phase to, Outcome out, String why, String msg) {
+    List<String> dups = routingExit.releaseRouting(to, out, why, msg);
+    ledger.routing().addReleasedDuplicates(dups);
+    if (end.notice() != null) {
+      notifier.notify(end.notice().type(), end.notice().priority(), msg);
+    }
+    return dups;
+  }
+
+  /**
+   * The lock's release, the coordinator's release and the notification do not depend on each other:
+   * sent in one workflow task, awaited in a fixed order. The bulk notification, which needs the
+   * released duplicates, follows.
+   */
+  private List<String> releaseAndNotifyTogether(
+      TerminalOutcome end, Phase to, Outcome out, String why, String msg) {
+    routingExit.releaseLock(null); // sent now, confirmed before the run ends
+    Promise<List<String>> registration =
+        Async.function(() -> routingExit.releaseRegistration(to, out, why, msg));
+    Promise<String> notified =
+        end.notice() == null
+            ? Workflow.newPromise(null)
+            : Async.function(
+                () ->
+                    notifier.notifyWithTransition(
+                        end.notice().type(), end.notice().priority(), msg));
+    List<String> dups = registration.get();
+    String notice = notified.get();
+    // the notification is named in the end's Event: one Event per transition
+    ledger
+        .journal()
+        .event(
+            endEvent(
+                to, notice == null ? msg : (msg == null ? "" : msg + "; ") + "sent " + notice));
+    ledger.routing().addReleasedDuplicates(dups);
+    return dups;
+  }
+
+  private static EventRecord endEvent(Phase to, String msg) {
+    return to == Phase.Completed || to == Phase.Skipped
+        ? EventRecord.normal("Remediation" + to, msg)
+        : EventRecord.warning("Remediation" + to, msg);
   }
 }

@@ -278,6 +278,7 @@ final class Transitions {
                     info.id(),
                     info.runId(),
                     ledger.journal().sequence(),
+                    ledger.run().localWrites() ? Workflow.getInfo().getHistoryLength() : 0,
                     ledger.status(),
                     events));
     if (r != null && r.disposition() == StatusWriteResult.Disposition.GONE) {

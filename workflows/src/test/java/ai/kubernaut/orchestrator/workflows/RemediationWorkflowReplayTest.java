@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * workflows verify -Dhistories.record=true} after an intended change of command order, and guard
  * that change with {@code Workflow.getVersion} once released). A non-deterministic change fails
  * here. Holds the histories of the coordination workflows too ({@code coordinator-*}, {@code
- * lock-*}, recorded by RoutingWorkflowTest).
+ * lock-*}, recorded by RoutingWorkflowTest). {@code pre-local-writes-*} are the histories recorded
+ * before change {@code local-writes} (status writes and validation as activities, the end's calls
+ * one after the other): runs still open when it was deployed replay with them.
  */
 class RemediationWorkflowReplayTest {
 
@@ -64,7 +66,9 @@ class RemediationWorkflowReplayTest {
   private static final Map<String, Long> CONTINUE_AS_NEW_AFTER =
       Map.of(
           "continued-as-new-last-run.json", 20L,
-          "continued-as-new-in-one-phase.json", 40L);
+          "continued-as-new-in-one-phase.json", 40L,
+          "pre-local-writes-continued-as-new-last-run.json", 20L,
+          "pre-local-writes-continued-as-new-in-one-phase.json", 40L);
 
   @ParameterizedTest
   @MethodSource("histories")

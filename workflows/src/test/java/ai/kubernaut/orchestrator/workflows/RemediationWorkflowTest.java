@@ -86,13 +86,19 @@ class RemediationWorkflowTest {
         .containsExactly("nr-completion-disk-full");
     assertThat(cluster.notificationTypes()).containsExactly("Completion");
     assertThat(cluster.notifications.get(0).priority()).isEqualTo(NotificationPriority.Low);
+    // one Event per transition: the Completion notification is named in the end's Event
     assertThat(cluster.eventReasons())
-        .containsSubsequence(
+        .containsExactly(
             "SignalProcessingCreated",
             "AIAnalysisCreated",
             "WorkflowExecutionCreated",
-            "RemediationCompleted",
-            "NotificationCreated");
+            "RemediationCompleted");
+    assertThat(cluster.lastWrite().events())
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.message())
+                    .endsWith("; sent Completion notification nr-completion-disk-full (Low)"));
     assertThat(cluster.terminations).isEmpty();
 
     WorkflowExecutionDescription d = WorkflowStub.fromTyped(wf).describe();

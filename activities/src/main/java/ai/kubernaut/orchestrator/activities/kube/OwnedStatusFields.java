@@ -57,6 +57,7 @@ public final class OwnedStatusFields {
           "temporal",
           "shortFingerprint",
           "statusSequence",
+          "statusWorkflowTask",
           "statusRunId");
 
   private OwnedStatusFields() {}

@@ -123,6 +123,7 @@ public final class StatusProjector {
     temporal.setUiURL(ui == null ? null : ui.historyUrl(write.workflowId(), write.runId()));
     s.setTemporal(temporal);
     s.setStatusSequence(write.sequence());
+    s.setStatusWorkflowTask(write.workflowTask() > 0 ? write.workflowTask() : null);
     s.setStatusRunId(write.runId());
     return s;
   }

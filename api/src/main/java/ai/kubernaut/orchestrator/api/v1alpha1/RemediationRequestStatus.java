@@ -127,6 +127,11 @@ public class RemediationRequestStatus {
   @JsonPropertyDescription("Temporal run that wrote statusSequence")
   private String statusRunId;
 
+  @JsonPropertyDescription(
+      "History length at the workflow task that decided the write: orders two writes of the same"
+          + " statusSequence (a retried workflow task's write wins)")
+  private Long statusWorkflowTask;
+
   @JsonPropertyDescription("Written by the Gateway")
   private Deduplication deduplication;
 
@@ -464,6 +469,14 @@ public class RemediationRequestStatus {
 
   public void setStatusSequence(Long statusSequence) {
     this.statusSequence = statusSequence;
+  }
+
+  public Long getStatusWorkflowTask() {
+    return statusWorkflowTask;
+  }
+
+  public void setStatusWorkflowTask(Long statusWorkflowTask) {
+    this.statusWorkflowTask = statusWorkflowTask;
   }
 
   public String getStatusRunId() {
