@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param lease leader election settings; null runs the bridge without election (one replica)
  * @param executor work queue sizing and retry backoff
  * @param finalizerTimeout how long a deleted RR may wait for Temporal before the finalizer goes
+ * @param pendingStatusDelay how long after a start the bridge leaves {@code status.temporal} to the
+ *     workflow's first status write; if that has not recorded the run by then, the bridge writes it
+ *     (with {@code overallPhase: Pending} when there is no phase yet)
  * @param settings operator defaults copied into every workflow input at start
  */
 public record BridgeConfig(
@@ -28,10 +31,14 @@ public record BridgeConfig(
     LeaseSettings lease,
     ExecutorSettings executor,
     Duration finalizerTimeout,
+    Duration pendingStatusDelay,
     RemediationSettings settings) {
 
   /** The finalizer's wait for an unreachable Temporal before it is removed anyway. */
   public static final Duration FINALIZER_TIMEOUT = Duration.ofMinutes(2);
+
+  /** The default wait for the workflow to record its run in {@code status.temporal}. */
+  public static final Duration PENDING_STATUS_DELAY = Duration.ofSeconds(5);
 
   public BridgeConfig {
     namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
@@ -41,6 +48,10 @@ public record BridgeConfig(
     Objects.requireNonNull(driftPeriod, "driftPeriod");
     Objects.requireNonNull(executor, "executor");
     Objects.requireNonNull(finalizerTimeout, "finalizerTimeout");
+    Objects.requireNonNull(pendingStatusDelay, "pendingStatusDelay");
+    if (pendingStatusDelay.isNegative()) {
+      throw new IllegalArgumentException("pendingStatusDelay must not be negative");
+    }
     settings = settings == null ? RemediationSettings.defaults() : settings;
   }
 
@@ -58,6 +69,7 @@ public record BridgeConfig(
         value,
         executor,
         finalizerTimeout,
+        pendingStatusDelay,
         settings);
   }
 

@@ -24,9 +24,13 @@ import org.slf4j.LoggerFactory;
  *   <li>Deleting: cancel the running workflow, then remove the finalizer (also when the workflow is
  *       closed or gone; after {@code finalizerTimeout} even when Temporal cannot be reached).
  *   <li>Terminal: delete once retention has expired.
- *   <li>Otherwise: add the finalizer, start the workflow (idempotent) and record {@code
- *       status.temporal}; on a drift check also confirm the workflow still runs.
+ *   <li>Otherwise: add the finalizer and start the workflow (idempotent); on a drift check also
+ *       confirm the workflow still runs.
  * </ul>
+ *
+ * <p>After a start, {@code status.temporal} is left to the workflow's first status write. Only if
+ * the RR still shows what it showed at the start {@code pendingStatusDelay} later (workflow slow,
+ * worker down) does the bridge record the run itself, with Pending when there is no phase yet.
  */
 final class RemediationRequestHandler implements ResourceEventHandler<RemediationRequest> {
 
@@ -44,6 +48,9 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
   private final String temporalNamespace;
   private final Clock clock;
   private final Set<String> knownRunning = ConcurrentHashMap.newKeySet();
+
+  /** Workflow IDs started this term whose deferred {@code status.temporal} check has not run. */
+  private final Set<String> awaitingStatus = ConcurrentHashMap.newKeySet();
 
   /** Workflow IDs whose RR this term already released (the cache may still show the finalizer). */
   private final Set<String> released = ConcurrentHashMap.newKeySet();
@@ -138,7 +145,8 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
 
   private WorkQueue.Result ensureWorkflow(RemediationRequest rr, boolean driftCheck) {
     String workflowId = WorkflowStarter.workflowId(rr);
-    if (knownRunning.contains(workflowId) && !driftCheck) {
+    if (awaitingStatus.contains(workflowId) || (knownRunning.contains(workflowId) && !driftCheck)) {
+      // just started (its status check is scheduled), or known to run: nothing to do yet
       return WorkQueue.Result.DONE;
     }
     TemporalRef recorded = rr.getStatus() == null ? null : rr.getStatus().getTemporal();
@@ -182,8 +190,53 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
       LOG.info("started workflow {} run {}", started.workflowId(), started.runId());
     }
     knownRunning.add(started.workflowId());
-    writer.recordTemporal(rr, temporalRef(started.workflowId(), started.runId()));
+    TemporalRef ref = temporalRef(started.workflowId(), started.runId());
+    if (!sameRun(previous, ref) && awaitingStatus.add(started.workflowId())) {
+      String name = rr.getMetadata().getName();
+      queue.submitAfter(
+          "temporal/" + namespace + "/" + name,
+          config.pendingStatusDelay(),
+          () -> recordTemporalUnlessWritten(namespace, name, ref, previous));
+    }
     return WorkQueue.Result.DONE;
+  }
+
+  /**
+   * The deferred half of a start: writes {@code ref} (and Pending when the RR has no phase) only if
+   * the cached RR's {@code status.temporal} still names what it named at the start ({@code
+   * atStart}). Any change means a newer writer recorded a run, normally the workflow's first status
+   * write, so the bridge writes nothing; nor for an RR that is gone, being deleted or terminal.
+   */
+  private WorkQueue.Result recordTemporalUnlessWritten(
+      String namespace, String name, TemporalRef ref, TemporalRef atStart) {
+    try (RemediationMdc ignored = RemediationMdc.put(namespace, name, "rr.pending-status")) {
+      RemediationRequest rr = cached(namespace, name);
+      if (rr != null
+          && !rr.isMarkedForDeletion()
+          && !isTerminal(rr)
+          && ref.getWorkflowId().equals(WorkflowStarter.workflowId(rr))) {
+        TemporalRef recorded = rr.getStatus() == null ? null : rr.getStatus().getTemporal();
+        if (sameRun(recorded, atStart)) {
+          LOG.info(
+              "workflow {} has not recorded run {} after {}: recording it",
+              ref.getWorkflowId(),
+              ref.getRunId(),
+              config.pendingStatusDelay());
+          writer.recordTemporal(rr, ref);
+        }
+      }
+      awaitingStatus.remove(ref.getWorkflowId());
+      return WorkQueue.Result.DONE;
+    }
+  }
+
+  /** Both null, or the same workflow ID and run ID. */
+  private static boolean sameRun(TemporalRef a, TemporalRef b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return Objects.equals(a.getWorkflowId(), b.getWorkflowId())
+        && Objects.equals(a.getRunId(), b.getRunId());
   }
 
   private WorkQueue.Result finalizeDeletion(RemediationRequest rr) {

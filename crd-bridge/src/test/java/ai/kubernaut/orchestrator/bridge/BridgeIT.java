@@ -81,10 +81,16 @@ class BridgeIT {
   static final String TASK_QUEUE = "bridge-it";
   static final Duration WAIT = Duration.ofSeconds(20);
   static final String BRIDGE_AGENT = "kubernaut-bridge-it";
+  static final ApiCall STATUS_PATCH =
+      new ApiCall("patch", "kubernaut.ai", "remediationrequests", "status");
+
+  /** Short, so the tests whose fake workflow writes no status see status.temporal soon. */
+  static final Duration PENDING_STATUS_DELAY = Duration.ofMillis(500);
 
   static KubernetesApiStandIn api;
   static TestWorkflowEnvironment temporal;
   static WorkflowClient workflows;
+  static KubernetesClient workerKube;
 
   final List<AutoCloseable> closeables = new ArrayList<>();
   String ns;
@@ -106,6 +112,10 @@ class BridgeIT {
     Worker worker = temporal.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         FakeRemediationWorkflow.class, FingerprintCoordinatorWorkflowImpl.class);
+    workerKube = api.newClient(c -> c.withUserAgent("kubernaut-worker-it"));
+    worker.registerActivitiesImplementations(
+        new StatusActivitiesImpl(
+            workerKube, Clock.systemUTC(), ActivityMetrics.inMemory(), TemporalUi.none()));
     temporal.start();
     workflows = temporal.getWorkflowClient();
   }
@@ -113,6 +123,7 @@ class BridgeIT {
   @AfterAll
   static void stopServers() {
     temporal.close();
+    workerKube.close();
     api.close();
   }
 
@@ -130,19 +141,64 @@ class BridgeIT {
   }
 
   @Test
-  void aNewRemediationShowsPendingWithItsWorkflowInOneWrite() throws Exception {
-    bridge(null);
+  void aRemediationWhoseWorkflowRecordsNothingShowsPendingAfterTheDelayInOneWrite() {
+    Duration delay = Duration.ofSeconds(3);
+    bridge(null, "bridge-it", delay);
+    api.requestLog().clear();
+    Instant created = Instant.now();
+
     RemediationRequest rr = create(rr(ns, "just-started"));
+    String id = WorkflowStarter.workflowId(rr);
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> get(rr).getStatus() != null && get(rr).getStatus().getTemporal() != null);
+    Instant shown = Instant.now();
+
+    RemediationRequestStatus status = get(rr).getStatus();
+    assertThat(Duration.between(created, shown))
+        .as("the bridge leaves status.temporal to the workflow for the delay")
+        .isGreaterThanOrEqualTo(delay);
+    assertThat(status.getOverallPhase()).isEqualTo(RemediationPhase.PENDING);
+    assertThat(status.getTemporal().getWorkflowId()).isEqualTo(id);
+    assertThat(status.getTemporal().getRunId())
+        .isEqualTo(workflows.newUntypedWorkflowStub(id).describe().getExecution().getRunId());
+    assertThat(FakeRemediationWorkflow.starts(id)).isEqualTo(1);
+    await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> bridgeCalls(STATUS_PATCH) == 1);
+  }
+
+  @Test
+  void sendsNoStatusPatchWhenTheWorkflowRecordsItsRunWithinTheDelay() {
+    Duration delay = BridgeConfig.PENDING_STATUS_DELAY;
+    bridge(null, "bridge-it", delay);
+    FakeRemediationWorkflow.WRITES_STATUS.add(ns + "/recorded-by-workflow");
+    api.requestLog().clear();
+
+    RemediationRequest rr = create(rr(ns, "recorded-by-workflow"));
+    String id = WorkflowStarter.workflowId(rr);
 
     await()
         .atMost(WAIT)
         .untilAsserted(
             () -> {
-              RemediationRequest current = get(rr);
-              assertThat(current.getStatus()).isNotNull();
-              assertThat(current.getStatus().getTemporal()).isNotNull();
-              assertThat(current.getStatus().getOverallPhase()).isEqualTo(RemediationPhase.PENDING);
+              RemediationRequestStatus status = get(rr).getStatus();
+              assertThat(status).isNotNull();
+              assertThat(status.getOverallPhase()).isEqualTo(RemediationPhase.PROCESSING);
+              assertThat(status.getTemporal().getWorkflowId()).isEqualTo(id);
+              assertThat(status.getTemporal().getRunId())
+                  .isEqualTo(
+                      workflows.newUntypedWorkflowStub(id).describe().getExecution().getRunId());
             });
+    // past the bridge's check (delay after the start) and a few drift sweeps (every second)
+    await()
+        .during(delay.plusSeconds(2))
+        .atMost(WAIT.plus(delay))
+        .until(() -> bridgeCalls(STATUS_PATCH) == 0);
+    assertThat(api.requestLog().callsFrom(BRIDGE_AGENT))
+        .as("the finalizer is still the bridge's one write to the RR")
+        .containsKey(ApiCall.of("patch", "kubernaut.ai", "remediationrequests"));
+    assertThat(get(rr).getStatus().getOverallPhase()).isEqualTo(RemediationPhase.PROCESSING);
+    assertThat(FakeRemediationWorkflow.starts(id)).isEqualTo(1);
   }
 
   @Test
@@ -597,6 +653,11 @@ class BridgeIT {
   }
 
   private Bridge bridge(BridgeConfig.LeaseSettings lease, String identity) {
+    return bridge(lease, identity, PENDING_STATUS_DELAY);
+  }
+
+  private Bridge bridge(
+      BridgeConfig.LeaseSettings lease, String identity, Duration pendingStatusDelay) {
     KubernetesClient client = api.newClient(c -> c.withUserAgent(BRIDGE_AGENT));
     BridgeConfig config =
         new BridgeConfig(
@@ -608,6 +669,7 @@ class BridgeIT {
             lease,
             new BridgeConfig.ExecutorSettings(2, Duration.ofMillis(50), Duration.ofSeconds(1)),
             Duration.ofSeconds(10),
+            pendingStatusDelay,
             null);
     ActivityMetrics metrics = ActivityMetrics.inMemory();
     BridgeActivities activities =
@@ -707,6 +769,10 @@ class BridgeIT {
             RemediationInputMapper.map(
                 rr, ai.kubernaut.orchestrator.workflows.model.RemediationSettings.defaults()))
         .getRunId();
+  }
+
+  private static long bridgeCalls(ApiCall call) {
+    return api.requestLog().callsFrom(BRIDGE_AGENT).getOrDefault(call, 0L);
   }
 
   private static double counter(Bridge bridge, String name) {

@@ -1,6 +1,8 @@
 package ai.kubernaut.orchestrator.bridge;
 
+import ai.kubernaut.orchestrator.activities.TestStatuses;
 import ai.kubernaut.orchestrator.workflows.RemediationWorkflow;
+import ai.kubernaut.orchestrator.workflows.activities.StatusActivities;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalCommand;
 import ai.kubernaut.orchestrator.workflows.model.ApprovalResult;
 import ai.kubernaut.orchestrator.workflows.model.ChildStatus;
@@ -14,8 +16,11 @@ import ai.kubernaut.orchestrator.workflows.model.RemediationResult;
 import ai.kubernaut.orchestrator.workflows.model.RemediationState;
 import ai.kubernaut.orchestrator.workflows.model.RetryRequest;
 import ai.kubernaut.orchestrator.workflows.model.RetryResult;
+import ai.kubernaut.orchestrator.workflows.model.StatusWrite;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stands in for the real RemediationWorkflow: records starts, signals and cancellations (outside
  * replay, in static maps keyed by workflow ID), waits until told to finish, and lets cancellation
- * end it.
+ * end it. It writes no status, except for the RRs in {@link #WRITES_STATUS}: those get the real
+ * workflow's first status write (Processing, which records the run in {@code status.temporal})
+ * through the real {@code StatusActivities} as soon as the run starts.
  */
 public class FakeRemediationWorkflow implements RemediationWorkflow, FakeControl {
 
@@ -34,6 +41,9 @@ public class FakeRemediationWorkflow implements RemediationWorkflow, FakeControl
   static final Map<String, List<ChildStatus>> SIGNALS = new ConcurrentHashMap<>();
   static final Set<String> CANCELLED = ConcurrentHashMap.newKeySet();
   static final Map<String, RemediationInput> INPUTS = new ConcurrentHashMap<>();
+
+  /** RRs ({@code namespace/name}) whose run writes its first status at once. */
+  static final Set<String> WRITES_STATUS = ConcurrentHashMap.newKeySet();
 
   /** What the state query answers for a workflow ID (default: a run still waiting). */
   static final Map<String, RemediationState> STATES = new ConcurrentHashMap<>();
@@ -55,6 +65,19 @@ public class FakeRemediationWorkflow implements RemediationWorkflow, FakeControl
     if (!Workflow.isReplaying()) {
       STARTS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
       INPUTS.put(id, input);
+    }
+    if (WRITES_STATUS.contains(input.rr().namespace() + "/" + input.rr().name())) {
+      Workflow.newActivityStub(
+              StatusActivities.class,
+              ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build())
+          .writeStatus(
+              new StatusWrite(
+                  input.rr(),
+                  id,
+                  Workflow.getInfo().getRunId(),
+                  1,
+                  TestStatuses.processing(),
+                  List.of()));
     }
     try {
       Workflow.await(() -> result != null);

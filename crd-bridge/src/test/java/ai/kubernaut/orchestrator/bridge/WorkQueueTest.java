@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,5 +114,61 @@ class WorkQueueTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> ran.contains("new"));
     assertThat(ran).containsExactly("old", "new");
     assertThat(queue.depth()).isZero();
+  }
+
+  @Test
+  void runsADelayedTaskNoSoonerThanItsDelay() {
+    Duration delay = Duration.ofMillis(400);
+    AtomicInteger ran = new AtomicInteger();
+    long submitted = System.nanoTime();
+    AtomicLong ranAfterNanos = new AtomicLong();
+
+    queue.submitAfter(
+        "temporal/ns/rr",
+        delay,
+        () -> {
+          ranAfterNanos.set(System.nanoTime() - submitted);
+          ran.incrementAndGet();
+          return WorkQueue.Result.DONE;
+        });
+
+    assertThat(queue.depth()).as("a delayed task counts as waiting").isEqualTo(1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> ran.get() == 1);
+    assertThat(Duration.ofNanos(ranAfterNanos.get())).isGreaterThanOrEqualTo(delay);
+    await().atMost(Duration.ofSeconds(5)).until(() -> queue.depth() == 0);
+  }
+
+  @Test
+  void aTaskSubmittedForTheKeyReplacesADelayedOne() {
+    List<String> ran = new CopyOnWriteArrayList<>();
+    AtomicInteger superseded = new AtomicInteger();
+
+    queue.submitAfter(
+        "k",
+        Duration.ofMillis(300),
+        new WorkQueue.Task() {
+          @Override
+          public WorkQueue.Result run() {
+            ran.add("delayed");
+            return WorkQueue.Result.DONE;
+          }
+
+          @Override
+          public void onSuperseded() {
+            superseded.incrementAndGet();
+          }
+        });
+    queue.submit(
+        "k",
+        () -> {
+          ran.add("now");
+          return WorkQueue.Result.DONE;
+        });
+
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> ran.equals(List.of("now")));
+    assertThat(superseded.get()).isEqualTo(1);
   }
 }

@@ -17,6 +17,7 @@ public final class BridgeOptions {
   static final String SIGNAL_THREADS = "--signal-threads";
   static final String DRIFT_PERIOD = "--drift-period";
   static final String RESYNC_PERIOD = "--resync-period";
+  static final String PENDING_STATUS_DELAY = "--pending-status-delay";
   static final String LEADER_ELECTION = "--leader-election";
   static final String LEASE_NAME = "--leader-election-lease-name";
   static final String LEASE_NAMESPACE = "--leader-election-namespace";
@@ -47,6 +48,16 @@ public final class BridgeOptions {
       defaultValue = "${env:KUBERNAUT_RESYNC_PERIOD:-10m}",
       description = "Informer resync period: drift reconciliation and retention deletion.")
   String resyncPeriod;
+
+  @Option(
+      names = PENDING_STATUS_DELAY,
+      paramLabel = "<duration>",
+      defaultValue = "${env:KUBERNAUT_PENDING_STATUS_DELAY:-5s}",
+      description =
+          "How long after starting a workflow the bridge leaves status.temporal to the"
+              + " workflow's first status write; if the run is not recorded by then, the bridge"
+              + " writes status.temporal (and Pending) itself.")
+  String pendingStatusDelay;
 
   @Option(
       names = LEADER_ELECTION,
@@ -127,6 +138,7 @@ public final class BridgeOptions {
             : null,
         BridgeConfig.ExecutorSettings.withWorkers(v.intAtLeast(SIGNAL_THREADS, signalThreads, 1)),
         BridgeConfig.FINALIZER_TIMEOUT,
+        v.nonNegativeDuration(PENDING_STATUS_DELAY, pendingStatusDelay),
         settings);
   }
 

@@ -51,6 +51,7 @@ class RunCommandTest {
     assertThat(c.bridge().taskQueue()).isEqualTo(c.temporal().taskQueue());
     assertThat(c.bridge().executor().workers()).isEqualTo(8);
     assertThat(c.bridge().driftPeriod()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(c.bridge().pendingStatusDelay()).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.service().httpPort()).isEqualTo(8080);
     assertThat(c.service().logFormat()).isEqualTo(LogFormat.TEXT);
     assertThat(c.service().logLevel()).isEqualTo("INFO");
@@ -142,6 +143,7 @@ class RunCommandTest {
         "--signal-threads=0 | --signal-threads: must be at least 1",
         "--drift-period=0s | --drift-period: must be a positive Go duration",
         "--resync-period=never | --resync-period: must be a positive Go duration",
+        "--pending-status-delay=soon | --pending-status-delay: must be a Go duration",
         "--leader-election-lease-name=Bad_Name | --leader-election-lease-name: must be a DNS-1123 subdomain",
         "--leader-election-namespace=Bad_NS | --leader-election-namespace: must be a DNS-1123 label",
         "--leader-election-renew-deadline=20s | --leader-election-renew-deadline: must be shorter than --leader-election-lease-duration",

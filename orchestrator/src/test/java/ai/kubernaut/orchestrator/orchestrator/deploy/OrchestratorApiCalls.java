@@ -32,7 +32,9 @@ final class OrchestratorApiCalls {
     calls.add(ApiCall.of("patch", KUBERNAUT, "remediationrequests")); // finalizer edit()
     calls.add(ApiCall.of("delete", KUBERNAUT, "remediationrequests")); // RetentionReaper
     calls.add(new ApiCall("update", KUBERNAUT, "remediationrequests", "status")); // writeStatus
-    calls.add(new ApiCall("patch", KUBERNAUT, "remediationrequests", "status")); // recordTemporal
+    calls.add(
+        new ApiCall(
+            "patch", KUBERNAUT, "remediationrequests", "status")); // recordTemporal (deferred)
     // owned children
     for (String child : OWNED_CHILDREN) {
       calls.add(ApiCall.of("create", KUBERNAUT, child)); // CreateOrAdopt.createOrAdopt

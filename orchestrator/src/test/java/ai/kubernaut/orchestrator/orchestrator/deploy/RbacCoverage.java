@@ -133,6 +133,15 @@ public final class RbacCoverage {
                   + " only happens when a notification activity is retried after its create"
                   + " succeeded (crash or lost response); the crash-restart reliability test"
                   + " covers that path"),
+          new Allowance(
+              "patch",
+              "kubernaut.ai",
+              "remediationrequests/status",
+              "the bridge merge-patches status.temporal (with Pending) only when the workflow has"
+                  + " not recorded its run within --pending-status-delay of the start (worker down"
+                  + " or slow), or when a running workflow's run differs from the recorded one (a"
+                  + " reset); in a healthy run the workflow's first status write records it;"
+                  + " BridgeIT covers the patch"),
           extendTimeoutPatch("signalprocessings"),
           extendTimeoutPatch("aianalyses"),
           extendTimeoutPatch("remediationapprovalrequests"),
