@@ -58,6 +58,10 @@ final class ActivityStubs {
     return write(RoutingActivities.class, RemediationActivityOptions.ROUTING, summary);
   }
 
+  RoutingActivities registration(String summary) {
+    return write(RoutingActivities.class, RemediationActivityOptions.REGISTRATION, summary);
+  }
+
   RoutingActivities temporalLookup(String summary) {
     return Workflow.newActivityStub(
         RoutingActivities.class, withSummary(RemediationActivityOptions.TEMPORAL_LOOKUP, summary));

@@ -194,6 +194,7 @@ final class ChildReactions {
     if (!ChildPhases.SKIPPED.equals(s.phase())) {
       ledger.routing().executingDeadline(null);
     }
+    routingExit.flushLock(); // unless the end's coordinator release took it along
   }
 
   /** A WE reported Skipped: handled like the routing decision of the same name (SPEC §5). */

@@ -99,6 +99,19 @@ public final class RemediationActivityOptions {
           .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)))
           .build();
 
+  /**
+   * The registration with the fingerprint coordinator: it waits for the duplicate settle window
+   * and, under a burst, for the coordinator's turn, so one attempt may take minutes; the activity
+   * heartbeats every few seconds while it waits, so a lost worker is noticed after 30 s instead of
+   * after the start-to-close. An attempt that outlived a short start-to-close was retried while its
+   * update still ran, and its answer was thrown away.
+   */
+  public static final ActivityOptions REGISTRATION =
+      ActivityOptions.newBuilder(ROUTING)
+          .setStartToCloseTimeout(Duration.ofMinutes(10))
+          .setHeartbeatTimeout(Duration.ofSeconds(30))
+          .build();
+
   /** A best-effort lookup through the Temporal client: a few quick attempts, then do without. */
   public static final ActivityOptions TEMPORAL_LOOKUP =
       ActivityOptions.newBuilder()

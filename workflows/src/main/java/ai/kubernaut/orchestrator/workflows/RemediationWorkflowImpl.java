@@ -244,7 +244,10 @@ public class RemediationWorkflowImpl implements RemediationWorkflow {
       ledger.deadlines().start(now);
       ledger.waiting().waitFor("spec validation");
       ledger.journal().timeline("started");
-      transitions.upsertSearchAttributes();
+      if (!ledger.run().localWrites()) {
+        // since local-writes: the start options already carry the same attributes
+        transitions.upsertSearchAttributes();
+      }
       transitions.updateDetails();
 
       ValidationResult v =

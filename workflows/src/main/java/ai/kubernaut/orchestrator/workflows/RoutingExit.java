@@ -38,34 +38,49 @@ final class RoutingExit {
   // lock releases sent without waiting for the server's confirmation (runs since local-writes)
   private final List<Promise<Void>> unconfirmed = new ArrayList<>();
 
+  // a lock release not sent yet: it goes with the coordinator release when one follows
+  private LockRelease pendingLock;
+
   /**
    * Gives the target's lock back (held or queued): a signal to {@code lock/<target>}. Since change
-   * {@code local-writes} the workflow goes on without waiting for the server's confirmation (which
-   * would cost a workflow task); {@link #awaitReleases} waits for it before the run ends.
+   * {@code local-writes} the release waits for the end of the reaction: when the coordinator
+   * release follows, its activity sends it (no signal events, no workflow task for the
+   * confirmation); otherwise {@link #flushLock} signals it without waiting for the confirmation,
+   * and {@link #awaitReleases} waits for that before the run ends.
    */
   void releaseLock(String completedWorkflowId) {
     if (!ledger.routing().takeLock()) {
       return;
     }
+    LockRelease release = new LockRelease(info().id(), ledger.rr().name(), completedWorkflowId);
     if (ledger.run().localWrites()) {
-      unconfirmed.add(Async.procedure(() -> signalRelease(completedWorkflowId)));
+      pendingLock = release;
     } else {
-      signalRelease(completedWorkflowId);
+      signalRelease(release);
     }
   }
 
-  /** Waits for the lock releases still unconfirmed: a run does not close before they are. */
+  /** Signals the lock release still held back, if any (it is not going with a coordinator call). */
+  void flushLock() {
+    if (pendingLock != null) {
+      LockRelease release = pendingLock;
+      pendingLock = null;
+      unconfirmed.add(Async.procedure(() -> signalRelease(release)));
+    }
+  }
+
+  /** Waits for the lock releases still unsent or unconfirmed: a run does not close before. */
   void awaitReleases() {
+    flushLock();
     List<Promise<Void>> sent = List.copyOf(unconfirmed);
     unconfirmed.clear();
     sent.forEach(Promise::get);
   }
 
-  private void signalRelease(String completedWorkflowId) {
+  private void signalRelease(LockRelease release) {
     String id = RoutingIds.lock(ledger.snapshot().target());
     try {
-      Workflow.newExternalWorkflowStub(TargetLockWorkflow.class, id)
-          .release(new LockRelease(info().id(), ledger.rr().name(), completedWorkflowId));
+      Workflow.newExternalWorkflowStub(TargetLockWorkflow.class, id).release(release);
     } catch (RuntimeException e) {
       rethrowIfCancelled();
       // its watch on this workflow releases it when this run closes
@@ -88,14 +103,18 @@ final class RoutingExit {
    */
   List<String> releaseRegistration(Phase to, Outcome out, String why, String msg) {
     if (!ledger.routing().takeRegistration()) {
+      flushLock();
       return List.of();
     }
+    LockRelease lock = pendingLock;
+    pendingLock = null;
     try {
       RoutingReleaseResult r =
           stubs
-              .routing("release " + to + " to the coordinator")
+              .routing(
+                  "release " + to + " to the coordinator" + (lock == null ? "" : " and the lock"))
               .releaseRemediation(
-                  new RoutingRelease(ledger.routing().request(), to, out, why, msg));
+                  new RoutingRelease(ledger.routing().request(), to, out, why, msg, lock));
       return r == null ? List.of() : r.duplicates();
     } catch (ActivityFailure f) {
       rethrowIfCancelled();

@@ -106,7 +106,7 @@ final class RoutingSteps {
     }
     RoutingVerdict v =
         stubs
-            .routing(
+            .registration(
                 "register with "
                     + RoutingIds.coordinator(
                         ledger.snapshot().signalFingerprint(), ledger.snapshot().target()))

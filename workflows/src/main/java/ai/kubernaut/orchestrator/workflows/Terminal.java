@@ -185,7 +185,7 @@ final class Terminal {
    */
   private List<String> releaseAndNotifyTogether(
       TerminalOutcome end, Phase to, Outcome out, String why, String msg) {
-    routingExit.releaseLock(null); // sent now, confirmed before the run ends
+    routingExit.releaseLock(null); // goes with the coordinator release
     Promise<List<String>> registration =
         Async.function(() -> routingExit.releaseRegistration(to, out, why, msg));
     Promise<String> notified =

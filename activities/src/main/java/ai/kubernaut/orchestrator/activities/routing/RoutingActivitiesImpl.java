@@ -17,6 +17,12 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Routing activities: thin calls into the coordination workflows through the Temporal client (every
@@ -35,21 +41,61 @@ public final class RoutingActivitiesImpl implements RoutingActivities {
   /** Failure type of a look that found the watched workflow still running (benign, retried). */
   public static final String STILL_RUNNING = "WorkflowStillRunning";
 
+  /** How often a registration that still waits for its answer heartbeats. */
+  static final Duration REGISTRATION_HEARTBEAT = Duration.ofSeconds(5);
+
+  // registrations waiting for the coordinator's answer; at most one per activity slot
+  private static final ExecutorService WAITING =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "routing-registration");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final RoutingClient routing;
   private final Duration watchSlice;
+  private final Duration heartbeatEvery;
 
   public RoutingActivitiesImpl(WorkflowClient client) {
-    this(client, WATCH_SLICE);
+    this(client, WATCH_SLICE, REGISTRATION_HEARTBEAT);
   }
 
-  RoutingActivitiesImpl(WorkflowClient client, Duration watchSlice) {
+  RoutingActivitiesImpl(WorkflowClient client, Duration watchSlice, Duration heartbeatEvery) {
     this.routing = new RoutingClient(client);
     this.watchSlice = watchSlice;
+    this.heartbeatEvery = heartbeatEvery;
   }
 
+  /**
+   * Waits for the coordinator's answer (the settle window; under a burst, its turn) and heartbeats
+   * meanwhile, so the attempt lives as long as the answer takes instead of timing out and being
+   * retried while its update still runs. A heartbeat that learns of a cancel or a timeout stops the
+   * wait; the update itself is answered once and kept by the server for the retry.
+   */
   @Override
   public RoutingVerdict registerRemediation(RoutingRequest request) {
-    return routing.register(request, taskQueue());
+    String queue = taskQueue();
+    Future<RoutingVerdict> answer = WAITING.submit(() -> routing.register(request, queue));
+    try {
+      while (true) {
+        try {
+          return answer.get(heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillWaiting) {
+          Activity.getExecutionContext().heartbeat(null);
+        }
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the coordinator", e);
+    } finally {
+      answer.cancel(true);
+    }
   }
 
   @Override

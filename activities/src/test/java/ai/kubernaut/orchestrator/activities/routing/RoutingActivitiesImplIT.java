@@ -22,6 +22,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -81,6 +82,36 @@ class RoutingActivitiesImplIT {
     }
   }
 
+  /** Registers an RR created now whose settle window outlasts the heartbeat timeout. */
+  @WorkflowInterface
+  public interface SlowRegistration {
+    @WorkflowMethod
+    String register(String name);
+  }
+
+  public static class SlowRegistrationImpl implements SlowRegistration {
+    @Override
+    public String register(String name) {
+      RoutingActivities a =
+          Workflow.newActivityStub(
+              RoutingActivities.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofSeconds(30))
+                  .setHeartbeatTimeout(Duration.ofSeconds(1))
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                  .build());
+      return a.registerRemediation(
+              new RoutingRequest(
+                  new RemediationRef("shop", name, "uid-" + name),
+                  Workflow.getInfo().getWorkflowId(),
+                  "e".repeat(64),
+                  TARGET,
+                  Instant.ofEpochMilli(Workflow.currentTimeMillis()),
+                  new RoutingPolicy(null, null, null, Duration.ofSeconds(3), null)))
+          .decision();
+    }
+  }
+
   /** Watches another workflow through the activity. */
   @WorkflowInterface
   public interface Watcher {
@@ -117,10 +148,11 @@ class RoutingActivitiesImplIT {
                 .build());
     Worker worker = env.newWorker(QUEUE);
     RemediationWorkflowHosting.register(worker);
-    worker.registerWorkflowImplementationTypes(CallerImpl.class, WatcherImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        CallerImpl.class, WatcherImpl.class, SlowRegistrationImpl.class);
     client = env.getWorkflowClient();
     worker.registerActivitiesImplementations(
-        new RoutingActivitiesImpl(client, Duration.ofMillis(200)));
+        new RoutingActivitiesImpl(client, Duration.ofMillis(200), Duration.ofMillis(300)));
     env.start();
   }
 
@@ -147,6 +179,20 @@ class RoutingActivitiesImplIT {
     Awaitility.await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> assertThat(lock.state().holder()).isNull());
+  }
+
+  @Test
+  void aRegistrationWaitingOutTheSettleWindowHeartbeatsThroughItInOneAttempt() {
+    SlowRegistration slow =
+        client.newWorkflowStub(
+            SlowRegistration.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(QUEUE)
+                .setWorkflowId("rr/shop/slow/u3")
+                .build());
+
+    // the settle window (3 s) outlasts the heartbeat timeout (1 s) of the only attempt allowed
+    assertThat(slow.register("slow")).isEqualTo("Proceed");
   }
 
   @Test
@@ -179,7 +225,7 @@ class RoutingActivitiesImplIT {
 
     assertThatThrownBy(
             () ->
-                new RoutingActivitiesImpl(client, Duration.ofMillis(100))
+                new RoutingActivitiesImpl(client, Duration.ofMillis(100), Duration.ofMillis(300))
                     .awaitWorkflowClosed(new WorkflowWatch("watches-itself")))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,

@@ -59,9 +59,22 @@ public final class RoutingClient {
         start);
   }
 
-  /** Releases at the coordinator; a coordinator that is gone has nothing to hand over. */
+  /**
+   * Gives the lock back when the release carries it (a lock workflow that is gone holds nothing),
+   * then releases at the coordinator; a coordinator that is gone has nothing to hand over. Both are
+   * idempotent: a retried activity signals and releases again harmlessly.
+   */
   public RoutingReleaseResult release(RoutingRelease release) {
     RoutingRequest r = release.remediation();
+    if (release.lock() != null) {
+      try {
+        client
+            .newWorkflowStub(TargetLockWorkflow.class, RoutingIds.lock(r.target()))
+            .release(release.lock());
+      } catch (WorkflowNotFoundException e) {
+        // no lock workflow running: nothing is held
+      }
+    }
     String id = RoutingIds.coordinator(r.signalFingerprint(), r.target());
     try {
       return client.newWorkflowStub(FingerprintCoordinatorWorkflow.class, id).release(release);
