@@ -69,7 +69,7 @@ final class ActivityStubs {
 
   ValidationActivities validation(String summary) {
     return localWrites
-        ? local(ValidationActivities.class, summary)
+        ? local(ValidationActivities.class, RemediationActivityOptions.LOCAL_WRITE, summary)
         : write(ValidationActivities.class, RemediationActivityOptions.KUBE_WRITE, summary);
   }
 
@@ -85,12 +85,14 @@ final class ActivityStubs {
   }
 
   NotificationActivities notifications(String summary) {
-    return write(NotificationActivities.class, RemediationActivityOptions.NOTIFY, summary);
+    return localWrites
+        ? local(NotificationActivities.class, RemediationActivityOptions.LOCAL_NOTIFY, summary)
+        : write(NotificationActivities.class, RemediationActivityOptions.NOTIFY, summary);
   }
 
   StatusActivities statusWriter(String summary) {
     return localWrites
-        ? local(StatusActivities.class, summary)
+        ? local(StatusActivities.class, RemediationActivityOptions.LOCAL_WRITE, summary)
         : write(StatusActivities.class, RemediationActivityOptions.STATUS_WRITE, summary);
   }
 
@@ -99,14 +101,12 @@ final class ActivityStubs {
    * task (a marker instead of three activity events and the task its completion would wake), with
    * the same retries and budget as a write, finished before a cancel takes effect.
    */
-  private <T> T local(Class<T> type, String summary) {
+  private <T> T local(Class<T> type, LocalActivityOptions options, String summary) {
     T stub =
         Workflow.newLocalActivityStub(
             type,
             RemediationActivityOptions.withBudget(
-                LocalActivityOptions.newBuilder(RemediationActivityOptions.LOCAL_WRITE)
-                    .setSummary(summary)
-                    .build(),
+                LocalActivityOptions.newBuilder(options).setSummary(summary).build(),
                 budget.get()));
     return FinishThenCancel.wrap(type, stub);
   }

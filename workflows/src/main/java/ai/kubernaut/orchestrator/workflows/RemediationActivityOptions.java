@@ -76,6 +76,18 @@ public final class RemediationActivityOptions {
           .build();
 
   /**
+   * NotificationRequests as local activities (runs since change {@code local-writes}): as {@link
+   * #NOTIFY}, with retries more than 10 s apart waiting on a durable timer.
+   */
+  public static final LocalActivityOptions LOCAL_NOTIFY =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(NOTIFY.getStartToCloseTimeout())
+          .setScheduleToCloseTimeout(NOTIFY.getScheduleToCloseTimeout())
+          .setLocalRetryThreshold(Duration.ofSeconds(10))
+          .setRetryOptions(NOTIFY.getRetryOptions())
+          .build();
+
+  /**
    * The cluster-wide termination rate (a list over all RRs): bounded to two minutes; unavailable
    * means the recovery is refused (termination_rate_unavailable).
    */

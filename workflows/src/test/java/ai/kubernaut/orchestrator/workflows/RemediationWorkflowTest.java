@@ -24,6 +24,7 @@ import ai.kubernaut.orchestrator.workflows.model.ChildKind;
 import ai.kubernaut.orchestrator.workflows.model.CreateAIAnalysis;
 import ai.kubernaut.orchestrator.workflows.model.CreateWorkflowExecution;
 import ai.kubernaut.orchestrator.workflows.model.DesiredStatus;
+import ai.kubernaut.orchestrator.workflows.model.EventRecord;
 import ai.kubernaut.orchestrator.workflows.model.NotificationPriority;
 import ai.kubernaut.orchestrator.workflows.model.NotificationType;
 import ai.kubernaut.orchestrator.workflows.model.Outcome;
@@ -230,7 +231,15 @@ class RemediationWorkflowTest {
     assertThat(last.overallPhase()).isEqualTo(Phase.Failed);
     assertThat(last.failure().failurePhase()).isEqualTo("Configuration");
     assertThat(last.failure().failureReason()).isEqualTo("spec.providerData: must be JSON");
-    assertThat(cluster.statusWrites).hasSize(1);
+    // no phase before the end: the terminal write, then (when the Escalation's delivery arrives
+    // after it) the delivery report
+    assertThat(cluster.statusWrites)
+        .extracting(w -> w.status().overallPhase())
+        .containsOnly(Phase.Failed)
+        .hasSizeBetween(1, 2);
+    assertThat(cluster.statusWrites.get(0).events())
+        .extracting(EventRecord::reason)
+        .containsExactly("RemediationFailed");
     assertThat(cluster.created).isEmpty();
     assertThat(cluster.notificationTypes()).containsExactly("Escalation");
   }
