@@ -58,8 +58,9 @@ final class ActivityStubs {
     return write(RoutingActivities.class, RemediationActivityOptions.ROUTING, summary);
   }
 
-  RoutingActivities registration(String summary) {
-    return write(RoutingActivities.class, RemediationActivityOptions.REGISTRATION, summary);
+  /** Registration and lock acquisition: they wait for a coordination workflow's answer. */
+  RoutingActivities routingWait(String summary) {
+    return write(RoutingActivities.class, RemediationActivityOptions.ROUTING_WAIT, summary);
   }
 
   RoutingActivities temporalLookup(String summary) {

@@ -112,13 +112,14 @@ public final class RemediationActivityOptions {
           .build();
 
   /**
-   * The registration with the fingerprint coordinator: it waits for the duplicate settle window
-   * and, under a burst, for the coordinator's turn, so one attempt may take minutes; the activity
-   * heartbeats every few seconds while it waits, so a lost worker is noticed after 30 s instead of
-   * after the start-to-close. An attempt that outlived a short start-to-close was retried while its
-   * update still ran, and its answer was thrown away.
+   * Registering with the fingerprint coordinator and acquiring the target's lock: both wait for
+   * another workflow's answer (the registration for the duplicate settle window too), and under a
+   * burst for that workflow's turn, so one attempt may take minutes. The activity heartbeats every
+   * few seconds while it waits, so a lost worker is noticed after 30 s instead of after the
+   * start-to-close. An attempt that outlived a short start-to-close was retried while its update
+   * still ran, and its answer was thrown away.
    */
-  public static final ActivityOptions REGISTRATION =
+  public static final ActivityOptions ROUTING_WAIT =
       ActivityOptions.newBuilder(ROUTING)
           .setStartToCloseTimeout(Duration.ofMinutes(10))
           .setHeartbeatTimeout(Duration.ofSeconds(30))

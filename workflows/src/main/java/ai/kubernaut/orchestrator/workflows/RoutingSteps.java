@@ -60,7 +60,7 @@ final class RoutingSteps {
     int attempt = routing.nextLockAttempt();
     LockAnswer a =
         stubs
-            .routing("acquire execution lock " + RoutingIds.lock(ledger.snapshot().target()))
+            .routingWait("acquire execution lock " + RoutingIds.lock(ledger.snapshot().target()))
             .acquireExecutionLock(
                 new LockRequest(
                     info().id(),
@@ -106,7 +106,7 @@ final class RoutingSteps {
     }
     RoutingVerdict v =
         stubs
-            .registration(
+            .routingWait(
                 "register with "
                     + RoutingIds.coordinator(
                         ledger.snapshot().signalFingerprint(), ledger.snapshot().target()))

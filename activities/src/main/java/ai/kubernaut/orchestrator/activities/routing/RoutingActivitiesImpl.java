@@ -17,6 +17,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,14 +42,14 @@ public final class RoutingActivitiesImpl implements RoutingActivities {
   /** Failure type of a look that found the watched workflow still running (benign, retried). */
   public static final String STILL_RUNNING = "WorkflowStillRunning";
 
-  /** How often a registration that still waits for its answer heartbeats. */
+  /** How often a registration or lock acquisition that still waits for its answer heartbeats. */
   static final Duration REGISTRATION_HEARTBEAT = Duration.ofSeconds(5);
 
-  // registrations waiting for the coordinator's answer; at most one per activity slot
+  // routing calls waiting for a coordination workflow's answer; at most one per activity slot
   private static final ExecutorService WAITING =
       Executors.newCachedThreadPool(
           r -> {
-            Thread t = new Thread(r, "routing-registration");
+            Thread t = new Thread(r, "routing-wait");
             t.setDaemon(true);
             return t;
           });
@@ -69,14 +70,34 @@ public final class RoutingActivitiesImpl implements RoutingActivities {
 
   /**
    * Waits for the coordinator's answer (the settle window; under a burst, its turn) and heartbeats
-   * meanwhile, so the attempt lives as long as the answer takes instead of timing out and being
-   * retried while its update still runs. A heartbeat that learns of a cancel or a timeout stops the
-   * wait; the update itself is answered once and kept by the server for the retry.
+   * meanwhile: see {@link #awaitAnswer}.
    */
   @Override
   public RoutingVerdict registerRemediation(RoutingRequest request) {
     String queue = taskQueue();
-    Future<RoutingVerdict> answer = WAITING.submit(() -> routing.register(request, queue));
+    return awaitAnswer(() -> routing.register(request, queue));
+  }
+
+  @Override
+  public RoutingReleaseResult releaseRemediation(RoutingRelease release) {
+    return routing.release(release);
+  }
+
+  /** Waits for the lock workflow's answer (under a burst, its turn): see {@link #awaitAnswer}. */
+  @Override
+  public LockAnswer acquireExecutionLock(LockRequest request) {
+    String queue = taskQueue();
+    return awaitAnswer(() -> routing.acquire(request, queue));
+  }
+
+  /**
+   * Runs the update on a separate thread and heartbeats every {@code heartbeatEvery} until it
+   * answers, so the attempt lives as long as the answer takes instead of timing out and being
+   * retried while its update still runs. A heartbeat that learns of a cancel or a timeout stops the
+   * wait; the update itself is answered once and kept by the server for the retry.
+   */
+  private <T> T awaitAnswer(Callable<T> update) {
+    Future<T> answer = WAITING.submit(update);
     try {
       while (true) {
         try {
@@ -92,20 +113,10 @@ public final class RoutingActivitiesImpl implements RoutingActivities {
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the coordinator", e);
+      throw new IllegalStateException("interrupted while waiting for a routing answer", e);
     } finally {
       answer.cancel(true);
     }
-  }
-
-  @Override
-  public RoutingReleaseResult releaseRemediation(RoutingRelease release) {
-    return routing.release(release);
-  }
-
-  @Override
-  public LockAnswer acquireExecutionLock(LockRequest request) {
-    return routing.acquire(request, taskQueue());
   }
 
   /**

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(RealKubernetesExtension.class)
 class BenchRealIT {
 
-  static final String REFERENCE = "docs/bench/realstack-reference.json";
+  static final String REFERENCE = "docs/bench/realstack-local-writes.json";
   static final double MAX_GROWTH = 2.0;
 
   @Test
