@@ -49,6 +49,10 @@ public final class ProductionWiring implements Wiring {
           ClusterActivities.class,
           RoutingActivities.class);
 
+  /** The interfaces the workflow calls as local activities (change {@code local-writes}). */
+  static final List<Class<?>> LOCAL_ACTIVITY_INTERFACES =
+      List.of(ValidationActivities.class, NotificationActivities.class, StatusActivities.class);
+
   @Override
   public Map<String, IndexedValueType> searchAttributes() {
     return RemediationSearchAttributes.DEFINITIONS;
@@ -66,7 +70,7 @@ public final class ProductionWiring implements Wiring {
     SeriesAtZero zeros =
         new SeriesAtZero(
             context.meterRegistry(), config.temporal().namespace(), config.temporal().taskQueue());
-    zeros.worker(ACTIVITY_INTERFACES);
+    zeros.worker(ACTIVITY_INTERFACES, LOCAL_ACTIVITY_INTERFACES);
     List<String> watched = config.kubernetes().watchNamespaces();
     (watched.isEmpty() ? List.of(SeriesAtZero.NO_NAMESPACE_YET) : watched)
         .forEach(zeros::namespace);

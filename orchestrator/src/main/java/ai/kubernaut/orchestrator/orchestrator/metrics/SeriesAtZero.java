@@ -76,8 +76,11 @@ public final class SeriesAtZero {
     this.taskQueue = taskQueue;
   }
 
-  /** The SDK's failure series of this worker, for the activity types of {@code interfaces}. */
-  public void worker(List<Class<?>> activityInterfaces) {
+  /**
+   * The SDK's failure series of this worker, for the activity types of {@code interfaces}, and the
+   * local-activity failure series for those of {@code localInterfaces}.
+   */
+  public void worker(List<Class<?>> activityInterfaces, List<Class<?>> localInterfaces) {
     for (String workflowType : WORKFLOW_TYPES) {
       for (String reason : WORKFLOW_TASK_FAILURES) {
         counter(
@@ -94,6 +97,18 @@ public final class SeriesAtZero {
             MetricsType.ACTIVITY_EXEC_FAILED_COUNTER,
             Map.of(
                 MetricsTag.WORKER_TYPE, "ActivityWorker",
+                MetricsTag.ACTIVITY_TYPE, activityType,
+                MetricsTag.WORKFLOW_TYPE, REMEDIATION_WORKFLOW,
+                MetricsTag.EXCEPTION, exception,
+                MetricsTag.TASK_FAILURE_TYPE, ACTIVITY_ERROR));
+      }
+    }
+    for (String activityType : activityTypes(localInterfaces)) {
+      for (String exception : ACTIVITY_EXCEPTIONS) {
+        counter(
+            MetricsType.LOCAL_ACTIVITY_EXEC_FAILED_COUNTER,
+            Map.of(
+                MetricsTag.WORKER_TYPE, "LocalActivityWorker",
                 MetricsTag.ACTIVITY_TYPE, activityType,
                 MetricsTag.WORKFLOW_TYPE, REMEDIATION_WORKFLOW,
                 MetricsTag.EXCEPTION, exception,

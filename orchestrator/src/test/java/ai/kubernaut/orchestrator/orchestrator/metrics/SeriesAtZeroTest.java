@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
@@ -75,6 +76,18 @@ class SeriesAtZeroTest {
                       RetryOptions.newBuilder().setInitialInterval(Duration.ofMillis(10)).build())
                   .build())
           .writeStatus();
+      // status writes run as local activities: their failures count on a series of their own
+      Workflow.newLocalActivityStub(
+              Writes.class,
+              LocalActivityOptions.newBuilder()
+                  // without a schedule-to-close and an attempt limit the SDK retries no local
+                  // activity; the workflow's always have one (the phase budget)
+                  .setScheduleToCloseTimeout(Duration.ofMinutes(1))
+                  .setStartToCloseTimeout(Duration.ofSeconds(10))
+                  .setRetryOptions(
+                      RetryOptions.newBuilder().setInitialInterval(Duration.ofMillis(10)).build())
+                  .build())
+          .writeStatus();
       scope
           .tagged(Map.of("phase", "Completed", "outcome", "Remediated", "namespace", RR_NAMESPACE))
           .timer(WorkflowMetrics.REMEDIATION_DURATION)
@@ -85,7 +98,8 @@ class SeriesAtZeroTest {
   public static class WritesImpl implements Writes {
     @Override
     public void writeStatus() {
-      if (ATTEMPTS.incrementAndGet() == 1) {
+      int attempt = ATTEMPTS.incrementAndGet();
+      if (attempt == 1 || attempt == 3) { // the first attempt of the activity and of the local one
         throw new KubernetesClientException("the API server answered 500", 500, null);
       }
     }
@@ -102,13 +116,14 @@ class SeriesAtZeroTest {
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
     SeriesAtZero zeros = new SeriesAtZero(registry, env.getNamespace(), QUEUE);
-    zeros.worker(List.of(Writes.class));
+    zeros.worker(List.of(Writes.class), List.of(Writes.class));
     zeros.namespace(RR_NAMESPACE);
     int registered = registry.getMeters().size();
     List<String> exact =
         List.of(
             "temporal_workflow_task_execution_failed",
             "temporal_activity_execution_failed",
+            "temporal_local_activity_execution_failed",
             WorkflowMetrics.TIMEOUTS,
             WorkflowMetrics.NOTIFICATION_FAILURES,
             WorkflowMetrics.REMEDIATION_DURATION);
@@ -136,6 +151,10 @@ class SeriesAtZeroTest {
         .isEqualTo(1);
     assertThat(count(registry, "temporal_activity_execution_failed", "KubernetesClientException"))
         .isEqualTo(1);
+    registry
+        .find("temporal_local_activity_execution_failed")
+        .meters()
+        .forEach(m -> System.out.println("LOCALMETER " + m.getId()));
     assertThat(count(registry, WorkflowMetrics.TIMEOUTS, "Executing")).isEqualTo(1);
     assertThat(count(registry, WorkflowMetrics.NOTIFICATION_FAILURES, "Escalation")).isEqualTo(1);
     assertThat(
@@ -151,6 +170,7 @@ class SeriesAtZeroTest {
         List.of(
             "temporal_workflow_task_execution_failed",
             "temporal_activity_execution_failed",
+            "temporal_local_activity_execution_failed",
             "temporal_long_request_failure",
             WorkflowMetrics.TIMEOUTS,
             WorkflowMetrics.NOTIFICATION_FAILURES,
