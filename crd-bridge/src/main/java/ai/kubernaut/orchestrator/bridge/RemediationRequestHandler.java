@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,12 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
 
   /** Workflow IDs started this term whose deferred {@code status.temporal} check has not run. */
   private final Set<String> awaitingStatus = ConcurrentHashMap.newKeySet();
+
+  /**
+   * RRs (by UID) whose finalizer this term added, with the resourceVersion the patch replaced,
+   * until the cache shows the finalizer.
+   */
+  private final Map<String, String> finalizerAddedFrom = new ConcurrentHashMap<>();
 
   /** Workflow IDs whose RR this term already released (the cache may still show the finalizer). */
   private final Set<String> released = ConcurrentHashMap.newKeySet();
@@ -108,6 +115,7 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
     knownRunning.remove(workflowId);
     released.remove(workflowId);
     ledger.forget(workflowId);
+    finalizerAddedFrom.remove(rr.getMetadata().getUid());
   }
 
   /** Queues a reconcile of {@code rr}; a drift check also confirms that the workflow runs. */
@@ -133,11 +141,21 @@ final class RemediationRequestHandler implements ResourceEventHandler<Remediatio
       if (isTerminal(rr)) {
         return retain(rr);
       }
+      String uid = rr.getMetadata().getUid();
       if (!rr.hasFinalizer(RemediationRequest.FINALIZER)) {
+        String from = rr.getMetadata().getResourceVersion();
+        if (from != null && from.equals(finalizerAddedFrom.get(uid))) {
+          // the cache still shows the copy our finalizer patch replaced: a read and a 409 would
+          // follow; the workflow was started by that reconcile, and the new copy's event follows
+          return WorkQueue.Result.DONE;
+        }
         rr = writer.addFinalizer(rr);
         if (rr == null || rr.isMarkedForDeletion()) {
           return WorkQueue.Result.DONE;
         }
+        finalizerAddedFrom.put(uid, from);
+      } else {
+        finalizerAddedFrom.remove(uid);
       }
       return ensureWorkflow(rr, driftCheck);
     }

@@ -233,10 +233,7 @@ class BridgeIT {
 
   @Test
   void takesAnRrFromAddedToStartedWithoutReadingItBack() {
-    // production sweep periods: a 1 s resync or drift sweep can hand the handler the informer's
-    // copy from before the finalizer's watch event arrived, and that stale copy then costs a 409
-    // and a read by design (a CI run met it); this test is about the path without sweeps
-    bridge(null, "bridge-it", PENDING_STATUS_DELAY, Duration.ofMinutes(10));
+    bridge(null);
     api.requestLog().clear();
 
     startedRr("no-reads");
@@ -661,23 +658,14 @@ class BridgeIT {
 
   private Bridge bridge(
       BridgeConfig.LeaseSettings lease, String identity, Duration pendingStatusDelay) {
-    return bridge(lease, identity, pendingStatusDelay, Duration.ofSeconds(1));
-  }
-
-  /** {@code sweeps}: the resync and drift periods (short, so the tests see them act). */
-  private Bridge bridge(
-      BridgeConfig.LeaseSettings lease,
-      String identity,
-      Duration pendingStatusDelay,
-      Duration sweeps) {
     KubernetesClient client = api.newClient(c -> c.withUserAgent(BRIDGE_AGENT));
     BridgeConfig config =
         new BridgeConfig(
             List.of(ns),
             TASK_QUEUE,
             identity,
-            sweeps,
-            sweeps,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
             lease,
             new BridgeConfig.ExecutorSettings(2, Duration.ofMillis(50), Duration.ofSeconds(1)),
             Duration.ofSeconds(10),
