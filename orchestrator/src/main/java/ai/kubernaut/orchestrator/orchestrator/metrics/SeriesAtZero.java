@@ -91,30 +91,10 @@ public final class SeriesAtZero {
                 MetricsTag.TASK_FAILURE_TYPE, reason));
       }
     }
-    for (String activityType : activityTypes(activityInterfaces)) {
-      for (String exception : ACTIVITY_EXCEPTIONS) {
-        counter(
-            MetricsType.ACTIVITY_EXEC_FAILED_COUNTER,
-            Map.of(
-                MetricsTag.WORKER_TYPE, "ActivityWorker",
-                MetricsTag.ACTIVITY_TYPE, activityType,
-                MetricsTag.WORKFLOW_TYPE, REMEDIATION_WORKFLOW,
-                MetricsTag.EXCEPTION, exception,
-                MetricsTag.TASK_FAILURE_TYPE, ACTIVITY_ERROR));
-      }
-    }
-    for (String activityType : activityTypes(localInterfaces)) {
-      for (String exception : ACTIVITY_EXCEPTIONS) {
-        counter(
-            MetricsType.LOCAL_ACTIVITY_EXEC_FAILED_COUNTER,
-            Map.of(
-                MetricsTag.WORKER_TYPE, "LocalActivityWorker",
-                MetricsTag.ACTIVITY_TYPE, activityType,
-                MetricsTag.WORKFLOW_TYPE, REMEDIATION_WORKFLOW,
-                MetricsTag.EXCEPTION, exception,
-                MetricsTag.TASK_FAILURE_TYPE, ACTIVITY_ERROR));
-      }
-    }
+    activityFailures(
+        MetricsType.ACTIVITY_EXEC_FAILED_COUNTER, "ActivityWorker", activityInterfaces);
+    activityFailures(
+        MetricsType.LOCAL_ACTIVITY_EXEC_FAILED_COUNTER, "LocalActivityWorker", localInterfaces);
     Map<String, String> polls =
         Map.of(
             "PollWorkflowTaskQueue", "WorkflowWorker", "PollActivityTaskQueue", "ActivityWorker");
@@ -135,6 +115,22 @@ public final class SeriesAtZero {
                       code.name(),
                       MetricsTag.UPDATE_NAME,
                       MetricsTag.DEFAULT_VALUE)));
+    }
+  }
+
+  /** The failure counter {@code name} of {@code workerType}, per activity type and exception. */
+  private void activityFailures(String name, String workerType, List<Class<?>> interfaces) {
+    for (String activityType : activityTypes(interfaces)) {
+      for (String exception : ACTIVITY_EXCEPTIONS) {
+        counter(
+            name,
+            Map.of(
+                MetricsTag.WORKER_TYPE, workerType,
+                MetricsTag.ACTIVITY_TYPE, activityType,
+                MetricsTag.WORKFLOW_TYPE, REMEDIATION_WORKFLOW,
+                MetricsTag.EXCEPTION, exception,
+                MetricsTag.TASK_FAILURE_TYPE, ACTIVITY_ERROR));
+      }
     }
   }
 
